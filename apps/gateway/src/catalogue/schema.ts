@@ -1,0 +1,45 @@
+import { LegalBasis } from "@custos/db";
+import { builder } from "../builder.ts";
+
+export const LegalBasisEnum = builder.enumType(LegalBasis, {
+  name: "LegalBasis",
+  description: "The legal bases the privacy policy names for processing.",
+});
+
+const DataCategoryRef = builder.prismaObject("DataCategory", {
+  description: "A kind of personal data the company holds.",
+  fields: (t) => ({
+    key: t.exposeID("key"),
+    name: t.exposeString("name"),
+    description: t.exposeString("description"),
+  }),
+});
+
+export const PurposeRef = builder.prismaObject("Purpose", {
+  description: "A purpose of processing from the privacy policy, with its legal basis.",
+  fields: (t) => ({
+    key: t.exposeID("key", { description: "Stable identifier, e.g. `marketing`." }),
+    name: t.exposeString("name"),
+    description: t.exposeString("description"),
+    legalBasis: t.expose("legalBasis", { type: LegalBasisEnum }),
+    requiresConsent: t.boolean({
+      description: "Consent is asked for and recorded only for purposes whose legal basis is consent.",
+      select: { legalBasis: true },
+      resolve: (purpose) => purpose.legalBasis === LegalBasis.CONSENT,
+    }),
+    dataCategories: t.field({
+      type: [DataCategoryRef],
+      select: { dataCategories: { select: { dataCategory: true }, orderBy: { dataCategory: { key: "asc" } } } },
+      resolve: (purpose) => purpose.dataCategories.map((link) => link.dataCategory),
+    }),
+  }),
+});
+
+builder.queryField("purposes", (t) =>
+  t.prismaField({
+    type: [PurposeRef],
+    description: "The purposes of processing, in the policy's order.",
+    resolve: (query, _root, _args, ctx) =>
+      ctx.prisma.purpose.findMany({ ...query, where: { tenantId: ctx.tenantId }, orderBy: { position: "asc" } }),
+  }),
+);

@@ -1,0 +1,84 @@
+import { TEST_ENGINES } from "@custos/db/testing";
+import { describe, expect, inject, it } from "vitest";
+import { startTestGateway, type TestGateway } from "../testing.ts";
+
+const RECORD = `mutation Record($input: RecordConsentInput!) {
+  recordConsent(input: $input) { id subjectId decision channel jurisdiction purpose { key } occurredAt }
+}`;
+const STATE = `query State($subjectId: String!) {
+  consentState(subjectId: $subjectId) { subjectId purposes { purpose { key } status channel decidedAt } }
+}`;
+
+async function ledgerSize(gateway: TestGateway) {
+  const { prisma } = gateway.database;
+  return { events: await prisma.consentEvent.count(), subjects: await prisma.dataSubject.count(), states: await prisma.consentState.count() };
+}
+
+describe.each(TEST_ENGINES)("consent on %s", (engine) => {
+  it("records a grant, then a withdrawal, and the current state follows the latest decision", async () => {
+    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    const granted = await gateway.execute(RECORD, {
+      input: { subjectId: "cust-42", purpose: "marketing", decision: "GRANTED", channel: "BANNER", jurisdiction: "ru" },
+    });
+    expect(granted.errors).toBeUndefined();
+    expect(granted.data?.recordConsent).toMatchObject({
+      subjectId: "cust-42",
+      decision: "GRANTED",
+      channel: "BANNER",
+      jurisdiction: "RU",
+      purpose: { key: "marketing" },
+    });
+
+    const afterGrant = await gateway.execute(STATE, { subjectId: "cust-42" });
+    expect(afterGrant.data?.consentState).toEqual({
+      subjectId: "cust-42",
+      purposes: [
+        { purpose: { key: "feature_testing" }, status: "NOT_ASKED", channel: null, decidedAt: null },
+        {
+          purpose: { key: "marketing" },
+          status: "GRANTED",
+          channel: "BANNER",
+          decidedAt: (granted.data?.recordConsent as { occurredAt: string }).occurredAt,
+        },
+      ],
+    });
+
+    await gateway.execute(RECORD, {
+      input: { subjectId: "cust-42", purpose: "marketing", decision: "WITHDRAWN", channel: "UNSUBSCRIBE_LINK" },
+    });
+    const afterWithdrawal = await gateway.execute(STATE, { subjectId: "cust-42" });
+    expect(afterWithdrawal.data?.consentState).toMatchObject({
+      purposes: [{ status: "NOT_ASKED" }, { purpose: { key: "marketing" }, status: "WITHDRAWN", channel: "UNSUBSCRIBE_LINK" }],
+    });
+    expect(await ledgerSize(gateway)).toEqual({ events: 2, subjects: 1, states: 1 });
+  });
+
+  it("reports a subject it has never seen as not asked, without creating it", async () => {
+    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    const { data } = await gateway.execute(STATE, { subjectId: "never-seen" });
+    expect(data?.consentState).toMatchObject({ purposes: [{ status: "NOT_ASKED" }, { status: "NOT_ASKED" }] });
+    expect(await ledgerSize(gateway)).toEqual({ events: 0, subjects: 0, states: 0 });
+  });
+
+  it.each([
+    ["a malformed subject id", { subjectId: "ivan@example.com", purpose: "marketing" }, "INVALID_SUBJECT_ID"],
+    ["an unknown purpose", { subjectId: "cust-1", purpose: "telemarketing" }, "UNKNOWN_PURPOSE"],
+    ["a purpose that rests on contract", { subjectId: "cust-1", purpose: "support" }, "CONSENT_NOT_APPLICABLE"],
+    ["a malformed jurisdiction", { subjectId: "cust-1", purpose: "marketing", jurisdiction: "Russia" }, "INVALID_JURISDICTION"],
+    ["a missing argument", { purpose: "marketing" }, "BAD_USER_INPUT"],
+    ["an unknown decision", { subjectId: "cust-1", purpose: "marketing", decision: "MAYBE" }, "BAD_USER_INPUT"],
+  ])("refuses %s with a stable code and writes nothing", async (_case, fields, code) => {
+    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    const { data, errors } = await gateway.execute(RECORD, { input: { decision: "GRANTED", channel: "API", ...fields } });
+    expect(data ?? null).toBeNull();
+    expect(errors?.map((error) => error.extensions)).toEqual([{ code }]);
+    expect(await ledgerSize(gateway)).toEqual({ events: 0, subjects: 0, states: 0 });
+  });
+
+  it("refuses a query without its required argument as a validation error", async () => {
+    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    const { status, errors } = await gateway.execute("{ consentState { subjectId } }");
+    expect(status).toBe(400);
+    expect(errors?.[0]?.extensions).toEqual({ code: "GRAPHQL_VALIDATION_FAILED" });
+  });
+});

@@ -1,0 +1,46 @@
+import { unwrapResolverError } from "@apollo/server/errors";
+import type { GraphQLFormattedError } from "graphql";
+import type { Logger } from "./logger.ts";
+
+/**
+ * Stable error codes a client may branch on. Apollo's own codes (GRAPHQL_PARSE_FAILED,
+ * GRAPHQL_VALIDATION_FAILED for a missing argument, BAD_USER_INPUT for a bad variable) pass through.
+ */
+export type CustosErrorCode = "INVALID_SUBJECT_ID" | "INVALID_JURISDICTION" | "UNKNOWN_PURPOSE" | "CONSENT_NOT_APPLICABLE";
+
+/** An error the caller caused and can fix; its message is safe to show and holds no personal data. */
+export class CustosError extends Error {
+  constructor(
+    readonly code: CustosErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "CustosError";
+  }
+}
+
+const APOLLO_CLIENT_ERROR_CODES = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_USER_INPUT",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+]);
+
+/** Keeps client errors as they are and replaces everything else with a bare INTERNAL_SERVER_ERROR. */
+export function formatErrorFor(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof CustosError) {
+      return { message: original.message, path: formatted.path, extensions: { code: original.code } };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === "string" && APOLLO_CLIENT_ERROR_CODES.has(code)) {
+      return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+    }
+    log.error("unexpected error", { error: original instanceof Error ? original.name : typeof original, path: formatted.path });
+    return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  };
+}

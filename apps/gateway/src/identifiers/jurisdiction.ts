@@ -1,0 +1,12 @@
+import { CustosError } from "../errors.ts";
+
+/** ISO 3166-1 alpha-2 country, optionally with an ISO 3166-2 subdivision: `RU`, `US-CA`. */
+const JURISDICTION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
+
+export function parseJurisdiction(raw: string): string {
+  const code = raw.trim().toUpperCase();
+  if (!JURISDICTION.test(code)) {
+    throw new CustosError("INVALID_JURISDICTION", "jurisdiction must be an ISO 3166 code such as RU, DE or US-CA.");
+  }
+  return code;
+}

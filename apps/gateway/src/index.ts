@@ -1,0 +1,2 @@
+export { schema } from "./schema/index.ts";
+export { DEFAULT_PORT, type GatewayOptions, type RunningGateway, startGateway } from "./server.ts";

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestGateway, type TestGateway } from "./testing.ts";
+
+describe("the HTTP surface", () => {
+  let gateway: TestGateway;
+  beforeAll(async () => {
+    gateway = await startTestGateway("pglite");
+  });
+  afterAll(() => gateway[Symbol.asyncDispose]());
+
+  it("answers the health check after reaching the database", async () => {
+    const response = await fetch(`${gateway.baseUrl}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
+  });
+
+  it("answers 404 off its two routes", async () => {
+    expect((await fetch(`${gateway.baseUrl}/admin`)).status).toBe(404);
+  });
+
+  it("refuses a body over 1 MiB with 413 before parsing it", async () => {
+    const response = await fetch(gateway.graphqlUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `{ purposes { key } }${" ".repeat(1024 * 1024)}` }),
+    });
+    expect(response.status).toBe(413);
+    expect((await response.json()).errors[0].extensions.code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
+  it("refuses a body that is not JSON", async () => {
+    const response = await fetch(gateway.graphqlUrl, { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" });
+    expect(response.status).toBe(400);
+  });
+
+  it("keeps Apollo's CSRF prevention: a simple form POST is refused", async () => {
+    const response = await fetch(gateway.graphqlUrl, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: JSON.stringify({ query: "{ purposes { key } }" }),
+    });
+    expect(response.status).toBe(400);
+  });
+
+  it("sends no stack trace with an error", async () => {
+    const { errors } = await gateway.execute("{ consentState(subjectId: \"a b\") { subjectId } }");
+    expect(errors?.[0]?.extensions).toEqual({ code: "INVALID_SUBJECT_ID" });
+    expect(JSON.stringify(errors)).not.toMatch(/stacktrace|at .*\.ts:/);
+  });
+});
+
+describe("an unexpected failure", () => {
+  it("reaches the client as INTERNAL_SERVER_ERROR with no SQL or driver detail, and health reports it", async () => {
+    const gateway = await startTestGateway("pglite");
+    await gateway.database.db.close();
+    const { errors } = await gateway.execute('{ consentState(subjectId: "cust-1") { subjectId } }');
+    expect(errors).toEqual([{ message: "Internal server error", path: ["consentState"], extensions: { code: "INTERNAL_SERVER_ERROR" } }]);
+    expect((await fetch(`${gateway.baseUrl}/health`)).status).toBe(503);
+    await gateway[Symbol.asyncDispose]().catch(() => {});
+  });
+});

@@ -1,0 +1,78 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { DEFAULT_TENANT_SLUG, type PrismaClient } from "@custos/db";
+import type { Context } from "./context.ts";
+import { formatErrorFor } from "./errors.ts";
+import { graphqlHandler, sendJson } from "./http/graphql-handler.ts";
+import { createJsonLogger, type Logger } from "./logger.ts";
+import { schema } from "./schema/index.ts";
+
+export const DEFAULT_PORT = 4000;
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface GatewayOptions {
+  prisma: PrismaClient;
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  tenantSlug?: string;
+  log?: Logger;
+}
+
+export interface RunningGateway {
+  /** Base URL; GraphQL is served at `${url}/graphql`, health at `${url}/health`. */
+  url: string;
+  stop(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const { prisma, log = createJsonLogger() } = options;
+  const tenantSlug = options.tenantSlug ?? DEFAULT_TENANT_SLUG;
+  const tenant = await prisma.tenant.findUnique({ where: { slug: tenantSlug }, select: { id: true } });
+  if (!tenant) throw new Error(`No tenant "${tenantSlug}" in the database; run \`pnpm db seed\`.`);
+
+  const httpServer = createServer();
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError: formatErrorFor(log),
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  const handleGraphql = graphqlHandler(apollo, async () => ({ prisma, tenantId: tenant.id, requestId: randomUUID(), log }), MAX_BODY_BYTES);
+  const handleHealth = async (res: ServerResponse) => {
+    try {
+      await prisma.$queryRaw`SELECT 1`;
+      sendJson(res, 200, { status: "ok" });
+    } catch {
+      sendJson(res, 503, { status: "unavailable" });
+    }
+  };
+  httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    const path = new URL(req.url ?? "/", "http://gateway").pathname;
+    const handled =
+      path === "/graphql"
+        ? handleGraphql(req, res)
+        : path === "/health"
+          ? handleHealth(res)
+          : Promise.resolve(sendJson(res, 404, { error: "not found" }));
+    handled.catch((error: unknown) => {
+      log.error("request failed", { error: error instanceof Error ? error.name : typeof error });
+      if (!res.headersSent) sendJson(res, 500, { error: "internal server error" });
+      else res.end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(options.port ?? DEFAULT_PORT, options.host ?? "127.0.0.1", resolve);
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const stop = () => apollo.stop();
+  return { url: `http://${options.host ?? "127.0.0.1"}:${port}`, stop, [Symbol.asyncDispose]: stop };
+}

@@ -1,0 +1,48 @@
+// The real gateway over HTTP on a fresh database, for this package's tests and the SDK's: `@custos/gateway/testing`.
+import { createMigratedTestDatabase, type TestDatabase, type TestEngine } from "@custos/db/testing";
+import { silentLogger } from "./logger.ts";
+import { startGateway } from "./server.ts";
+
+export interface GraphqlResponse {
+  status: number;
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestGateway {
+  database: TestDatabase;
+  /** The GraphQL endpoint. */
+  graphqlUrl: string;
+  baseUrl: string;
+  /** POSTs one operation as a browser or server client would. */
+  execute(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse>;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+export async function startTestGateway(engine: TestEngine, postgresAdminUrl?: string): Promise<TestGateway> {
+  const database = await createMigratedTestDatabase(engine, postgresAdminUrl);
+  try {
+    const gateway = await startGateway({ prisma: database.prisma, port: 0, log: silentLogger });
+    const graphqlUrl = `${gateway.url}/graphql`;
+    return {
+      database,
+      graphqlUrl,
+      baseUrl: gateway.url,
+      execute: async (query, variables) => {
+        const response = await fetch(graphqlUrl, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query, variables }),
+        });
+        return { status: response.status, ...((await response.json()) as Omit<GraphqlResponse, "status">) };
+      },
+      [Symbol.asyncDispose]: async () => {
+        await gateway.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,8 @@
+export type { PrismaClient } from "../generated/prisma/client.ts";
+export { Prisma } from "../generated/prisma/client.ts";
+export * from "../generated/prisma/enums.ts";
+export { createPrismaClient } from "./client.ts";
+export { type Database, type DatabaseTarget, databaseTargetFromEnv, describeTarget, openDatabase } from "./database.ts";
+export { applyMigrations, createMigration, type MigrationStatus, migrationStatus, pendingSchemaChanges } from "./migrations/migrator.ts";
+export { PendingMigrationsError, prepareDatabase, type ReadyDatabase } from "./prepare.ts";
+export { DEFAULT_TENANT_SLUG, seedCatalogue } from "./seed/seed.ts";

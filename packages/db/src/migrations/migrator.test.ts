@@ -1,0 +1,94 @@
+import { createHash } from "node:crypto";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createTestDatabase } from "@custos/testing";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { type Database, type DatabaseTarget, openDatabase } from "../database.ts";
+import { migrationsDir, schemaPath } from "../paths.ts";
+import { TEST_ENGINES, type TestEngine } from "../testing.ts";
+import { applyMigrations, createMigration, migrationStatus, pendingSchemaChanges } from "./migrator.ts";
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A copy of prisma/ in a temp folder, so a test can change the schema and the migrations freely. */
+async function scratchPrismaFolder() {
+  const dir = await mkdtemp(path.join(tmpdir(), "custos-prisma-"));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  const paths = { schemaPath: path.join(dir, "schema.prisma"), migrationsDir: path.join(dir, "migrations") };
+  await cp(schemaPath, paths.schemaPath);
+  await cp(migrationsDir, paths.migrationsDir, { recursive: true });
+  return paths;
+}
+
+async function emptyDatabase(engine: TestEngine): Promise<Database> {
+  let target: DatabaseTarget = { kind: "pglite", dataDir: "memory://" };
+  if (engine === "postgres") {
+    const created = await createTestDatabase(inject("postgresAdminUrl"));
+    cleanups.push(created.drop);
+    target = { kind: "postgres", url: created.url };
+  }
+  const db = await openDatabase(target);
+  cleanups.push(() => db.close());
+  return db;
+}
+
+it("the committed migrations build exactly schema.prisma (no drift)", async () => {
+  expect(await pendingSchemaChanges()).toBe("");
+});
+
+it("a schema change shows as drift, and `db new` writes the migration that ends it", async () => {
+  const paths = await scratchPrismaFolder();
+  const schema = await readFile(paths.schemaPath, "utf8");
+  await writeFile(paths.schemaPath, schema.replace("  erasedAt     DateTime?\n", "  erasedAt     DateTime?\n  locale       String?\n"));
+
+  const drift = await pendingSchemaChanges(paths);
+  expect(drift).toMatch(/ALTER TABLE "DataSubject" ADD COLUMN\s+"locale" TEXT/);
+
+  const folder = await createMigration("add subject locale", paths);
+  expect(folder).toMatch(/^\d{14}_add_subject_locale$/);
+  expect(await readFile(path.join(paths.migrationsDir, folder as string, "migration.sql"), "utf8")).toBe(drift);
+  expect(await pendingSchemaChanges(paths)).toBe("");
+  expect(await createMigration("nothing", paths)).toBeNull();
+});
+
+describe.each(TEST_ENGINES)("migrations on %s", (engine) => {
+  it("applies every migration once and records each as Prisma does", async () => {
+    const db = await emptyDatabase(engine);
+    expect((await migrationStatus(db)).pending.length).toBeGreaterThan(0);
+
+    const applied = await applyMigrations(db);
+    expect(applied.length).toBeGreaterThan(0);
+    expect(await applyMigrations(db)).toEqual([]);
+    expect(await migrationStatus(db)).toEqual({ pending: [], unknown: [], failed: [], edited: [] });
+
+    const connection = await db.adapterFactory.connect();
+    const recorded = await connection.queryRaw({
+      sql: "SELECT migration_name, checksum, applied_steps_count FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name",
+      args: [],
+      argTypes: [],
+    });
+    await connection.dispose();
+    for (const [name, checksum, steps] of recorded.rows) {
+      const sql = await readFile(path.join(migrationsDir, String(name), "migration.sql"));
+      expect(checksum).toBe(createHash("sha256").update(sql).digest("hex"));
+      expect(Number(steps)).toBe(1);
+    }
+    expect(recorded.rows.map((row) => row[0])).toEqual(applied);
+  });
+
+  it("reports a migration edited after it was applied, and one the folder does not have", async () => {
+    const paths = await scratchPrismaFolder();
+    const db = await emptyDatabase(engine);
+    const [first] = await applyMigrations(db, paths);
+    const file = path.join(paths.migrationsDir, first as string, "migration.sql");
+    await writeFile(file, `${await readFile(file, "utf8")}\n-- edited\n`);
+    expect((await migrationStatus(db, paths)).edited).toEqual([first]);
+
+    await rm(path.join(paths.migrationsDir, first as string), { recursive: true });
+    expect((await migrationStatus(db, paths)).unknown).toEqual([first]);
+  });
+});

@@ -1,0 +1,85 @@
+import { readFile } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { Database } from "../database.ts";
+import { migrationsDir, schemaPath } from "../paths.ts";
+import { readMigrationsFolder, writeMigration } from "./migrations-folder.ts";
+import { withSchemaEngine } from "./schema-engine.ts";
+
+const NO_FILTER = { externalTables: [], externalEnums: [] };
+
+export interface MigratorOptions {
+  schemaPath?: string;
+  migrationsDir?: string;
+}
+
+function resolveOptions(options: MigratorOptions) {
+  return { schemaPath: options.schemaPath ?? schemaPath, migrationsDir: options.migrationsDir ?? migrationsDir };
+}
+
+/** Applies pending migrations, recording them in `_prisma_migrations` as `prisma migrate deploy` does. */
+export async function applyMigrations(db: Database, options: MigratorOptions = {}): Promise<string[]> {
+  const paths = resolveOptions(options);
+  const [schema, migrationsList] = await Promise.all([readFile(paths.schemaPath, "utf8"), readMigrationsFolder(paths.migrationsDir)]);
+  return withSchemaEngine(db.adapterFactory, schema, async (engine) => {
+    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
+    return appliedMigrationNames;
+  });
+}
+
+/**
+ * The SQL that takes a database built from the migrations folder to `schema.prisma`; empty when they agree.
+ * The folder is replayed on a throwaway in-memory PGlite, so no shadow database is needed on the server.
+ */
+export async function pendingSchemaChanges(options: MigratorOptions = {}): Promise<string> {
+  const paths = resolveOptions(options);
+  const [schema, migrationsList] = await Promise.all([readFile(paths.schemaPath, "utf8"), readMigrationsFolder(paths.migrationsDir)]);
+  const scratch = await PGlite.create({ dataDir: "memory://" });
+  try {
+    return await withSchemaEngine(new PrismaPGlite(scratch), schema, async (engine) => {
+      const result = await engine.diff({
+        from: { tag: "migrations", ...migrationsList },
+        to: { tag: "schemaDatamodel", files: [{ path: paths.schemaPath, content: schema }] },
+        script: true,
+        exitCode: true,
+        filters: NO_FILTER,
+      });
+      return result.exitCode === 2 ? (result.stdout ?? "") : "";
+    });
+  } finally {
+    await scratch.close();
+  }
+}
+
+/** Writes the next migration folder from the difference between the folder and the schema; null when there is none. */
+export async function createMigration(name: string, options: MigratorOptions = {}): Promise<string | null> {
+  const sql = await pendingSchemaChanges(options);
+  if (!sql) return null;
+  return writeMigration(resolveOptions(options).migrationsDir, name, sql);
+}
+
+export interface MigrationStatus {
+  /** In the folder, not yet applied to the database. */
+  pending: string[];
+  /** Recorded in the database but missing from the folder. */
+  unknown: string[];
+  failed: string[];
+  /** Applied, but the file changed since. */
+  edited: string[];
+}
+
+/** Compares the migrations recorded in the database with the folder, as `prisma migrate status` does. */
+export async function migrationStatus(db: Database, options: MigratorOptions = {}): Promise<MigrationStatus> {
+  const paths = resolveOptions(options);
+  const [schema, migrationsList] = await Promise.all([readFile(paths.schemaPath, "utf8"), readMigrationsFolder(paths.migrationsDir)]);
+  const diagnosis = await withSchemaEngine(db.adapterFactory, schema, (engine) =>
+    engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_FILTER }),
+  );
+  const history = diagnosis.history;
+  return {
+    pending: history && history.diagnostic !== "migrationsDirectoryIsBehind" ? history.unappliedMigrationNames : [],
+    unknown: history && history.diagnostic !== "databaseIsBehind" ? history.unpersistedMigrationNames : [],
+    failed: diagnosis.failedMigrationNames,
+    edited: diagnosis.editedMigrationNames,
+  };
+}

@@ -1,0 +1,6 @@
+// Brings the vitest `ProvidedContext` augmentation along, so test files importing this package
+// get a typed `inject("postgresAdminUrl")`.
+import type {} from "./vitest-global-setup.ts";
+
+export { type PostgresServer, startPostgres } from "./postgres.ts";
+export { createTestDatabase, type TestDatabase } from "./test-database.ts";
