@@ -43,7 +43,7 @@ describe("the HTTP surface", () => {
   });
 
   it("sends no stack trace with an error", async () => {
-    const { errors } = await gateway.execute("{ consentState(subjectId: \"a b\") { subjectId } }");
+    const { errors } = await gateway.execute('{ consentState(subjectId: "a b") { subjectId } }');
     expect(errors?.[0]?.extensions).toEqual({ code: "INVALID_SUBJECT_ID" });
     expect(JSON.stringify(errors)).not.toMatch(/stacktrace|at .*\.ts:/);
   });

@@ -21,6 +21,20 @@ async function consentPurpose(prisma: PrismaClient, tenantId: string, key: strin
   return purpose;
 }
 
+type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/**
+ * Creates the subject if it is new and locks its row until the transaction ends, so concurrent
+ * decisions for one person are written one after another and the latest event is the current state.
+ */
+async function lockSubject(tx: Transaction, tenantId: string, externalId: string): Promise<string> {
+  await tx.dataSubject.createMany({ data: [{ tenantId, externalId }], skipDuplicates: true });
+  const [subject] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "DataSubject" WHERE "tenantId" = ${tenantId}::uuid AND "externalId" = ${externalId} FOR UPDATE`;
+  if (!subject) throw new Error("subject row vanished inside its own transaction");
+  return subject.id;
+}
+
 /**
  * Appends the decision to the ledger and moves the subject's current state in the same transaction,
  * so the state never disagrees with the history. Returns the new event's id.
@@ -28,25 +42,23 @@ async function consentPurpose(prisma: PrismaClient, tenantId: string, key: strin
 export async function recordConsentDecision(prisma: PrismaClient, tenantId: string, input: ConsentDecisionInput): Promise<string> {
   const purpose = await consentPurpose(prisma, tenantId, input.purposeKey);
   return prisma.$transaction(async (tx) => {
-    const subject = await tx.dataSubject.upsert({
-      where: { tenantId_externalId: { tenantId, externalId: input.subjectId } },
-      create: { tenantId, externalId: input.subjectId },
-      update: {},
-    });
+    const subjectId = await lockSubject(tx, tenantId, input.subjectId);
     const event = await tx.consentEvent.create({
       data: {
         tenantId,
-        subjectId: subject.id,
+        subjectId,
         purposeId: purpose.id,
         decision: input.decision,
         channel: input.channel,
         jurisdiction: input.jurisdiction,
+        // Taken after the lock, so events for one subject are ordered as they were applied.
+        occurredAt: new Date(),
       },
     });
     const state = { decision: event.decision, channel: event.channel, lastEventId: event.id, decidedAt: event.occurredAt };
     await tx.consentState.upsert({
-      where: { subjectId_purposeId: { subjectId: subject.id, purposeId: purpose.id } },
-      create: { subjectId: subject.id, purposeId: purpose.id, ...state },
+      where: { subjectId_purposeId: { subjectId, purposeId: purpose.id } },
+      create: { subjectId, purposeId: purpose.id, ...state },
       update: state,
     });
     return event.id;

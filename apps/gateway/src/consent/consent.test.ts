@@ -11,7 +11,11 @@ const STATE = `query State($subjectId: String!) {
 
 async function ledgerSize(gateway: TestGateway) {
   const { prisma } = gateway.database;
-  return { events: await prisma.consentEvent.count(), subjects: await prisma.dataSubject.count(), states: await prisma.consentState.count() };
+  return {
+    events: await prisma.consentEvent.count(),
+    subjects: await prisma.dataSubject.count(),
+    states: await prisma.consentState.count(),
+  };
 }
 
 describe.each(TEST_ENGINES)("consent on %s", (engine) => {
@@ -51,6 +55,21 @@ describe.each(TEST_ENGINES)("consent on %s", (engine) => {
       purposes: [{ status: "NOT_ASKED" }, { purpose: { key: "marketing" }, status: "WITHDRAWN", channel: "UNSUBSCRIBE_LINK" }],
     });
     expect(await ledgerSize(gateway)).toEqual({ events: 2, subjects: 1, states: 1 });
+  });
+
+  it("keeps one subject and one current state when decisions for a new subject arrive at once", async () => {
+    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    const decisions = Array.from({ length: 12 }, (_, index) => (index % 2 === 0 ? "GRANTED" : "WITHDRAWN"));
+    const responses = await Promise.all(
+      decisions.map((decision) =>
+        gateway.execute(RECORD, { input: { subjectId: "cust-race", purpose: "marketing", decision, channel: "API" } }),
+      ),
+    );
+    expect(responses.flatMap((response) => response.errors ?? [])).toEqual([]);
+    expect(await ledgerSize(gateway)).toEqual({ events: 12, subjects: 1, states: 1 });
+    const latest = await gateway.database.prisma.consentEvent.findFirstOrThrow({ orderBy: [{ occurredAt: "desc" }, { id: "desc" }] });
+    const state = await gateway.database.prisma.consentState.findFirstOrThrow();
+    expect(state.lastEventId).toBe(latest.id);
   });
 
   it("reports a subject it has never seen as not asked, without creating it", async () => {

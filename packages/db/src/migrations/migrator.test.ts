@@ -7,6 +7,7 @@ import { afterEach, describe, expect, inject, it } from "vitest";
 import { type Database, type DatabaseTarget, openDatabase } from "../database.ts";
 import { migrationsDir, schemaPath } from "../paths.ts";
 import { TEST_ENGINES, type TestEngine } from "../testing.ts";
+import { readMigrationsFolder } from "./migrations-folder.ts";
 import { applyMigrations, createMigration, migrationStatus, pendingSchemaChanges } from "./migrator.ts";
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -91,4 +92,14 @@ describe.each(TEST_ENGINES)("migrations on %s", (engine) => {
     await rm(path.join(paths.migrationsDir, first as string), { recursive: true });
     expect((await migrationStatus(db, paths)).unknown).toEqual([first]);
   });
+});
+
+it("two deploys racing on one PostgreSQL database apply each migration once, and neither fails", async () => {
+  const created = await createTestDatabase(inject("postgresAdminUrl"));
+  cleanups.push(created.drop);
+  const [first, second] = await Promise.all([1, 2].map(() => openDatabase({ kind: "postgres", url: created.url })));
+  const results = await Promise.all([applyMigrations(first as Database), applyMigrations(second as Database)]);
+  const all = (await readMigrationsFolder(migrationsDir)).migrationDirectories.map((directory) => directory.path);
+  expect(results.flat().sort()).toEqual(all);
+  expect(await migrationStatus(first as Database)).toEqual({ pending: [], unknown: [], failed: [], edited: [] });
 });

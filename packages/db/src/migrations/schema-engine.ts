@@ -1,6 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import * as bindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 type SchemaEngine = bindings.SchemaEngine;
@@ -23,21 +27,37 @@ function loadSchemaEngine(): Promise<void> {
   return loaded;
 }
 
-/** Runs `work` with a schema engine connected through the given driver adapter, then frees it. */
+/**
+ * Runs `work` with a schema engine connected through the given driver adapter, then frees it and
+ * closes every connection it opened. The engine never closes them itself, and on PostgreSQL one of
+ * them holds Prisma's migration advisory lock, which a second deploy would otherwise wait on.
+ */
 export async function withSchemaEngine<T>(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
   schema: string,
   work: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   await loadSchemaEngine();
+  const opened: SqlDriverAdapter[] = [];
+  const remember = (adapter: SqlDriverAdapter) => {
+    opened.push(adapter);
+    return adapter;
+  };
+  const closingFactory: SqlMigrationAwareDriverAdapterFactory = {
+    provider: adapterFactory.provider,
+    adapterName: adapterFactory.adapterName,
+    connect: async () => remember(await adapterFactory.connect()),
+    connectToShadowDb: async () => remember(await adapterFactory.connectToShadowDb()),
+  };
   const engine = await bindings.SchemaEngine.new(
     { datamodels: [["schema.prisma", schema]] },
     () => {},
-    bindMigrationAwareSqlAdapterFactory(adapterFactory),
+    bindMigrationAwareSqlAdapterFactory(closingFactory),
   );
   try {
     return await work(engine);
   } finally {
     engine.free();
+    await Promise.all(opened.map((adapter) => adapter.dispose()));
   }
 }
