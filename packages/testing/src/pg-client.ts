@@ -1,10 +1,6 @@
 import { Client } from "pg";
 
-export async function withClient<T>(
-  url: string,
-  use: (client: Client) => Promise<T>,
-  connectTimeoutMs = 10_000,
-): Promise<T> {
+export async function withClient<T>(url: string, use: (client: Client) => Promise<T>, connectTimeoutMs = 10_000): Promise<T> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs });
   await client.connect();
   try {

@@ -54,11 +54,7 @@ function announce(server: string): void {
   process.stderr.write(`[@custos/testing] tests use ${server}\n`);
 }
 
-function trackDatabases(
-  adminUrl: string,
-  kind: PostgresServer["kind"],
-  shutDownServer: () => Promise<void>,
-): PostgresServer {
+function trackDatabases(adminUrl: string, kind: PostgresServer["kind"], shutDownServer: () => Promise<void>): PostgresServer {
   const databases = new Set<TestDatabase>();
   let stopping: Promise<void> | undefined;
 

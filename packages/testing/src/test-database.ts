@@ -16,9 +16,7 @@ export async function createTestDatabase(adminUrl: string): Promise<TestDatabase
     url: url.href,
     drop: async () => {
       // FORCE ends sessions a test left open (e.g. an un-closed pool) instead of failing on them.
-      await withClient(adminUrl, (client) =>
-        client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`),
-      );
+      await withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`));
     },
   };
 }

@@ -25,7 +25,8 @@ describe.each(TEST_ENGINES)("consent on %s", (engine) => {
       input: { subjectId: "cust-42", purpose: "marketing", decision: "GRANTED", channel: "BANNER", jurisdiction: "ru" },
     });
     expect(granted.errors).toBeUndefined();
-    expect(granted.data?.recordConsent).toMatchObject({
+    const event = granted.data?.recordConsent as { occurredAt: string };
+    expect(event).toMatchObject({
       subjectId: "cust-42",
       decision: "GRANTED",
       channel: "BANNER",
@@ -42,7 +43,7 @@ describe.each(TEST_ENGINES)("consent on %s", (engine) => {
           purpose: { key: "marketing" },
           status: "GRANTED",
           channel: "BANNER",
-          decidedAt: (granted.data?.recordConsent as { occurredAt: string }).occurredAt,
+          decidedAt: event.occurredAt,
         },
       ],
     });
