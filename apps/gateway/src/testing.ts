@@ -1,5 +1,5 @@
 // The real gateway over HTTP on a fresh database, for this package's tests and the SDK's: `@custos/gateway/testing`.
-import { createMigratedTestDatabase, type TestDatabase, type TestEngine } from "@custos/db/testing";
+import { createMigratedTestDatabase, type MigratedTestDatabase, type TestEngine } from "@custos/db/testing";
 import { silentLogger } from "./logger.ts";
 import { startGateway } from "./server.ts";
 
@@ -10,7 +10,7 @@ export interface GraphqlResponse {
 }
 
 export interface TestGateway {
-  database: TestDatabase;
+  database: MigratedTestDatabase;
   /** The GraphQL endpoint. */
   graphqlUrl: string;
   baseUrl: string;

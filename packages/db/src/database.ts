@@ -44,9 +44,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     };
   }
   if (!target.dataDir.includes("://")) await mkdir(target.dataDir, { recursive: true });
-  const pglite = await PGlite.create({ dataDir: target.dataDir });
+  return wrapPglite(await PGlite.create({ dataDir: target.dataDir }));
+}
+
+/** A Database over a PGlite instance that is already open; closing the Database closes it. */
+export function wrapPglite(pglite: PGlite): Database {
   return {
-    target,
+    target: { kind: "pglite", dataDir: pglite.dataDir ?? "memory://" },
     adapterFactory: new PrismaPGlite(pglite),
     close: () => pglite.close(),
   };

@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { connect } from "node:net";
 import { dirname } from "node:path";
-import { Client } from "pg";
 import { describe, expect, it } from "vitest";
+import { withClient } from "./pg-client.ts";
 import { startPostgres } from "./postgres.ts";
 
 async function portAnswers(port: number): Promise<boolean> {
@@ -19,13 +19,7 @@ async function portAnswers(port: number): Promise<boolean> {
 }
 
 async function query<Row extends object>(url: string, sql: string): Promise<Row[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<Row>(sql)).rows;
-  } finally {
-    await client.end();
-  }
+  return withClient(url, async (client) => (await client.query<Row>(sql)).rows);
 }
 
 async function databaseExists(adminUrl: string, databaseUrl: string): Promise<boolean> {

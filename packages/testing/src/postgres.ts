@@ -19,8 +19,9 @@ const LOCAL_PROBE_TIMEOUT_MS = 2_000;
 /**
  * A real PostgreSQL for a test run. Modes (`CUSTOS_TEST_POSTGRES`): `local` uses the server on
  * 127.0.0.1:5432, `throwaway` starts a new cluster, `auto` uses the local server when it answers.
+ * An empty variable counts as unset, as CI systems often pass unset variables that way.
  */
-export async function startPostgres(mode = process.env.CUSTOS_TEST_POSTGRES ?? "auto"): Promise<PostgresServer> {
+export async function startPostgres(mode = process.env.CUSTOS_TEST_POSTGRES || "auto"): Promise<PostgresServer> {
   switch (mode) {
     case "local":
       if (!(await answers(LOCAL_ADMIN_URL, LOCAL_PROBE_TIMEOUT_MS))) {
