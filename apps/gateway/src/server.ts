@@ -53,15 +53,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       sendJson(res, 503, { status: "unavailable" });
     }
   };
+  const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>> = {
+    "/graphql": handleGraphql,
+    "/health": (_req, res) => handleHealth(res),
+  };
   httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
-    const path = new URL(req.url ?? "/", "http://gateway").pathname;
-    const handled =
-      path === "/graphql"
-        ? handleGraphql(req, res)
-        : path === "/health"
-          ? handleHealth(res)
-          : Promise.resolve(sendJson(res, 404, { error: "not found" }));
-    handled.catch((error: unknown) => {
+    const route = routes[new URL(req.url ?? "/", "http://gateway").pathname];
+    if (!route) return sendJson(res, 404, { error: "not found" });
+    route(req, res).catch((error: unknown) => {
       log.error("request failed", { error: error instanceof Error ? error.name : typeof error });
       if (!res.headersSent) sendJson(res, 500, { error: "internal server error" });
       else res.end();

@@ -3,7 +3,7 @@ import { type ApolloServer, HeaderMap } from "@apollo/server";
 import type { Context } from "../context.ts";
 import { BodyTooLargeError, readBody } from "./read-body.ts";
 
-function sendJson(res: ServerResponse, status: number, body: unknown) {
+export function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
   res.end(JSON.stringify(body));
 }
@@ -43,5 +43,3 @@ export function graphqlHandler(server: ApolloServer<Context>, context: (req: Inc
     res.end();
   };
 }
-
-export { sendJson };

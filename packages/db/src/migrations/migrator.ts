@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { Database } from "../database.ts";
 import { migrationsDir, schemaPath } from "../paths.ts";
@@ -30,13 +31,21 @@ export async function applyMigrations(db: Database, options: MigratorOptions = {
 /**
  * The SQL that takes a database built from the migrations folder to `schema.prisma`; empty when they agree.
  * The folder is replayed on a throwaway in-memory PGlite, so no shadow database is needed on the server.
+ * That PGlite is also the engine's shadow database: the PGlite adapter would otherwise start a second one.
  */
 export async function pendingSchemaChanges(options: MigratorOptions = {}): Promise<string> {
   const paths = resolveOptions(options);
   const [schema, migrationsList] = await Promise.all([readFile(paths.schemaPath, "utf8"), readMigrationsFolder(paths.migrationsDir)]);
   const scratch = await PGlite.create({ dataDir: "memory://" });
   try {
-    return await withSchemaEngine(new PrismaPGlite(scratch), schema, async (engine) => {
+    const scratchFactory = new PrismaPGlite(scratch);
+    const factory: SqlMigrationAwareDriverAdapterFactory = {
+      provider: scratchFactory.provider,
+      adapterName: scratchFactory.adapterName,
+      connect: () => scratchFactory.connect(),
+      connectToShadowDb: () => scratchFactory.connect(),
+    };
+    return await withSchemaEngine(factory, schema, async (engine) => {
       const result = await engine.diff({
         from: { tag: "migrations", ...migrationsList },
         to: { tag: "schemaDatamodel", files: [{ path: paths.schemaPath, content: schema }] },
