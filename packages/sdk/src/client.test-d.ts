@@ -1,0 +1,66 @@
+// Type-level tests, checked by `tsc --noEmit` (the typecheck script); vitest does not run this file.
+import { describe, expectTypeOf, it } from "vitest";
+import { ConsentStateDocument, PurposesDocument } from "../generated/graphql.ts";
+import {
+  type ConsentChannel,
+  type ConsentDecision,
+  type ConsentEvent,
+  type CustosErrorCode,
+  createClient,
+  type LegalBasis,
+  type Purpose,
+  type RecordConsentInput,
+  type SubjectConsent,
+} from "./index.ts";
+
+const client = createClient({ url: "http://127.0.0.1:4000/graphql" });
+const grant: RecordConsentInput = { subjectId: "cust-42", purpose: "marketing", decision: "GRANTED", channel: "BANNER" };
+
+describe("the typed client", () => {
+  it("types each call's result from the generated operations", () => {
+    expectTypeOf(client.catalogue.purposes).returns.resolves.toEqualTypeOf<Purpose[]>();
+    expectTypeOf<Purpose["legalBasis"]>().toEqualTypeOf<LegalBasis>();
+    expectTypeOf<LegalBasis>().toEqualTypeOf<"CONSENT" | "CONTRACT" | "LEGAL_OBLIGATION" | "LEGITIMATE_INTEREST">();
+    expectTypeOf(client.consent.get).returns.resolves.toEqualTypeOf<SubjectConsent>();
+    expectTypeOf(client.consent.set).returns.resolves.toEqualTypeOf<ConsentEvent>();
+    expectTypeOf<ConsentEvent["occurredAt"]>().toEqualTypeOf<string>();
+    expectTypeOf<ConsentDecision>().toEqualTypeOf<"GRANTED" | "WITHDRAWN">();
+    expectTypeOf<"GPC_SIGNAL">().toExtend<ConsentChannel>();
+  });
+
+  it("refuses consent calls the gateway would refuse for their shape", () => {
+    // @ts-expect-error: not a decision
+    client.consent.set({ ...grant, decision: "MAYBE" });
+    // @ts-expect-error: not a channel
+    client.consent.set({ ...grant, channel: "EMAIL" });
+    const { subjectId: _, ...withoutSubject } = grant;
+    // @ts-expect-error: subjectId is required
+    client.consent.set(withoutSubject);
+    // @ts-expect-error: the input is not optional
+    client.consent.set();
+    // @ts-expect-error: a subject id is a string
+    client.consent.get(42);
+    // @ts-expect-error: the subject id is not optional
+    client.consent.get();
+  });
+
+  it("infers request's result and variables from the document", () => {
+    expectTypeOf(client.request(PurposesDocument)).resolves.toHaveProperty("purposes");
+    expectTypeOf(client.request(ConsentStateDocument, { subjectId: "cust-42" })).resolves.toEqualTypeOf<{
+      consentState: SubjectConsent;
+    }>();
+    // @ts-expect-error: the operation's variables are required
+    client.request(ConsentStateDocument);
+    // @ts-expect-error: subjectId is a string
+    client.request(ConsentStateDocument, { subjectId: 42 });
+    // @ts-expect-error: a parsed DocumentNode is not a document string; the SDK does not print documents
+    client.request({ kind: "Document", definitions: [] });
+    expectTypeOf(client.request("{ purposes { key } }")).resolves.toBeUnknown();
+  });
+
+  it("lets a caller branch on known error codes and still accept new ones", () => {
+    expectTypeOf<"UNKNOWN_PURPOSE">().toExtend<CustosErrorCode>();
+    expectTypeOf<"NETWORK_ERROR">().toExtend<CustosErrorCode>();
+    expectTypeOf<"A_CODE_FROM_A_NEWER_GATEWAY">().toExtend<CustosErrorCode>();
+  });
+});

@@ -1,0 +1,109 @@
+import { TEST_ENGINES } from "@custos/db/testing";
+import { startTestGateway, type TestGateway } from "@custos/gateway/testing";
+import { describe, expect, inject, it } from "vitest";
+import { createClient } from "./client.ts";
+import { failureOf } from "./test-support.ts";
+import type { RecordConsentInput } from "./types.ts";
+
+function clientFor(gateway: TestGateway) {
+  return createClient({ url: gateway.graphqlUrl });
+}
+
+describe.each(TEST_ENGINES)("the client against the real gateway on %s", (engine) => {
+  it("lists the seven purposes with their legal bases", async () => {
+    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    const purposes = await clientFor(gateway).catalogue.purposes();
+    expect(purposes.map(({ key, legalBasis, requiresConsent }) => [key, legalBasis, requiresConsent])).toEqual([
+      ["orders_and_trading", "CONTRACT", false],
+      ["risk_and_fraud_prevention", "LEGITIMATE_INTEREST", false],
+      ["support", "CONTRACT", false],
+      ["products_and_services", "LEGITIMATE_INTEREST", false],
+      ["reporting_and_analytics", "LEGITIMATE_INTEREST", false],
+      ["feature_testing", "CONSENT", true],
+      ["marketing", "CONSENT", true],
+    ]);
+    expect(purposes.find(({ key }) => key === "marketing")?.dataCategories.map(({ key }) => key)).toEqual([
+      "identity",
+      "marketing_preferences",
+      "usage",
+    ]);
+  });
+
+  it("records a grant, then a withdrawal, and get follows the latest decision", async () => {
+    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    const client = clientFor(gateway);
+
+    const granted = await client.consent.set({
+      subjectId: "cust-42",
+      purpose: "marketing",
+      decision: "GRANTED",
+      channel: "BANNER",
+      jurisdiction: "ru",
+    });
+    expect(granted).toMatchObject({
+      subjectId: "cust-42",
+      decision: "GRANTED",
+      channel: "BANNER",
+      jurisdiction: "RU",
+      purpose: { key: "marketing" },
+    });
+    expect(await client.consent.get("cust-42")).toEqual({
+      subjectId: "cust-42",
+      purposes: [
+        {
+          purpose: { key: "feature_testing", name: expect.any(String), legalBasis: "CONSENT" },
+          status: "NOT_ASKED",
+          channel: null,
+          decidedAt: null,
+        },
+        {
+          purpose: { key: "marketing", name: expect.any(String), legalBasis: "CONSENT" },
+          status: "GRANTED",
+          channel: "BANNER",
+          decidedAt: granted.occurredAt,
+        },
+      ],
+    });
+
+    const withdrawn = await client.consent.set({
+      subjectId: "cust-42",
+      purpose: "marketing",
+      decision: "WITHDRAWN",
+      channel: "UNSUBSCRIBE_LINK",
+    });
+    const { purposes } = await client.consent.get("cust-42");
+    expect(purposes.find(({ purpose }) => purpose.key === "marketing")).toMatchObject({
+      status: "WITHDRAWN",
+      channel: "UNSUBSCRIBE_LINK",
+      decidedAt: withdrawn.occurredAt,
+    });
+  });
+
+  const marketingGrant: RecordConsentInput = { subjectId: "cust-42", purpose: "marketing", decision: "GRANTED", channel: "API" };
+  it.each([
+    ["INVALID_SUBJECT_ID", { ...marketingGrant, subjectId: "ivan@example.com" }],
+    ["INVALID_JURISDICTION", { ...marketingGrant, jurisdiction: "Russia" }],
+    ["UNKNOWN_PURPOSE", { ...marketingGrant, purpose: "no_such_purpose" }],
+    ["CONSENT_NOT_APPLICABLE", { ...marketingGrant, purpose: "support" }],
+  ])("refuses a decision with %s and records nothing", async (code, input) => {
+    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    const error = await failureOf(clientFor(gateway).consent.set(input));
+    expect(error).toMatchObject({ code, status: 200, errors: [{ extensions: { code } }] });
+    expect(await gateway.database.prisma.consentEvent.count()).toBe(0);
+    expect(await gateway.database.prisma.dataSubject.count()).toBe(0);
+  });
+
+  it("refuses to read the consent of an invalid subject id", async () => {
+    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    const error = await failureOf(clientFor(gateway).consent.get("a b"));
+    expect(error.code).toBe("INVALID_SUBJECT_ID");
+  });
+
+  it("reports a gateway that has gone away as NETWORK_ERROR", async () => {
+    const gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    await gateway[Symbol.asyncDispose]();
+    const error = await failureOf(clientFor(gateway).catalogue.purposes());
+    expect(error).toMatchObject({ code: "NETWORK_ERROR", status: undefined, errors: [] });
+    expect(error.cause).toBeInstanceOf(Error);
+  });
+});
