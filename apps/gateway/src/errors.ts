@@ -1,6 +1,7 @@
+import type { ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
-import type { GraphQLFormattedError } from "graphql";
-import type { Logger } from "./logger.ts";
+import type { GraphQLError, GraphQLFormattedError } from "graphql";
+import type { Context } from "./context.ts";
 
 /**
  * Stable error codes a client may branch on. Apollo's own codes (GRAPHQL_PARSE_FAILED,
@@ -29,18 +30,39 @@ const APOLLO_CLIENT_ERROR_CODES = new Set([
   "OPERATION_RESOLUTION_FAILURE",
 ]);
 
-/** Keeps client errors as they are and replaces everything else with a bare INTERNAL_SERVER_ERROR. */
-export function formatErrorFor(log: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    if (original instanceof CustosError) {
-      return { message: original.message, path: formatted.path, extensions: { code: original.code } };
-    }
-    const code = formatted.extensions?.code;
-    if (typeof code === "string" && APOLLO_CLIENT_ERROR_CODES.has(code)) {
-      return { message: formatted.message, locations: formatted.locations, extensions: { code } };
-    }
-    log.error("unexpected error", { error: original instanceof Error ? original.name : typeof original, path: formatted.path });
-    return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
-  };
+function isApolloClientError(code: unknown): boolean {
+  return typeof code === "string" && APOLLO_CLIENT_ERROR_CODES.has(code);
 }
+
+/** Keeps client errors as they are and replaces everything else with a bare INTERNAL_SERVER_ERROR. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof CustosError) {
+    return { message: original.message, path: formatted.path, extensions: { code: original.code } };
+  }
+  const code = formatted.extensions?.code;
+  if (isApolloClientError(code)) return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+  return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+}
+
+function isUnexpected(error: GraphQLError): boolean {
+  return !(error.originalError instanceof CustosError) && !isApolloClientError(error.extensions.code);
+}
+
+/** Logs what the client is not told: the kind of each unexpected error, with the request id, never its message. */
+export const unexpectedErrorLogging: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ contextValue, errors, operationName }) {
+        for (const error of errors.filter(isUnexpected)) {
+          contextValue.log.error("unexpected error", {
+            requestId: contextValue.requestId,
+            operationName,
+            path: error.path,
+            error: error.originalError?.name ?? "GraphQLError",
+          });
+        }
+      },
+    };
+  },
+};

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createJsonLogger } from "./logger.ts";
 import { startTestGateway, type TestGateway } from "./testing.ts";
 
 describe("the HTTP surface", () => {
@@ -50,11 +51,22 @@ describe("the HTTP surface", () => {
 });
 
 describe("an unexpected failure", () => {
-  it("reaches the client as INTERNAL_SERVER_ERROR with no SQL or driver detail, and health reports it", async () => {
-    const gateway = await startTestGateway("pglite");
+  it("reaches the client as INTERNAL_SERVER_ERROR with no SQL or driver detail, logged under the request id, and health reports it", async () => {
+    const logLines: string[] = [];
+    const gateway = await startTestGateway(
+      "pglite",
+      undefined,
+      createJsonLogger((line) => logLines.push(line)),
+    );
     await gateway.database.db.close();
-    const { errors } = await gateway.execute('{ consentState(subjectId: "cust-1") { subjectId } }');
+    const { errors, requestId } = await gateway.execute('{ consentState(subjectId: "cust-1") { subjectId } }');
     expect(errors).toEqual([{ message: "Internal server error", path: ["consentState"], extensions: { code: "INTERNAL_SERVER_ERROR" } }]);
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    const logged = logLines.map((line) => JSON.parse(line));
+    expect(logged).toContainEqual(
+      expect.objectContaining({ level: "error", message: "unexpected error", requestId, path: ["consentState"] }),
+    );
+    expect(logLines.join("\n")).not.toMatch(/SELECT|cust-1/);
     expect((await fetch(`${gateway.baseUrl}/health`)).status).toBe(503);
     await gateway[Symbol.asyncDispose]().catch(() => {});
   });

@@ -1,11 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { DEFAULT_TENANT_SLUG, type PrismaClient } from "@custos/db";
 import type { Context } from "./context.ts";
-import { formatErrorFor } from "./errors.ts";
+import { formatError, unexpectedErrorLogging } from "./errors.ts";
 import { graphqlHandler, sendJson } from "./http/graphql-handler.ts";
 import { createJsonLogger, type Logger } from "./logger.ts";
 import { schema } from "./schema/index.ts";
@@ -38,13 +37,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const httpServer = createServer();
   const apollo = new ApolloServer<Context>({
     schema,
-    formatError: formatErrorFor(log),
+    formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), unexpectedErrorLogging],
   });
   await apollo.start();
 
-  const handleGraphql = graphqlHandler(apollo, async () => ({ prisma, tenantId: tenant.id, requestId: randomUUID(), log }), MAX_BODY_BYTES);
+  const handleGraphql = graphqlHandler(apollo, async (requestId) => ({ prisma, tenantId: tenant.id, requestId, log }), MAX_BODY_BYTES);
   const handleHealth = async (res: ServerResponse) => {
     try {
       await prisma.$queryRaw`SELECT 1`;

@@ -1,10 +1,11 @@
 // The real gateway over HTTP on a fresh database, for this package's tests and the SDK's: `@custos/gateway/testing`.
 import { createMigratedTestDatabase, type MigratedTestDatabase, type TestEngine } from "@custos/db/testing";
-import { silentLogger } from "./logger.ts";
+import { type Logger, silentLogger } from "./logger.ts";
 import { startGateway } from "./server.ts";
 
 export interface GraphqlResponse {
   status: number;
+  requestId: string | null;
   data?: Record<string, unknown> | null;
   errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
 }
@@ -19,10 +20,10 @@ export interface TestGateway {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-export async function startTestGateway(engine: TestEngine, postgresAdminUrl?: string): Promise<TestGateway> {
+export async function startTestGateway(engine: TestEngine, postgresAdminUrl?: string, log: Logger = silentLogger): Promise<TestGateway> {
   const database = await createMigratedTestDatabase(engine, postgresAdminUrl);
   try {
-    const gateway = await startGateway({ prisma: database.prisma, port: 0, log: silentLogger });
+    const gateway = await startGateway({ prisma: database.prisma, port: 0, log });
     const graphqlUrl = `${gateway.url}/graphql`;
     return {
       database,
@@ -34,7 +35,8 @@ export async function startTestGateway(engine: TestEngine, postgresAdminUrl?: st
           headers: { "content-type": "application/json" },
           body: JSON.stringify({ query, variables }),
         });
-        return { status: response.status, ...((await response.json()) as Omit<GraphqlResponse, "status">) };
+        const body = (await response.json()) as Pick<GraphqlResponse, "data" | "errors">;
+        return { status: response.status, requestId: response.headers.get("x-request-id"), ...body };
       },
       [Symbol.asyncDispose]: async () => {
         await gateway.stop();

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, HeaderMap } from "@apollo/server";
 import type { Context } from "../context.ts";
@@ -14,8 +15,11 @@ function parseJsonBody(text: string, contentType: string | undefined): unknown {
 }
 
 /** Bridges Node's HTTP request to Apollo Server, the way Apollo's own integrations do. */
-export function graphqlHandler(server: ApolloServer<Context>, context: (req: IncomingMessage) => Promise<Context>, maxBodyBytes: number) {
+export function graphqlHandler(server: ApolloServer<Context>, context: (requestId: string) => Promise<Context>, maxBodyBytes: number) {
   return async (req: IncomingMessage, res: ServerResponse) => {
+    // Returned to the caller, so a support question can be matched to the gateway's log lines.
+    const requestId = randomUUID();
+    res.setHeader("x-request-id", requestId);
     let body: unknown;
     try {
       body = parseJsonBody(await readBody(req, maxBodyBytes), req.headers["content-type"]);
@@ -31,7 +35,7 @@ export function graphqlHandler(server: ApolloServer<Context>, context: (req: Inc
     const url = new URL(req.url ?? "/", "http://gateway");
     const response = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
-      context: () => context(req),
+      context: () => context(requestId),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

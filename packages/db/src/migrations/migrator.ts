@@ -18,10 +18,15 @@ function resolveOptions(options: MigratorOptions) {
   return { schemaPath: options.schemaPath ?? schemaPath, migrationsDir: options.migrationsDir ?? migrationsDir };
 }
 
-/** Applies pending migrations, recording them in `_prisma_migrations` as `prisma migrate deploy` does. */
-export async function applyMigrations(db: Database, options: MigratorOptions = {}): Promise<string[]> {
+async function readSchemaAndMigrations(options: MigratorOptions) {
   const paths = resolveOptions(options);
   const [schema, migrationsList] = await Promise.all([readFile(paths.schemaPath, "utf8"), readMigrationsFolder(paths.migrationsDir)]);
+  return { paths, schema, migrationsList };
+}
+
+/** Applies pending migrations, recording them in `_prisma_migrations` as `prisma migrate deploy` does. */
+export async function applyMigrations(db: Database, options: MigratorOptions = {}): Promise<string[]> {
+  const { schema, migrationsList } = await readSchemaAndMigrations(options);
   return withSchemaEngine(db.adapterFactory, schema, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
     return appliedMigrationNames;
@@ -34,8 +39,7 @@ export async function applyMigrations(db: Database, options: MigratorOptions = {
  * That PGlite is also the engine's shadow database: the PGlite adapter would otherwise start a second one.
  */
 export async function pendingSchemaChanges(options: MigratorOptions = {}): Promise<string> {
-  const paths = resolveOptions(options);
-  const [schema, migrationsList] = await Promise.all([readFile(paths.schemaPath, "utf8"), readMigrationsFolder(paths.migrationsDir)]);
+  const { paths, schema, migrationsList } = await readSchemaAndMigrations(options);
   const scratch = await PGlite.create({ dataDir: "memory://" });
   try {
     const scratchFactory = new PrismaPGlite(scratch);
@@ -79,8 +83,7 @@ export interface MigrationStatus {
 
 /** Compares the migrations recorded in the database with the folder, as `prisma migrate status` does. */
 export async function migrationStatus(db: Database, options: MigratorOptions = {}): Promise<MigrationStatus> {
-  const paths = resolveOptions(options);
-  const [schema, migrationsList] = await Promise.all([readFile(paths.schemaPath, "utf8"), readMigrationsFolder(paths.migrationsDir)]);
+  const { schema, migrationsList } = await readSchemaAndMigrations(options);
   const diagnosis = await withSchemaEngine(db.adapterFactory, schema, (engine) =>
     engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_FILTER }),
   );

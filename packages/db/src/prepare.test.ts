@@ -1,0 +1,37 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createTestDatabase } from "@custos/testing";
+import { expect, inject, it } from "vitest";
+import { PendingMigrationsError, prepareDatabase } from "./prepare.ts";
+
+it("migrates and seeds the embedded database on first start, and keeps its data on the next", async () => {
+  const dataDir = await mkdtemp(path.join(tmpdir(), "custos-pglite-"));
+  try {
+    const firstStart: string[] = [];
+    const first = await prepareDatabase({ kind: "pglite", dataDir }, (line) => firstStart.push(line));
+    expect(firstStart).toEqual([expect.stringMatching(/^applied \d+ migration\(s\) to PGlite/), "seeded the policy's catalogue"]);
+    await first.prisma.dataSubject.create({ data: { tenantId: (await first.prisma.tenant.findFirstOrThrow()).id, externalId: "kept" } });
+    await first.close();
+
+    const secondStart: string[] = [];
+    const second = await prepareDatabase({ kind: "pglite", dataDir }, (line) => secondStart.push(line));
+    expect(secondStart).toEqual([]);
+    expect(await second.prisma.purpose.count()).toBe(7);
+    expect(await second.prisma.dataSubject.count({ where: { externalId: "kept" } })).toBe(1);
+    await second.close();
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+it("refuses to serve a PostgreSQL database with pending migrations, naming the command that fixes it", async () => {
+  const empty = await createTestDatabase(inject("postgresAdminUrl"));
+  try {
+    const attempt = prepareDatabase({ kind: "postgres", url: empty.url });
+    await expect(attempt).rejects.toBeInstanceOf(PendingMigrationsError);
+    await expect(attempt).rejects.toThrow(/run `pnpm db migrate` first/);
+  } finally {
+    await empty.drop();
+  }
+});
