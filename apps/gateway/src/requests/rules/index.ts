@@ -1,0 +1,38 @@
+export type { CalendarDate } from "./calendar-date.ts";
+export { CHINA_HOLIDAY_CALENDAR } from "./calendars/china.ts";
+export type { ProductionCalendarYear } from "./calendars/production-calendar.ts";
+export { RUSSIA_PRODUCTION_CALENDAR } from "./calendars/russia.ts";
+export {
+  type CompanyDeadlinePolicy,
+  type ConfigurableDeadline,
+  DEFAULT_COMPANY_POLICY,
+  type Period,
+  type PeriodUnit,
+} from "./company-policy.ts";
+export {
+  computeDeadlines,
+  type DeadlineInput,
+  type DeadlineOptions,
+  type Deadlines,
+  type ExtensionRequest,
+  type Pause,
+} from "./deadlines.ts";
+export { DEFAULT_DUE_SOON_WINDOW_MS, type DueState, type DueStatus, dueStatus } from "./due-status.ts";
+export type { LawId } from "./jurisdictions.ts";
+export { buildRuleTable, type DeadlineRule, RULE_TABLE, type RuleTable } from "./law-rules.ts";
+export { REQUEST_STATUSES, REQUEST_TYPES, type RequestStatus, type RequestType } from "./request-kinds.ts";
+export { RequestRuleError, type RequestRuleErrorCode } from "./rule-error.ts";
+export {
+  type ActorKind,
+  type AllowedTransition,
+  assertTransition,
+  EXTENSION_NOTIFICATIONS,
+  IDENTITY_VERIFICATION,
+  type NotificationKind,
+  nextStates,
+  type QueuedNotification,
+  RECEIPT_NOTIFICATIONS,
+  TRANSITIONS,
+  type TransitionRequest,
+  type TransitionRule,
+} from "./workflow.ts";

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import type { LawId } from "./jurisdictions.ts";
+import { RULE_TABLE } from "./law-rules.ts";
+import { REQUEST_TYPES } from "./request-kinds.ts";
+
+const laws = Object.keys(RULE_TABLE) as LawId[];
+const allRules = laws.flatMap((law) => RULE_TABLE[law]);
+
+describe("rule table", () => {
+  it.each(laws)("%s has exactly one rule for every request type", (law) => {
+    for (const type of REQUEST_TYPES) expect(RULE_TABLE[law].filter((rule) => rule.requestTypes.includes(type))).toHaveLength(1);
+  });
+
+  it.each(allRules.map((rule) => [rule.id, rule] as const))("%s names its law and citation", (_id, rule) => {
+    expect(rule.law).not.toBe("");
+    expect(rule.citation).not.toBe("");
+    expect(rule.pauses.why).not.toBe("");
+    for (const source of rule.sources) expect(source).toMatch(/^https?:\/\//);
+  });
+
+  it.each(allRules.filter((rule) => rule.basis === "statute").map((rule) => [rule.id, rule] as const))(
+    "statutory rule %s cites a source",
+    (_id, rule) => {
+      expect(rule.sources.length).toBeGreaterThan(0);
+    },
+  );
+
+  it("marks every company-policy rule configurable", () => {
+    for (const rule of allRules.filter((candidate) => candidate.basis === "company-policy")) expect(rule.configurable).toBe(true);
+  });
+
+  it("has unique ids", () => {
+    expect(new Set(allRules.map((rule) => rule.id)).size).toBe(allRules.length);
+  });
+});
