@@ -1,0 +1,64 @@
+import { stringify } from "csv-stringify/sync";
+import type { ProcessingRecord, RecordedTransfer } from "./processing-record.ts";
+
+export const PROCESSING_RECORD_CSV_COLUMNS = [
+  "controller",
+  "purpose",
+  "legal_basis",
+  "data_category",
+  "data_subject_categories",
+  "recipients",
+  "third_country_transfers",
+  "erasure_time_limit",
+  "security_measures",
+] as const;
+
+type CsvRow = Record<(typeof PROCESSING_RECORD_CSV_COLUMNS)[number], string>;
+
+/**
+ * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return, which some skip
+ * before such a character) as a formula; a leading quote makes it text.
+ */
+export function neutraliseFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+function describeTransfer(transfer: RecordedTransfer): string {
+  const safeguards = transfer.safeguards ? `; safeguards: ${transfer.safeguards}` : "";
+  return `${transfer.countryName} (${transfer.country}): ${transfer.recipient} [${transfer.mechanisms.join(", ")}${safeguards}]`;
+}
+
+function transfersOf(record: ProcessingRecord, purpose: string, dataCategory: string | null): RecordedTransfer[] {
+  return record.transfers.filter(
+    (transfer) =>
+      (transfer.purpose === null || transfer.purpose === purpose) &&
+      dataCategory !== null &&
+      transfer.dataCategories.includes(dataCategory),
+  );
+}
+
+/** One row per purpose and data category; a purpose with no data category still gets a row, so none goes missing. */
+export function processingRecordToCsv(record: ProcessingRecord): string {
+  const rows: CsvRow[] = record.purposes.flatMap((purpose) => {
+    const dataCategories = purpose.dataCategories.length > 0 ? purpose.dataCategories : [null];
+    return dataCategories.map((dataCategory) => ({
+      controller: record.controller.name,
+      purpose: purpose.name,
+      legal_basis: purpose.legalBasis,
+      data_category: dataCategory ?? "",
+      data_subject_categories: record.categories.dataSubjects.join("; "),
+      recipients: record.recipients
+        .filter((recipient) => recipient.purposes.includes(purpose.name))
+        .map((recipient) => `${recipient.name} (${recipient.country})`)
+        .join("; "),
+      third_country_transfers: transfersOf(record, purpose.name, dataCategory).map(describeTransfer).join("; "),
+      erasure_time_limit: record.erasureTimeLimits.find((limit) => limit.dataCategory === dataCategory)?.description ?? "",
+      security_measures: record.securityMeasures,
+    }));
+  });
+  return stringify(rows, {
+    header: true,
+    columns: [...PROCESSING_RECORD_CSV_COLUMNS],
+    cast: { string: neutraliseFormula },
+  });
+}
