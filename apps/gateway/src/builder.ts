@@ -2,22 +2,49 @@ import type PrismaTypes from "@custos/db/pothos-types";
 import { getDatamodel } from "@custos/db/pothos-types";
 import SchemaBuilder from "@pothos/core";
 import PrismaPlugin from "@pothos/plugin-prisma";
+import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import { type AuthScopes, scopesFor } from "./access/scopes.ts";
 import type { Context } from "./context.ts";
+import { CustosError } from "./errors.ts";
+
+/** Lists of records are relay connections; no caller can ask for more than this many at once. */
+export const MAX_PAGE_SIZE = 100;
 
 export const builder = new SchemaBuilder<{
   Context: Context;
+  AuthScopes: AuthScopes;
   PrismaTypes: PrismaTypes;
   Scalars: { DateTime: { Input: Date; Output: Date } };
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: true;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
 }>({
-  plugins: [PrismaPlugin],
+  // Scope auth first, so no other plugin's wrapper runs before a field's rule has passed.
+  plugins: [ScopeAuthPlugin, RelayPlugin, PrismaPlugin],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
+  scopeAuth: {
+    authScopes: (ctx) => scopesFor(ctx.caller),
+    // Without credentials the fix is to present some; with them, no other credential of the same kind would help.
+    unauthorizedError: (_parent, ctx) =>
+      ctx.caller.kind === "anonymous"
+        ? new CustosError("UNAUTHENTICATED", "This operation needs credentials: an API key or a shopper session token.")
+        : new CustosError("FORBIDDEN", "Your credentials do not allow this operation."),
+  },
+  relay: {
+    clientMutationId: "omit",
+    cursorType: "String",
+    edgesFieldOptions: { nullable: false },
+    nodeFieldOptions: { nullable: false },
+  },
   prisma: {
     client: (ctx) => ctx.prisma,
     dmmf: getDatamodel(),
     filterConnectionTotalCount: true,
+    maxConnectionSize: MAX_PAGE_SIZE,
+    defaultConnectionSize: 20,
   },
 });
 

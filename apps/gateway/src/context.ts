@@ -1,10 +1,15 @@
-import type { PrismaClient } from "@custos/db";
+import type { TenantScopedPrisma } from "@custos/db";
+import type { Caller } from "./access/caller.ts";
 import type { Logger } from "./logger.ts";
 
 export interface Context {
-  prisma: PrismaClient;
+  /** Sees the caller's tenant only: isolation is enforced below the resolvers. */
+  prisma: TenantScopedPrisma;
+  caller: Caller;
   /** The controller whose records this request reads and writes. */
   tenantId: string;
   requestId: string;
   log: Logger;
+  /** Keys the hashes of API keys this gateway issues. */
+  keyPepper: string;
 }

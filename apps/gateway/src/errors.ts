@@ -7,7 +7,18 @@ import type { Context } from "./context.ts";
  * Stable error codes a client may branch on. Apollo's own codes (GRAPHQL_PARSE_FAILED,
  * GRAPHQL_VALIDATION_FAILED for a missing argument, BAD_USER_INPUT for a bad variable) pass through.
  */
-export type CustosErrorCode = "INVALID_SUBJECT_ID" | "INVALID_JURISDICTION" | "UNKNOWN_PURPOSE" | "CONSENT_NOT_APPLICABLE";
+export type CustosErrorCode =
+  /** No credentials where some are needed, or credentials that are malformed, unknown, revoked or expired. */
+  | "UNAUTHENTICATED"
+  /** Valid credentials that do not allow the operation. */
+  | "FORBIDDEN"
+  | "RATE_LIMITED"
+  | "NOT_FOUND"
+  | "INVALID_API_KEY_REQUEST"
+  | "INVALID_SUBJECT_ID"
+  | "INVALID_JURISDICTION"
+  | "UNKNOWN_PURPOSE"
+  | "CONSENT_NOT_APPLICABLE";
 
 /** An error the caller caused and can fix; its message is safe to show and holds no personal data. */
 export class CustosError extends Error {
@@ -20,7 +31,7 @@ export class CustosError extends Error {
   }
 }
 
-const APOLLO_CLIENT_ERROR_CODES = new Set([
+const CLIENT_ERROR_CODES = new Set([
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
   "BAD_USER_INPUT",
@@ -28,10 +39,12 @@ const APOLLO_CLIENT_ERROR_CODES = new Set([
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
+  // Raised before execution, by the introspection guard.
+  "FORBIDDEN",
 ]);
 
-function isApolloClientError(code: unknown): boolean {
-  return typeof code === "string" && APOLLO_CLIENT_ERROR_CODES.has(code);
+function isClientErrorCode(code: unknown): boolean {
+  return typeof code === "string" && CLIENT_ERROR_CODES.has(code);
 }
 
 /** Keeps client errors as they are and replaces everything else with a bare INTERNAL_SERVER_ERROR. */
@@ -41,12 +54,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: original.message, path: formatted.path, extensions: { code: original.code } };
   }
   const code = formatted.extensions?.code;
-  if (isApolloClientError(code)) return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+  if (isClientErrorCode(code)) return { message: formatted.message, locations: formatted.locations, extensions: { code } };
   return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }
 
 function isUnexpected(error: GraphQLError): boolean {
-  return !(error.originalError instanceof CustosError) && !isApolloClientError(error.extensions.code);
+  return !(error.originalError instanceof CustosError) && !isClientErrorCode(error.extensions.code);
 }
 
 /** Logs what the client is not told: the kind of each unexpected error, with the request id, never its message. */

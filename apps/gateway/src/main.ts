@@ -1,5 +1,7 @@
 // The gateway process: `pnpm start`. Embedded PGlite by default, PostgreSQL with DATABASE_URL.
-import { databaseTargetFromEnv, describeTarget, prepareDatabase } from "@custos/db";
+import { DEFAULT_TENANT_SLUG, databaseTargetFromEnv, describeTarget, prepareDatabase, scopeToTenant } from "@custos/db";
+import { createApiKey } from "./access/api-key-service.ts";
+import { resolveKeyPepper } from "./access/key-pepper.ts";
 import { createJsonLogger } from "./logger.ts";
 import { DEFAULT_PORT, startGateway } from "./server.ts";
 
@@ -13,15 +15,28 @@ function portFromEnv(raw: string | undefined): number {
 const log = createJsonLogger();
 const target = databaseTargetFromEnv();
 const port = portFromEnv(process.env.PORT);
+const keyPepper = await resolveKeyPepper();
 const database = await prepareDatabase(target, (line) => log.info(line));
-const gateway = await startGateway({ prisma: database.prisma, port, host: process.env.HOST, tenantSlug: process.env.CUSTOS_TENANT, log });
+const tenantSlug = process.env.CUSTOS_TENANT ?? DEFAULT_TENANT_SLUG;
+const gateway = await startGateway({ prisma: database.prisma, port, host: process.env.HOST, tenantSlug, log, keyPepper });
+
+/** The embedded database is a developer's own: give them a staff key the first time, shown once. */
+async function firstStaffKey(): Promise<string | undefined> {
+  if (target.kind !== "pglite") return undefined;
+  const tenant = await database.prisma.tenant.findUniqueOrThrow({ where: { slug: tenantSlug } });
+  const db = scopeToTenant(database.prisma, tenant.id);
+  if ((await db.apiKey.count({ where: { kind: "STAFF" } })) > 0) return undefined;
+  return (await createApiKey(db, tenant.id, keyPepper, { kind: "STAFF", name: "first staff key (npm start)" })).token;
+}
+const staffKey = await firstStaffKey();
 
 console.log(`Custos gateway on ${describeTarget(target)}
   GraphQL: ${gateway.url}/graphql
   health:  ${gateway.url}/health
 Try:
   curl -s ${gateway.url}/graphql -H 'content-type: application/json' \\
-    -d '{"query":"{ purposes { key name legalBasis requiresConsent } }"}'`);
+    -d '{"query":"{ purposes { key name legalBasis requiresConsent } }"}'
+${staffKey ? `A privacy-staff key for this database, shown once (more with \`pnpm keys create\`):\n  ${staffKey}` : "API keys: `pnpm keys create --kind STAFF --name <name>` (see README)."}`);
 
 async function shutdown(signal: string) {
   log.info("stopping", { signal });

@@ -44,7 +44,7 @@ describe("the HTTP surface", () => {
   });
 
   it("sends no stack trace with an error", async () => {
-    const { errors } = await gateway.execute('{ consentState(subjectId: "a b") { subjectId } }');
+    const { errors } = await gateway.asStaff('{ consentState(subjectId: "a b") { subjectId } }');
     expect(errors?.[0]?.extensions).toEqual({ code: "INVALID_SUBJECT_ID" });
     expect(JSON.stringify(errors)).not.toMatch(/stacktrace|at .*\.ts:/);
   });
@@ -59,14 +59,21 @@ describe("an unexpected failure", () => {
       createJsonLogger((line) => logLines.push(line)),
     );
     await gateway.database.db.close();
-    const { errors, requestId } = await gateway.execute('{ consentState(subjectId: "cust-1") { subjectId } }');
-    expect(errors).toEqual([{ message: "Internal server error", path: ["consentState"], extensions: { code: "INTERNAL_SERVER_ERROR" } }]);
+    const { errors, requestId } = await gateway.execute("{ purposes { key } }");
+    expect(errors).toEqual([{ message: "Internal server error", path: ["purposes"], extensions: { code: "INTERNAL_SERVER_ERROR" } }]);
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     const logged = logLines.map((line) => JSON.parse(line));
-    expect(logged).toContainEqual(
-      expect.objectContaining({ level: "error", message: "unexpected error", requestId, path: ["consentState"] }),
+    expect(logged).toContainEqual(expect.objectContaining({ level: "error", message: "unexpected error", requestId, path: ["purposes"] }));
+    expect(logLines.join("\n")).not.toMatch(/SELECT|Purpose/);
+
+    const withKey = await gateway.asStaff("{ purposes { key } }");
+    expect(withKey).toMatchObject({
+      status: 500,
+      errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }],
+    });
+    expect(logLines.map((line) => JSON.parse(line))).toContainEqual(
+      expect.objectContaining({ level: "error", message: "request failed", requestId: withKey.requestId }),
     );
-    expect(logLines.join("\n")).not.toMatch(/SELECT|cust-1/);
     expect((await fetch(`${gateway.baseUrl}/health`)).status).toBe(503);
     await gateway[Symbol.asyncDispose]().catch(() => {});
   });

@@ -3,9 +3,15 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { DEFAULT_TENANT_SLUG, type PrismaClient } from "@custos/db";
+import type { CallerKind } from "./access/caller.ts";
 import type { Context } from "./context.ts";
 import { formatError, unexpectedErrorLogging } from "./errors.ts";
-import { graphqlHandler, sendJson } from "./http/graphql-handler.ts";
+import { createOriginAllowlist } from "./http/cors.ts";
+import { sendError, sendJson } from "./http/graphql-handler.ts";
+import { graphqlRoute } from "./http/graphql-route.ts";
+import { introspectionForStaffOnly } from "./limits/introspection.ts";
+import { queryLimits } from "./limits/query-limits.ts";
+import { createRateLimiter, REQUESTS_PER_MINUTE } from "./limits/rate-limit.ts";
 import { createJsonLogger, type Logger } from "./logger.ts";
 import { schema } from "./schema/index.ts";
 
@@ -17,8 +23,16 @@ export interface GatewayOptions {
   /** 0 picks a free port. */
   port?: number;
   host?: string;
+  /** Tenant whose public catalogue callers without credentials see. */
   tenantSlug?: string;
   log?: Logger;
+  /** Secret the API key hashes are keyed with (see access/key-pepper.ts). */
+  keyPepper: string;
+  /** Production mode turns introspection off for everyone but privacy staff. */
+  production?: boolean;
+  requestsPerMinute?: Record<CallerKind, number>;
+  /** How long the CORS allowlist is cached. */
+  originCacheMs?: number;
 }
 
 export interface RunningGateway {
@@ -35,15 +49,31 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (!tenant) throw new Error(`No tenant "${tenantSlug}" in the database; run \`pnpm db seed\`.`);
 
   const httpServer = createServer();
+  const limits = queryLimits();
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), unexpectedErrorLogging],
+    validationRules: limits.validationRules,
+    allowBatchedHttpRequests: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...limits.plugins,
+      introspectionForStaffOnly(options.production ?? process.env.NODE_ENV === "production"),
+      unexpectedErrorLogging,
+    ],
   });
   await apollo.start();
 
-  const handleGraphql = graphqlHandler(apollo, async (requestId) => ({ prisma, tenantId: tenant.id, requestId, log }), MAX_BODY_BYTES);
+  const handleGraphql = graphqlRoute({
+    apollo,
+    prisma,
+    authentication: { prisma, keyPepper: options.keyPepper, anonymousTenantId: tenant.id },
+    isAllowedOrigin: createOriginAllowlist(prisma, options.originCacheMs),
+    rateLimit: createRateLimiter(options.requestsPerMinute ?? REQUESTS_PER_MINUTE),
+    log,
+    maxBodyBytes: MAX_BODY_BYTES,
+  });
   const handleHealth = async (res: ServerResponse) => {
     try {
       await prisma.$queryRaw`SELECT 1`;
@@ -60,8 +90,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const route = routes[new URL(req.url ?? "/", "http://gateway").pathname];
     if (!route) return sendJson(res, 404, { error: "not found" });
     route(req, res).catch((error: unknown) => {
-      log.error("request failed", { error: error instanceof Error ? error.name : typeof error });
-      if (!res.headersSent) sendJson(res, 500, { error: "internal server error" });
+      const requestId = res.getHeader("x-request-id");
+      log.error("request failed", { requestId, error: error instanceof Error ? error.name : typeof error });
+      if (!res.headersSent) sendError(res, 500, "INTERNAL_SERVER_ERROR", "Internal server error");
       else res.end();
     });
   });

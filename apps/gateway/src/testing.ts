@@ -1,7 +1,11 @@
 // The real gateway over HTTP on a fresh database, for this package's tests and the SDK's: `@custos/gateway/testing`.
+import { DEFAULT_TENANT_SLUG, scopeToTenant } from "@custos/db";
 import { createMigratedTestDatabase, type MigratedTestDatabase, type TestEngine } from "@custos/db/testing";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import { createApiKey, type NewApiKey } from "./access/api-key-service.ts";
+import { SESSION_AUDIENCE } from "./access/session-token.ts";
 import { type Logger, silentLogger } from "./logger.ts";
-import { startGateway } from "./server.ts";
+import { type GatewayOptions, startGateway } from "./server.ts";
 
 export interface GraphqlResponse {
   status: number;
@@ -10,34 +14,79 @@ export interface GraphqlResponse {
   errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
 }
 
+export interface Credentials {
+  /** An API key or a shopper session token, sent as `Authorization: Bearer …`. */
+  token?: string;
+  origin?: string;
+}
+
 export interface TestGateway {
   database: MigratedTestDatabase;
   /** The GraphQL endpoint. */
   graphqlUrl: string;
   baseUrl: string;
-  /** POSTs one operation as a browser or server client would. */
-  execute(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse>;
+  tenantId: string;
+  /** A privacy-staff key of the default tenant, issued at start. */
+  staffKey: string;
+  /** POSTs one operation as a browser or server client would; anonymous unless credentials are given. */
+  execute(query: string, variables?: Record<string, unknown>, credentials?: Credentials): Promise<GraphqlResponse>;
+  /** Creates an API key in the default tenant and returns the key itself. */
+  issueKey(input: NewApiKey): Promise<string>;
+  /** `execute` with the staff key. */
+  asStaff(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse>;
+  /** A session token for the shopper, signed as the storefront's backend would sign it. */
+  shopperSession(subjectId: string, options?: { issuedAt?: Date; expiresAt?: Date }): Promise<string>;
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-export async function startTestGateway(engine: TestEngine, postgresAdminUrl?: string, log: Logger = silentLogger): Promise<TestGateway> {
+export const TEST_KEY_PEPPER = "test-pepper-that-is-long-enough-for-the-check";
+const TEST_SESSION_ISSUER = "https://storefront.test";
+
+export async function startTestGateway(
+  engine: TestEngine,
+  postgresAdminUrl?: string,
+  log: Logger = silentLogger,
+  options: Partial<GatewayOptions> = {},
+): Promise<TestGateway> {
   const database = await createMigratedTestDatabase(engine, postgresAdminUrl);
   try {
-    const gateway = await startGateway({ prisma: database.prisma, port: 0, log });
+    const { prisma } = database;
+    const sessionKeys = await generateKeyPair("EdDSA", { crv: "Ed25519" });
+    const tenant = await prisma.tenant.update({
+      where: { slug: DEFAULT_TENANT_SLUG },
+      data: { sessionIssuer: TEST_SESSION_ISSUER, sessionPublicJwk: { ...(await exportJWK(sessionKeys.publicKey)), alg: "EdDSA" } },
+    });
+    const gateway = await startGateway({ prisma, port: 0, log, keyPepper: TEST_KEY_PEPPER, originCacheMs: 0, ...options });
     const graphqlUrl = `${gateway.url}/graphql`;
+    const issueKey = async (input: NewApiKey) =>
+      (await createApiKey(scopeToTenant(prisma, tenant.id), tenant.id, TEST_KEY_PEPPER, input)).token;
+    const execute: TestGateway["execute"] = async (query, variables, credentials = {}) => {
+      const headers: Record<string, string> = { "content-type": "application/json" };
+      if (credentials.token) headers.authorization = `Bearer ${credentials.token}`;
+      if (credentials.origin) headers.origin = credentials.origin;
+      const response = await fetch(graphqlUrl, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+      const body = (await response.json()) as Pick<GraphqlResponse, "data" | "errors">;
+      return { status: response.status, requestId: response.headers.get("x-request-id"), ...body };
+    };
+    const staffKey = await issueKey({ kind: "STAFF", name: "test staff" });
     return {
       database,
       graphqlUrl,
       baseUrl: gateway.url,
-      execute: async (query, variables) => {
-        const response = await fetch(graphqlUrl, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ query, variables }),
-        });
-        const body = (await response.json()) as Pick<GraphqlResponse, "data" | "errors">;
-        return { status: response.status, requestId: response.headers.get("x-request-id"), ...body };
-      },
+      tenantId: tenant.id,
+      staffKey,
+      execute,
+      issueKey,
+      asStaff: (query, variables) => execute(query, variables, { token: staffKey }),
+      shopperSession: (subjectId, { issuedAt = new Date(), expiresAt = new Date(issuedAt.getTime() + 15 * 60_000) } = {}) =>
+        new SignJWT({})
+          .setProtectedHeader({ alg: "EdDSA" })
+          .setIssuer(TEST_SESSION_ISSUER)
+          .setAudience(SESSION_AUDIENCE)
+          .setSubject(subjectId)
+          .setIssuedAt(issuedAt)
+          .setExpirationTime(expiresAt)
+          .sign(sessionKeys.privateKey),
       [Symbol.asyncDispose]: async () => {
         await gateway.stop();
         await database.close();

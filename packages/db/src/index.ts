@@ -4,5 +4,7 @@ export * from "../generated/prisma/enums.ts";
 export { createPrismaClient } from "./client.ts";
 export { type Database, type DatabaseTarget, databaseTargetFromEnv, describeTarget, openDatabase } from "./database.ts";
 export { applyMigrations, createMigration, type MigrationStatus, migrationStatus, pendingSchemaChanges } from "./migrations/migrator.ts";
+export { custosStateDir } from "./paths.ts";
 export { PendingMigrationsError, prepareDatabase, type ReadyDatabase } from "./prepare.ts";
 export { DEFAULT_TENANT_SLUG, seedCatalogue } from "./seed/seed.ts";
+export { CrossTenantWriteError, scopeToTenant, type TenantScopedPrisma, tenantScopeRules } from "./tenant-scope.ts";

@@ -5,8 +5,9 @@ import { createClient } from "./client.ts";
 import { failureOf } from "./test-support.ts";
 import type { RecordConsentInput } from "./types.ts";
 
+/** As privacy staff, who may read and record consent for anyone. */
 function clientFor(gateway: TestGateway) {
-  return createClient({ url: gateway.graphqlUrl });
+  return createClient({ url: gateway.graphqlUrl, token: gateway.staffKey });
 }
 
 describe.each(TEST_ENGINES)("the client against the real gateway on %s", (engine) => {
@@ -105,5 +106,25 @@ describe.each(TEST_ENGINES)("the client against the real gateway on %s", (engine
     const error = await failureOf(clientFor(gateway).catalogue.purposes());
     expect(error).toMatchObject({ code: "NETWORK_ERROR", status: undefined, errors: [] });
     expect(error.cause).toBeInstanceOf(Error);
+  });
+
+  it("speaks for whoever its token names: a storefront records consent, a shopper reads their own, and no token reads nothing", async () => {
+    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    const publishable = await gateway.issueKey({ kind: "PUBLISHABLE", name: "shop", allowedOrigins: ["https://shop.test"] });
+    const storefront = createClient({ url: gateway.graphqlUrl, token: publishable });
+    await storefront.consent.set({ subjectId: "cust-7", purpose: "marketing", decision: "GRANTED", channel: "BANNER" });
+    expect(await failureOf(storefront.consent.get("cust-7"))).toMatchObject({ code: "FORBIDDEN" });
+
+    const shopper = createClient({ url: gateway.graphqlUrl, token: () => gateway.shopperSession("cust-7") });
+    const { purposes } = await shopper.consent.get("cust-7");
+    expect(purposes.find(({ purpose }) => purpose.key === "marketing")?.status).toBe("GRANTED");
+    expect(await failureOf(shopper.consent.get("cust-8"))).toMatchObject({ code: "FORBIDDEN" });
+
+    const anonymous = createClient({ url: gateway.graphqlUrl });
+    expect(await failureOf(anonymous.consent.get("cust-7"))).toMatchObject({ code: "UNAUTHENTICATED", status: 200 });
+    expect(await failureOf(createClient({ url: gateway.graphqlUrl, token: "cus_stf_000000000000_x" }).catalogue.purposes())).toMatchObject({
+      code: "UNAUTHENTICATED",
+      status: 401,
+    });
   });
 });

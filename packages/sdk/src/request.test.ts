@@ -35,7 +35,7 @@ describe("request", () => {
     expect(handTyped.purposes).toHaveLength(7);
   });
 
-  it("sends the caller's headers through the caller's fetch, but always as JSON so CSRF prevention lets it in", async () => {
+  it("sends the caller's token and headers through the caller's fetch, but always as JSON so CSRF prevention lets it in", async () => {
     await using gateway = await startTestGateway("pglite");
     const sent: Headers[] = [];
     const request = createRequest({
@@ -44,11 +44,12 @@ describe("request", () => {
         sent.push(new Headers(init?.headers));
         return fetch(input, init);
       },
-      headers: async () => ({ authorization: "Bearer token-1", "content-type": "text/plain" }),
+      token: async () => gateway.staffKey,
+      headers: async () => ({ "x-trace": "trace-1", "content-type": "text/plain" }),
     });
     expect((await request(PURPOSE_KEYS)).purposes).toHaveLength(7);
-    expect(sent.map((headers) => [headers.get("authorization"), headers.get("content-type")])).toEqual([
-      ["Bearer token-1", "application/json"],
+    expect(sent.map((headers) => [headers.get("authorization"), headers.get("x-trace"), headers.get("content-type")])).toEqual([
+      [`Bearer ${gateway.staffKey}`, "trace-1", "application/json"],
     ]);
   });
 

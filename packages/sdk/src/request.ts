@@ -6,7 +6,13 @@ export interface ClientOptions {
   url: string | URL;
   /** Defaults to the global `fetch`. */
   fetch?: typeof fetch;
-  /** Sent with every request; a function is called for each request, e.g. to attach a fresh token. */
+  /**
+   * The caller's credential, sent as `Authorization: Bearer …`: a publishable key in the storefront,
+   * a shopper session token, or a secret key on a server. A function is called for each request, so
+   * it can hand out a fresh session token. Without one, only the public catalogue answers.
+   */
+  token?: string | (() => string | Promise<string>);
+  /** Sent with every request; a function is called for each request. */
   headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
 }
 
@@ -21,12 +27,14 @@ interface GraphqlResponseBody {
   errors?: GraphqlError[];
 }
 
-export function createRequest({ url, fetch: fetchOption, headers }: ClientOptions): TypedRequest {
+export function createRequest({ url, fetch: fetchOption, headers, token }: ClientOptions): TypedRequest {
   return async function request<TResult, TVariables>(
     document: TypedDocument<TResult, TVariables>,
     ...[variables]: VariablesArgument<TVariables>
   ): Promise<TResult> {
     const requestHeaders = new Headers(typeof headers === "function" ? await headers() : headers);
+    const credential = typeof token === "function" ? await token() : token;
+    if (credential) requestHeaders.set("authorization", `Bearer ${credential}`);
     // Set last so a caller's headers cannot turn the POST into one the gateway's CSRF prevention refuses.
     requestHeaders.set("content-type", "application/json");
     requestHeaders.set("accept", "application/graphql-response+json, application/json;q=0.9");

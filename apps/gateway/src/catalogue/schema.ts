@@ -8,6 +8,7 @@ export const LegalBasisEnum = builder.enumType(LegalBasis, {
 
 const DataCategoryRef = builder.prismaObject("DataCategory", {
   description: "A kind of personal data the company holds.",
+  authScopes: { public: true },
   fields: (t) => ({
     key: t.exposeID("key"),
     name: t.exposeString("name"),
@@ -17,6 +18,7 @@ const DataCategoryRef = builder.prismaObject("DataCategory", {
 
 export const PurposeRef = builder.prismaObject("Purpose", {
   description: "A purpose of processing from the privacy policy, with its legal basis.",
+  authScopes: { public: true },
   fields: (t) => ({
     key: t.exposeID("key", { description: "Stable identifier, e.g. `marketing`." }),
     name: t.exposeString("name"),
@@ -39,7 +41,27 @@ builder.queryField("purposes", (t) =>
   t.prismaField({
     type: [PurposeRef],
     description: "The purposes of processing, in the policy's order.",
-    resolve: (query, _root, _args, ctx) =>
-      ctx.prisma.purpose.findMany({ ...query, where: { tenantId: ctx.tenantId }, orderBy: { position: "asc" } }),
+    authScopes: { public: true },
+    resolve: (query, _root, _args, ctx) => ctx.prisma.purpose.findMany({ ...query, orderBy: { position: "asc" } }),
+  }),
+);
+
+const ControllerRef = builder.prismaObject("Tenant", {
+  name: "Controller",
+  description: "The company responsible for the personal data, and how to reach it about privacy.",
+  authScopes: { public: true },
+  fields: (t) => ({
+    name: t.exposeString("controllerName"),
+    email: t.exposeString("controllerEmail"),
+    address: t.exposeString("controllerAddress", { nullable: true }),
+  }),
+});
+
+builder.queryField("controller", (t) =>
+  t.prismaField({
+    type: ControllerRef,
+    description: "The controller's contact details, as the privacy policy gives them.",
+    authScopes: { public: true },
+    resolve: (query, _root, _args, ctx) => ctx.prisma.tenant.findFirstOrThrow(query),
   }),
 );

@@ -1,4 +1,6 @@
-import { type ConsentChannel, type ConsentDecision, LegalBasis, type PrismaClient } from "@custos/db";
+import { type ConsentChannel, type ConsentDecision, LegalBasis, type TenantScopedPrisma } from "@custos/db";
+import { recordAudit } from "../audit/audit-service.ts";
+import type { Context } from "../context.ts";
 import { CustosError } from "../errors.ts";
 
 export interface ConsentDecisionInput {
@@ -9,8 +11,10 @@ export interface ConsentDecisionInput {
   jurisdiction: string | null;
 }
 
-async function consentPurpose(prisma: PrismaClient, tenantId: string, key: string) {
-  const purpose = await prisma.purpose.findUnique({ where: { tenantId_key: { tenantId, key } } });
+type Caller = Pick<Context, "caller" | "tenantId" | "requestId">;
+
+async function consentPurpose(db: TenantScopedPrisma, tenantId: string, key: string) {
+  const purpose = await db.purpose.findUnique({ where: { tenantId_key: { tenantId, key } } });
   if (!purpose) throw new CustosError("UNKNOWN_PURPOSE", `There is no purpose with key "${key}"; the purposes query lists them.`);
   if (purpose.legalBasis !== LegalBasis.CONSENT) {
     throw new CustosError(
@@ -21,7 +25,7 @@ async function consentPurpose(prisma: PrismaClient, tenantId: string, key: strin
   return purpose;
 }
 
-type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+type Transaction = Parameters<Parameters<TenantScopedPrisma["$transaction"]>[0]>[0];
 
 /**
  * Creates the subject if it is new and locks its row until the transaction ends, so concurrent
@@ -39,9 +43,10 @@ async function lockSubject(tx: Transaction, tenantId: string, externalId: string
  * Appends the decision to the ledger and moves the subject's current state in the same transaction,
  * so the state never disagrees with the history. Returns the new event's id.
  */
-export async function recordConsentDecision(prisma: PrismaClient, tenantId: string, input: ConsentDecisionInput): Promise<string> {
-  const purpose = await consentPurpose(prisma, tenantId, input.purposeKey);
-  return prisma.$transaction(async (tx) => {
+export async function recordConsentDecision(db: TenantScopedPrisma, ctx: Caller, input: ConsentDecisionInput): Promise<string> {
+  const { tenantId } = ctx;
+  const purpose = await consentPurpose(db, tenantId, input.purposeKey);
+  return db.$transaction(async (tx) => {
     const subjectId = await lockSubject(tx, tenantId, input.subjectId);
     const event = await tx.consentEvent.create({
       data: {
@@ -61,16 +66,19 @@ export async function recordConsentDecision(prisma: PrismaClient, tenantId: stri
       create: { subjectId, purposeId: purpose.id, ...state },
       update: state,
     });
+    await recordAudit(tx, ctx, { operation: "recordConsent", subjectId });
     return event.id;
   });
 }
 
 /** Every consent-based purpose with the subject's current decision on it, if any. */
-export async function currentConsent(prisma: PrismaClient, tenantId: string, subjectId: string) {
-  const purposes = await prisma.purpose.findMany({
-    where: { tenantId, legalBasis: LegalBasis.CONSENT },
+export async function currentConsent(db: TenantScopedPrisma, ctx: Caller, subjectId: string) {
+  const subject = await db.dataSubject.findUnique({ where: { tenantId_externalId: { tenantId: ctx.tenantId, externalId: subjectId } } });
+  await recordAudit(db, ctx, { operation: "consentState", subjectId: subject?.id });
+  const purposes = await db.purpose.findMany({
+    where: { legalBasis: LegalBasis.CONSENT },
     orderBy: { position: "asc" },
-    include: { consentStates: { where: { subject: { tenantId, externalId: subjectId } } } },
+    include: { consentStates: { where: { subject: { externalId: subjectId } } } },
   });
   return purposes.map(({ consentStates, ...purpose }) => ({ purpose, state: consentStates[0] ?? null }));
 }

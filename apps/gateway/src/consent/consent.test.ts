@@ -21,7 +21,7 @@ async function ledgerSize(gateway: TestGateway) {
 describe.each(TEST_ENGINES)("consent on %s", (engine) => {
   it("records a grant, then a withdrawal, and the current state follows the latest decision", async () => {
     await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
-    const granted = await gateway.execute(RECORD, {
+    const granted = await gateway.asStaff(RECORD, {
       input: { subjectId: "cust-42", purpose: "marketing", decision: "GRANTED", channel: "BANNER", jurisdiction: "ru" },
     });
     expect(granted.errors).toBeUndefined();
@@ -34,7 +34,7 @@ describe.each(TEST_ENGINES)("consent on %s", (engine) => {
       purpose: { key: "marketing" },
     });
 
-    const afterGrant = await gateway.execute(STATE, { subjectId: "cust-42" });
+    const afterGrant = await gateway.asStaff(STATE, { subjectId: "cust-42" });
     expect(afterGrant.data?.consentState).toEqual({
       subjectId: "cust-42",
       purposes: [
@@ -48,10 +48,10 @@ describe.each(TEST_ENGINES)("consent on %s", (engine) => {
       ],
     });
 
-    await gateway.execute(RECORD, {
+    await gateway.asStaff(RECORD, {
       input: { subjectId: "cust-42", purpose: "marketing", decision: "WITHDRAWN", channel: "UNSUBSCRIBE_LINK" },
     });
-    const afterWithdrawal = await gateway.execute(STATE, { subjectId: "cust-42" });
+    const afterWithdrawal = await gateway.asStaff(STATE, { subjectId: "cust-42" });
     expect(afterWithdrawal.data?.consentState).toMatchObject({
       purposes: [{ status: "NOT_ASKED" }, { purpose: { key: "marketing" }, status: "WITHDRAWN", channel: "UNSUBSCRIBE_LINK" }],
     });
@@ -63,7 +63,7 @@ describe.each(TEST_ENGINES)("consent on %s", (engine) => {
     const decisions = Array.from({ length: 12 }, (_, index) => (index % 2 === 0 ? "GRANTED" : "WITHDRAWN"));
     const responses = await Promise.all(
       decisions.map((decision) =>
-        gateway.execute(RECORD, { input: { subjectId: "cust-race", purpose: "marketing", decision, channel: "API" } }),
+        gateway.asStaff(RECORD, { input: { subjectId: "cust-race", purpose: "marketing", decision, channel: "API" } }),
       ),
     );
     expect(responses.flatMap((response) => response.errors ?? [])).toEqual([]);
@@ -75,7 +75,7 @@ describe.each(TEST_ENGINES)("consent on %s", (engine) => {
 
   it("reports a subject it has never seen as not asked, without creating it", async () => {
     await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
-    const { data } = await gateway.execute(STATE, { subjectId: "never-seen" });
+    const { data } = await gateway.asStaff(STATE, { subjectId: "never-seen" });
     expect(data?.consentState).toMatchObject({ purposes: [{ status: "NOT_ASKED" }, { status: "NOT_ASKED" }] });
     expect(await ledgerSize(gateway)).toEqual({ events: 0, subjects: 0, states: 0 });
   });
@@ -89,7 +89,7 @@ describe.each(TEST_ENGINES)("consent on %s", (engine) => {
     ["an unknown decision", { subjectId: "cust-1", purpose: "marketing", decision: "MAYBE" }, "BAD_USER_INPUT"],
   ])("refuses %s with a stable code and writes nothing", async (_case, fields, code) => {
     await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
-    const { data, errors } = await gateway.execute(RECORD, { input: { decision: "GRANTED", channel: "API", ...fields } });
+    const { data, errors } = await gateway.asStaff(RECORD, { input: { decision: "GRANTED", channel: "API", ...fields } });
     expect(data ?? null).toBeNull();
     expect(errors?.map((error) => error.extensions)).toEqual([{ code }]);
     expect(await ledgerSize(gateway)).toEqual({ events: 0, subjects: 0, states: 0 });
@@ -97,7 +97,7 @@ describe.each(TEST_ENGINES)("consent on %s", (engine) => {
 
   it("refuses a query without its required argument as a validation error", async () => {
     await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
-    const { status, errors } = await gateway.execute("{ consentState { subjectId } }");
+    const { status, errors } = await gateway.asStaff("{ consentState { subjectId } }");
     expect(status).toBe(400);
     expect(errors?.[0]?.extensions).toEqual({ code: "GRAPHQL_VALIDATION_FAILED" });
   });

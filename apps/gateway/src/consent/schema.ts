@@ -19,6 +19,7 @@ const ConsentStatusEnum = builder.enumType("ConsentStatus", {
 
 builder.prismaObject("ConsentEvent", {
   description: "One consent decision in the append-only ledger.",
+  authScopes: { storefront: true, shopper: true, service: true, staff: true, auditor: true },
   fields: (t) => ({
     id: t.exposeID("id"),
     subjectId: t.string({
@@ -37,6 +38,7 @@ type PurposeConsentShape = Awaited<ReturnType<typeof currentConsent>>[number];
 
 const PurposeConsentRef = builder.objectRef<PurposeConsentShape>("PurposeConsent").implement({
   description: "A subject's current consent for one consent-based purpose.",
+  authScopes: { shopper: true, service: true, staff: true, auditor: true },
   fields: (t) => ({
     purpose: t.field({ type: PurposeRef, resolve: ({ purpose }) => purpose }),
     status: t.field({ type: ConsentStatusEnum, resolve: ({ state }) => state?.decision ?? "NOT_ASKED" }),
@@ -47,6 +49,7 @@ const PurposeConsentRef = builder.objectRef<PurposeConsentShape>("PurposeConsent
 
 const SubjectConsentRef = builder.objectRef<{ subjectId: string; purposes: PurposeConsentShape[] }>("SubjectConsent").implement({
   description: "A subject's current consent state across every consent-based purpose.",
+  authScopes: { shopper: true, service: true, staff: true, auditor: true },
   fields: (t) => ({
     subjectId: t.exposeString("subjectId"),
     purposes: t.expose("purposes", { type: [PurposeConsentRef] }),
@@ -68,8 +71,10 @@ builder.mutationField("recordConsent", (t) =>
     type: "ConsentEvent",
     description: "Records a consent decision (grant or withdrawal) for one subject and purpose.",
     args: { input: t.arg({ type: RecordConsentInput }) },
+    // The storefront records for the shopper it is serving; a signed-in shopper only for themselves.
+    authScopes: (_root, { input }) => ({ storefront: true, staff: true, shopperIs: input.subjectId }),
     resolve: async (query, _root, { input }, ctx) => {
-      const eventId = await recordConsentDecision(ctx.prisma, ctx.tenantId, {
+      const eventId = await recordConsentDecision(ctx.prisma, ctx, {
         subjectId: parseSubjectId(input.subjectId),
         purposeKey: input.purpose,
         decision: input.decision,
@@ -86,9 +91,10 @@ builder.queryField("consentState", (t) =>
     type: SubjectConsentRef,
     description: "The subject's current consent for every consent-based purpose.",
     args: { subjectId: t.arg.string() },
+    authScopes: (_root, { subjectId }) => ({ shopperIs: subjectId, service: true, staff: true, auditor: true }),
     resolve: async (_root, args, ctx) => {
       const subjectId = parseSubjectId(args.subjectId);
-      return { subjectId, purposes: await currentConsent(ctx.prisma, ctx.tenantId, subjectId) };
+      return { subjectId, purposes: await currentConsent(ctx.prisma, ctx, subjectId) };
     },
   }),
 );

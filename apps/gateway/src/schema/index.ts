@@ -1,5 +1,8 @@
+import { assertDenyByDefault } from "../access/deny-by-default.ts";
+import "../access/schema.ts";
+import "../audit/schema.ts";
 import { builder } from "../builder.ts";
 import "../catalogue/schema.ts";
 import "../consent/schema.ts";
 
-export const schema = builder.toSchema({ sortSchema: true });
+export const schema = assertDenyByDefault(builder.toSchema({ sortSchema: true }));

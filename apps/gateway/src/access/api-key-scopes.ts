@@ -1,0 +1,10 @@
+import type { ApiKeyKindName } from "./api-key-format.ts";
+
+/** The authorisation scope each kind of key carries; a key whose stored scopes lack it is refused. */
+export const KIND_SCOPE = {
+  PUBLISHABLE: "storefront",
+  SERVICE: "service",
+  PARTNER: "partner",
+  STAFF: "staff",
+  AUDITOR: "auditor",
+} as const satisfies Record<ApiKeyKindName, string>;

@@ -1,0 +1,62 @@
+import type { PrismaClient } from "@custos/db";
+import { CustosError } from "../errors.ts";
+import { keyMatches, keyPrefixOf, looksLikeApiKey } from "./api-key-format.ts";
+import { KIND_SCOPE } from "./api-key-scopes.ts";
+import type { Caller } from "./caller.ts";
+import { verifyShopperSession } from "./session-token.ts";
+
+/** lastUsedAt is for humans reviewing keys; minute precision saves a write on every request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export interface AuthenticationSettings {
+  prisma: PrismaClient;
+  keyPepper: string;
+  /** Tenant of callers who present no credentials: they see its public catalogue. */
+  anonymousTenantId: string;
+}
+
+/**
+ * Turns the Authorization header into a Caller. No header means anonymous; a header that is
+ * present but wrong never falls back to anonymous, so a broken client fails loudly.
+ */
+export async function authenticate(settings: AuthenticationSettings, authorization: string | undefined): Promise<Caller> {
+  if (authorization === undefined || authorization === "") return { kind: "anonymous", tenantId: settings.anonymousTenantId };
+  const match = /^Bearer ([\x21-\x7e]+)$/.exec(authorization);
+  if (!match?.[1]) throw new CustosError("UNAUTHENTICATED", "Authorization must be `Bearer <key or session token>`.");
+  const credential = match[1];
+  if (!looksLikeApiKey(credential)) {
+    const session = await verifyShopperSession(settings.prisma, credential);
+    return { kind: "shopper", ...session };
+  }
+  return authenticateKey(settings, credential);
+}
+
+async function authenticateKey({ prisma, keyPepper }: AuthenticationSettings, token: string): Promise<Caller> {
+  const prefix = keyPrefixOf(token);
+  if (!prefix) throw new CustosError("UNAUTHENTICATED", "The API key is malformed.");
+  const key = await prisma.apiKey.findUnique({ where: { prefix } });
+  if (!key || key.revokedAt || !keyMatches(token, key.secretHash, keyPepper) || !key.scopes.includes(KIND_SCOPE[key.kind])) {
+    throw new CustosError("UNAUTHENTICATED", "The API key is not valid.");
+  }
+  const now = new Date();
+  if (key.expiresAt && key.expiresAt <= now) throw new CustosError("UNAUTHENTICATED", "The API key has expired.");
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
+  }
+  const handle = { tenantId: key.tenantId, keyId: key.id, keyPrefix: key.prefix };
+  switch (key.kind) {
+    case "PUBLISHABLE":
+      return { kind: "storefront", ...handle, allowedOrigins: key.allowedOrigins };
+    case "SERVICE":
+      if (!key.dataSystemId) break;
+      return { kind: "service", ...handle, dataSystemId: key.dataSystemId };
+    case "PARTNER":
+      if (!key.processorId) break;
+      return { kind: "partner", ...handle, processorId: key.processorId };
+    case "STAFF":
+      return { kind: "staff", ...handle };
+    case "AUDITOR":
+      return { kind: "auditor", ...handle };
+  }
+  throw new CustosError("UNAUTHENTICATED", "The API key is not valid.");
+}

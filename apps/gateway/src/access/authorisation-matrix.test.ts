@@ -1,0 +1,73 @@
+import { readFileSync } from "node:fs";
+import { TEST_ENGINES } from "@custos/db/testing";
+import { buildSchema } from "graphql";
+import { describe, expect, inject, it } from "vitest";
+import { type Credentials, startTestGateway } from "../testing.ts";
+import { keyPrefixOf } from "./api-key-format.ts";
+import { expectedOutcome, MATRIX_CALLERS, type MatrixCaller, OPERATION_SAMPLES, type SampleWorld } from "./operation-samples.ts";
+
+const STOREFRONT_ORIGIN = "https://shop.test";
+
+function publicOperations(): string[] {
+  const printed = buildSchema(readFileSync(new URL("../../schema.graphql", import.meta.url), "utf8"));
+  return [printed.getQueryType(), printed.getMutationType()].flatMap((root) =>
+    Object.keys(root?.getFields() ?? {}).map((field) => `${root?.name}.${field}`),
+  );
+}
+
+describe("the authorisation matrix", () => {
+  it("has a row for every query and mutation in the printed schema", () => {
+    expect(Object.keys(OPERATION_SAMPLES).sort()).toEqual(publicOperations().sort());
+  });
+});
+
+describe.each(TEST_ENGINES)("every operation as every caller on %s", (engine) => {
+  it("is allowed exactly where the matrix says, refused otherwise with the exact code, and audited when allowed", async () => {
+    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    const { prisma } = gateway.database;
+    const { tenantId } = gateway;
+    await prisma.dataSystem.create({ data: { tenantId, key: "orders-app", name: "Orders" } });
+    await prisma.processor.create({ data: { tenantId, name: "Acme Cloud", country: "SG" } });
+    let counter = 0;
+    const world: SampleWorld = {
+      shopperId: "shopper-1",
+      unique: () => String(++counter),
+      revocableKeyPrefix: async () => {
+        const token = await gateway.issueKey({ kind: "AUDITOR", name: `to revoke ${++counter}` });
+        return keyPrefixOf(token) as string;
+      },
+    };
+    const credentials: Record<MatrixCaller, Credentials> = {
+      anonymous: {},
+      storefront: {
+        token: await gateway.issueKey({ kind: "PUBLISHABLE", name: "shop", allowedOrigins: [STOREFRONT_ORIGIN] }),
+        origin: STOREFRONT_ORIGIN,
+      },
+      shopper: { token: await gateway.shopperSession(world.shopperId) },
+      otherShopper: { token: await gateway.shopperSession("shopper-2") },
+      service: { token: await gateway.issueKey({ kind: "SERVICE", name: "orders", dataSystemKey: "orders-app" }) },
+      partner: { token: await gateway.issueKey({ kind: "PARTNER", name: "acme", processorName: "Acme Cloud" }) },
+      staff: { token: gateway.staffKey },
+      auditor: { token: await gateway.issueKey({ kind: "AUDITOR", name: "auditor" }) },
+    };
+
+    const outcomes: string[] = [];
+    const expected: string[] = [];
+    for (const [operation, sample] of Object.entries(OPERATION_SAMPLES)) {
+      const field = operation.split(".")[1] as string;
+      for (const caller of MATRIX_CALLERS) {
+        const response = await gateway.execute(sample.document, await sample.variables(world), credentials[caller]);
+        const code = response.errors?.[0]?.extensions?.code;
+        const outcome = response.errors === undefined && response.data?.[field] != null ? "ALLOWED" : String(code);
+        outcomes.push(`${operation} as ${caller}: ${outcome}`);
+        expected.push(`${operation} as ${caller}: ${expectedOutcome(sample, caller)}`);
+        if (outcome === "ALLOWED" && sample.audited) {
+          const entries = await prisma.auditLogEntry.count({ where: { requestId: response.requestId, operation: field } });
+          outcomes.push(`${operation} as ${caller}: ${entries > 0 ? "audited" : "NOT AUDITED"}`);
+          expected.push(`${operation} as ${caller}: audited`);
+        }
+      }
+    }
+    expect(outcomes).toEqual(expected);
+  });
+});

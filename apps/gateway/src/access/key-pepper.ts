@@ -1,0 +1,27 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { custosStateDir } from "@custos/db";
+
+const PEPPER_FILE = `${custosStateDir}/key-pepper`;
+
+/**
+ * The secret that key hashes are keyed with. Production must set CUSTOS_KEY_PEPPER (the same in
+ * every gateway process and in the keys command); a development checkout makes one on first use.
+ */
+export async function resolveKeyPepper(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const configured = env.CUSTOS_KEY_PEPPER?.trim();
+  if (configured) {
+    if (configured.length < 32) throw new Error("CUSTOS_KEY_PEPPER must be at least 32 characters.");
+    return configured;
+  }
+  if (env.NODE_ENV === "production") throw new Error("CUSTOS_KEY_PEPPER must be set in production.");
+  try {
+    return (await readFile(PEPPER_FILE, "utf8")).trim();
+  } catch {
+    const pepper = randomBytes(32).toString("base64url");
+    await mkdir(custosStateDir, { recursive: true });
+    // "wx": if another process made it first, keep theirs.
+    await writeFile(PEPPER_FILE, `${pepper}\n`, { mode: 0o600, flag: "wx" }).catch(() => {});
+    return (await readFile(PEPPER_FILE, "utf8")).trim();
+  }
+}

@@ -1,0 +1,29 @@
+import type { TenantScopedPrisma } from "@custos/db";
+import { actorLabel } from "../access/caller.ts";
+import type { Context } from "../context.ts";
+
+export interface AuditedAction {
+  /** The GraphQL field or command that read or changed the records. */
+  operation: string;
+  /** Internal id of the person whose data was read or changed, when there is one. */
+  subjectId?: string | null;
+}
+
+type AuditWriter = Pick<TenantScopedPrisma, "auditLogEntry">;
+
+/**
+ * Every read of personal data and every change leaves a row: who (a non-secret handle), what,
+ * about whom, when, and the request id that ties it to the gateway's log. Pass the transaction
+ * client for a change, so the entry and the change commit together.
+ */
+export async function recordAudit(db: AuditWriter, ctx: Pick<Context, "caller" | "tenantId" | "requestId">, action: AuditedAction) {
+  await db.auditLogEntry.create({
+    data: {
+      tenantId: ctx.tenantId,
+      actor: actorLabel(ctx.caller),
+      operation: action.operation,
+      subjectId: action.subjectId ?? null,
+      requestId: ctx.requestId,
+    },
+  });
+}

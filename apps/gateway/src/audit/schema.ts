@@ -1,0 +1,51 @@
+import { builder } from "../builder.ts";
+import { parseSubjectId } from "../identifiers/subject-id.ts";
+
+builder.prismaObject("AuditLogEntry", {
+  description: "One read of personal data or one change: who, what, about whom, when.",
+  authScopes: { staff: true, auditor: true },
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    actor: t.exposeString("actor", { description: "Caller kind and key prefix, e.g. `staff:cus_stf_1a2b3c4d5e6f`." }),
+    operation: t.exposeString("operation"),
+    subjectId: t.string({
+      nullable: true,
+      description: "The app's id for the person, when the entry is about one.",
+      select: { subject: { select: { externalId: true } } },
+      resolve: (entry) => entry.subject?.externalId ?? null,
+    }),
+    requestId: t.exposeString("requestId", { nullable: true, description: "The gateway request id (x-request-id)." }),
+    occurredAt: t.expose("occurredAt", { type: "DateTime" }),
+  }),
+});
+
+const AuditLogFilter = builder.inputType("AuditLogFilter", {
+  fields: (t) => ({
+    operation: t.string({ required: false }),
+    actor: t.string({ required: false }),
+    subjectId: t.string({ required: false }),
+    from: t.field({ type: "DateTime", required: false, description: "Inclusive." }),
+    to: t.field({ type: "DateTime", required: false, description: "Exclusive." }),
+  }),
+});
+
+builder.queryField("auditLog", (t) =>
+  t.prismaConnection({
+    type: "AuditLogEntry",
+    cursor: "id",
+    description: "The audit log, newest first.",
+    authScopes: { staff: true, auditor: true },
+    args: { filter: t.arg({ type: AuditLogFilter, required: false }) },
+    resolve: (query, _root, { filter }, ctx) =>
+      ctx.prisma.auditLogEntry.findMany({
+        ...query,
+        where: {
+          operation: filter?.operation ?? undefined,
+          actor: filter?.actor ?? undefined,
+          subject: filter?.subjectId ? { externalId: parseSubjectId(filter.subjectId) } : undefined,
+          occurredAt: { gte: filter?.from ?? undefined, lt: filter?.to ?? undefined },
+        },
+        orderBy: [{ occurredAt: "desc" }, { id: "asc" }],
+      }),
+  }),
+);

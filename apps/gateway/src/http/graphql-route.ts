@@ -1,0 +1,69 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ApolloServer } from "@apollo/server";
+import { type PrismaClient, scopeToTenant } from "@custos/db";
+import { type AuthenticationSettings, authenticate } from "../access/authenticate.ts";
+import type { Caller } from "../access/caller.ts";
+import type { Context } from "../context.ts";
+import { CustosError } from "../errors.ts";
+import type { createRateLimiter } from "../limits/rate-limit.ts";
+import type { Logger } from "../logger.ts";
+import { allowOrigin, answerPreflight, type createOriginAllowlist } from "./cors.ts";
+import { executeGraphql, sendError } from "./graphql-handler.ts";
+
+export interface GraphqlRouteOptions {
+  apollo: ApolloServer<Context>;
+  prisma: PrismaClient;
+  authentication: AuthenticationSettings;
+  isAllowedOrigin: ReturnType<typeof createOriginAllowlist>;
+  rateLimit: ReturnType<typeof createRateLimiter>;
+  log: Logger;
+  maxBodyBytes: number;
+}
+
+/** A publishable key works only from the origins it was issued for. */
+function originRefused(caller: Caller, origin: string | undefined): boolean {
+  return caller.kind === "storefront" && origin !== undefined && !caller.allowedOrigins.includes(origin);
+}
+
+/**
+ * Everything that happens before GraphQL runs: CORS, credentials, per-caller rate limit. Each
+ * refusal is a GraphQL-shaped error with a stable code and the right HTTP status.
+ */
+export function graphqlRoute(options: GraphqlRouteOptions) {
+  const { apollo, prisma, authentication, isAllowedOrigin, rateLimit, log, maxBodyBytes } = options;
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    // Returned to the caller, so a support question can be matched to the gateway's log lines.
+    const requestId = randomUUID();
+    res.setHeader("x-request-id", requestId);
+    const origin = req.headers.origin;
+    const originAllowed = origin !== undefined && (await isAllowedOrigin(origin));
+    if (req.method === "OPTIONS") return answerPreflight(req, res, originAllowed);
+    if (origin !== undefined) res.setHeader("vary", "Origin");
+    if (originAllowed) allowOrigin(res, origin);
+
+    let caller: Caller;
+    try {
+      caller = await authenticate(authentication, req.headers.authorization);
+    } catch (error) {
+      if (!(error instanceof CustosError)) throw error;
+      log.info("credentials refused", { requestId, reason: error.message });
+      return sendError(res, 401, error.code, error.message);
+    }
+    if (originRefused(caller, origin)) return sendError(res, 403, "FORBIDDEN", "This publishable key is not issued for this origin.");
+    const decision = await rateLimit(caller, req.socket.remoteAddress ?? "unknown");
+    if (!decision.allowed) {
+      res.setHeader("retry-after", String(decision.retryAfterSeconds));
+      return sendError(res, 429, "RATE_LIMITED", `Too many requests; retry after ${decision.retryAfterSeconds} s.`);
+    }
+    const context: Context = {
+      prisma: scopeToTenant(prisma, caller.tenantId),
+      caller,
+      tenantId: caller.tenantId,
+      requestId,
+      log,
+      keyPepper: authentication.keyPepper,
+    };
+    await executeGraphql(apollo, req, res, context, maxBodyBytes);
+  };
+}

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_PAGE_SIZE } from "../builder.ts";
+import { startTestGateway, type TestGateway } from "../testing.ts";
+import { QUERY_LIMITS } from "./query-limits.ts";
+
+const INTROSPECTION = "{ __schema { queryType { name } } }";
+
+async function errorCode(response: { errors?: { extensions?: Record<string, unknown> }[] }) {
+  return response.errors?.[0]?.extensions?.code;
+}
+
+describe("limits for untrusted callers", () => {
+  let gateway: TestGateway;
+  beforeAll(async () => {
+    gateway = await startTestGateway("pglite");
+  });
+  afterAll(() => gateway[Symbol.asyncDispose]());
+
+  it(`refuses more than ${QUERY_LIMITS.maxAliases} aliases`, async () => {
+    const fields = (n: number) => Array.from({ length: n }, (_, i) => `p${i}: purposes { key }`).join(" ");
+    expect((await gateway.execute(`{ ${fields(QUERY_LIMITS.maxAliases)} }`)).errors).toBeUndefined();
+    expect(await errorCode(await gateway.execute(`{ ${fields(QUERY_LIMITS.maxAliases + 1)} }`))).toBe("GRAPHQL_VALIDATION_FAILED");
+  });
+
+  it(`refuses a document of more than ${QUERY_LIMITS.maxTokens} tokens`, async () => {
+    const padding = Array.from({ length: QUERY_LIMITS.maxTokens }, () => "key").join(" ");
+    const response = await gateway.execute(`{ purposes { ${padding} } }`);
+    expect(response.data ?? null).toBeNull();
+    expect(await errorCode(response)).toMatch(/GRAPHQL_(PARSE|VALIDATION)_FAILED/);
+  });
+
+  it("suggests no field names to a caller who guesses", async () => {
+    const response = await gateway.execute("{ purpose { key } }");
+    expect(response.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+
+  it(`serves at most ${MAX_PAGE_SIZE} records a page, however many are asked for`, async () => {
+    const rows = Array.from({ length: MAX_PAGE_SIZE + 5 }, (_, i) => ({ tenantId: gateway.tenantId, actor: "test", operation: `op${i}` }));
+    await gateway.database.prisma.auditLogEntry.createMany({ data: rows });
+    const response = await gateway.asStaff(`{ auditLog(first: ${MAX_PAGE_SIZE + 50}) { edges { node { id } } pageInfo { hasNextPage } } }`);
+    const page = response.data?.auditLog as { edges: unknown[]; pageInfo: { hasNextPage: boolean } };
+    expect(page.edges).toHaveLength(MAX_PAGE_SIZE);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+  });
+
+  it("refuses batched requests", async () => {
+    const response = await fetch(gateway.graphqlUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify([{ query: "{ viewer { kind } }" }, { query: "{ viewer { kind } }" }]),
+    });
+    expect(response.status).toBe(400);
+  });
+
+  it("answers CORS preflights for storefront origins only", async () => {
+    await gateway.issueKey({ kind: "PUBLISHABLE", name: "shop", allowedOrigins: ["https://shop.test"] });
+    const preflight = (origin: string) =>
+      fetch(gateway.graphqlUrl, {
+        method: "OPTIONS",
+        headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type" },
+      });
+    const allowed = await preflight("https://shop.test");
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("https://shop.test");
+    expect(allowed.headers.get("access-control-allow-headers")).toContain("authorization");
+    const refused = await preflight("https://evil.test");
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get("access-control-allow-origin")).toBeNull();
+
+    const simple = await fetch(gateway.graphqlUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "https://shop.test" },
+      body: JSON.stringify({ query: "{ viewer { kind } }" }),
+    });
+    expect(simple.headers.get("access-control-allow-origin")).toBe("https://shop.test");
+  });
+
+  it("allows introspection outside production mode", async () => {
+    expect((await gateway.execute(INTROSPECTION)).data).toEqual({ __schema: { queryType: { name: "Query" } } });
+  });
+});
+
+describe("in production mode", () => {
+  it("lets only privacy staff introspect", async () => {
+    await using gateway = await startTestGateway("pglite", undefined, undefined, { production: true });
+    const auditor = await gateway.issueKey({ kind: "AUDITOR", name: "auditor" });
+    for (const token of [undefined, auditor]) {
+      const response = await gateway.execute(INTROSPECTION, {}, { token });
+      expect(response.status).toBe(403);
+      expect(await errorCode(response)).toBe("FORBIDDEN");
+    }
+    expect((await gateway.asStaff(INTROSPECTION)).data).toEqual({ __schema: { queryType: { name: "Query" } } });
+    expect((await gateway.execute("{ viewer { kind } }")).data).toEqual({ viewer: { kind: "ANONYMOUS" } });
+  });
+});
+
+describe("per-caller rate limits", () => {
+  it("answers 429 with Retry-After once a caller has used its minute, and counts each caller apart", async () => {
+    const perMinute = { anonymous: 3, storefront: 3, shopper: 3, service: 3, partner: 3, staff: 3, auditor: 3 };
+    await using gateway = await startTestGateway("pglite", undefined, undefined, { requestsPerMinute: perMinute });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await gateway.execute("{ viewer { kind } }")).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const limited = await fetch(gateway.graphqlUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ viewer { kind } }" }),
+    });
+    expect(limited.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect((await limited.json()).errors[0].extensions.code).toBe("RATE_LIMITED");
+    expect((await gateway.asStaff("{ viewer { kind } }")).status).toBe(200);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, inject, it } from "vitest";
+import { getDatamodel } from "../generated/pothos-types.ts";
+import { seedCatalogue } from "./seed/seed.ts";
+import { CrossTenantWriteError, scopeToTenant, tenantScopeRules } from "./tenant-scope.ts";
+import { createMigratedTestDatabase, TEST_ENGINES } from "./testing.ts";
+
+describe("tenant scope rules", () => {
+  it("cover every model in the schema, so a new model cannot escape the scope", () => {
+    const models = Object.keys(getDatamodel().datamodel.models).sort();
+    expect([...tenantScopeRules().keys()].sort()).toEqual(models);
+    expect(tenantScopeRules().get("ConsentState")).toEqual({ by: "parent", relation: "subject" });
+  });
+});
+
+describe.each(TEST_ENGINES)("a tenant-scoped client on %s", (engine) => {
+  it("reads, counts, updates and deletes only its own tenant's rows, and cannot write into another's", async () => {
+    await using database = await createMigratedTestDatabase(engine, inject("postgresAdminUrl"));
+    const { prisma } = database;
+    const a = await prisma.tenant.findUniqueOrThrow({ where: { slug: "default" } });
+    const { tenantId: bId } = await seedCatalogue(prisma, { tenantSlug: "tenant-b" });
+    const purposeB = await prisma.purpose.findFirstOrThrow({ where: { tenantId: bId, key: "marketing" } });
+    const subjectB = await prisma.dataSubject.create({ data: { tenantId: bId, externalId: "b-person" } });
+    const eventB = await prisma.consentEvent.create({
+      data: { tenantId: bId, subjectId: subjectB.id, purposeId: purposeB.id, decision: "GRANTED", channel: "API" },
+    });
+    await prisma.consentState.create({
+      data: {
+        subjectId: subjectB.id,
+        purposeId: purposeB.id,
+        decision: "GRANTED",
+        channel: "API",
+        lastEventId: eventB.id,
+        decidedAt: new Date(),
+      },
+    });
+
+    const scoped = scopeToTenant(prisma, a.id);
+    expect(await scoped.tenant.findMany()).toEqual([expect.objectContaining({ id: a.id })]);
+    expect(await scoped.purpose.count()).toBe(7);
+    expect(await scoped.purpose.findMany({ where: { tenantId: bId } })).toEqual([]);
+    expect(await scoped.consentEvent.findUnique({ where: { id: eventB.id } })).toBeNull();
+    expect(await scoped.consentState.findMany()).toEqual([]);
+    expect(await scoped.dataSubject.updateMany({ data: { contactEmail: "x@example.com" } })).toEqual({ count: 0 });
+    await expect(scoped.dataSubject.update({ where: { id: subjectB.id }, data: { contactEmail: "x@example.com" } })).rejects.toThrow();
+    expect(await scoped.consentEvent.deleteMany({})).toEqual({ count: 0 });
+    await expect(scoped.dataSubject.create({ data: { tenantId: bId, externalId: "smuggled" } })).rejects.toThrow(CrossTenantWriteError);
+
+    const created = await scoped.dataSubject.create({ data: { externalId: "a-person" } as never });
+    expect(created.tenantId).toBe(a.id);
+    expect(await prisma.dataSubject.count({ where: { tenantId: bId } })).toBe(1);
+    expect(await prisma.consentEvent.count({ where: { tenantId: bId } })).toBe(1);
+  });
+});
