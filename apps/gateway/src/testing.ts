@@ -5,6 +5,8 @@ import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { createApiKey, type NewApiKey } from "./access/api-key-service.ts";
 import { SESSION_AUDIENCE } from "./access/session-token.ts";
 import { type Logger, silentLogger } from "./logger.ts";
+import { type DispatchResult, dispatchOutbox } from "./outbox/outbox-service.ts";
+import { RecordingTransport } from "./outbox/transport.ts";
 import { type GatewayOptions, startGateway } from "./server.ts";
 
 export interface GraphqlResponse {
@@ -32,6 +34,10 @@ export interface TestGateway {
   execute(query: string, variables?: Record<string, unknown>, credentials?: Credentials): Promise<GraphqlResponse>;
   /** Creates an API key in the default tenant and returns the key itself. */
   issueKey(input: NewApiKey): Promise<string>;
+  /** What the outbox has sent so far, through `deliverMail`. */
+  mail: RecordingTransport;
+  /** Runs the outbox dispatcher once, as a background job would. */
+  deliverMail(): Promise<DispatchResult>;
   /** `execute` with the staff key. */
   asStaff(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse>;
   /** A session token for the shopper, signed as the storefront's backend would sign it. */
@@ -69,7 +75,10 @@ export async function startTestGateway(
       return { status: response.status, requestId: response.headers.get("x-request-id"), ...body };
     };
     const staffKey = await issueKey({ kind: "STAFF", name: "test staff" });
+    const mail = new RecordingTransport();
     return {
+      mail,
+      deliverMail: () => dispatchOutbox(prisma, mail),
       database,
       graphqlUrl,
       baseUrl: gateway.url,

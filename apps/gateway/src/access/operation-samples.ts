@@ -74,6 +74,12 @@ export const OPERATION_SAMPLES: Record<string, OperationSample> = {
     allowed: ["staff", "auditor"],
     audited: false,
   },
+  "Query.outbox": {
+    document: "{ outbox(first: 5) { edges { node { id template recipient status attempts sentAt } } } }",
+    variables: () => ({}),
+    allowed: ["staff", "auditor"],
+    audited: true,
+  },
   "Mutation.recordConsent": {
     document: "mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id subjectId decision } }",
     variables: (world) => ({ input: { subjectId: world.shopperId, purpose: "marketing", decision: "GRANTED", channel: "BANNER" } }),

@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { toCsv } from "../exports/csv.ts";
 import type { ProcessingRecord, RecordedTransfer } from "./processing-record.ts";
 
 export const PROCESSING_RECORD_CSV_COLUMNS = [
@@ -14,14 +14,6 @@ export const PROCESSING_RECORD_CSV_COLUMNS = [
 ] as const;
 
 type CsvRow = Record<(typeof PROCESSING_RECORD_CSV_COLUMNS)[number], string>;
-
-/**
- * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return, which some skip
- * before such a character) as a formula; a leading quote makes it text.
- */
-export function neutraliseFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
 
 function describeTransfer(transfer: RecordedTransfer): string {
   const safeguards = transfer.safeguards ? `; safeguards: ${transfer.safeguards}` : "";
@@ -56,9 +48,5 @@ export function processingRecordToCsv(record: ProcessingRecord): string {
       security_measures: record.securityMeasures,
     }));
   });
-  return stringify(rows, {
-    header: true,
-    columns: [...PROCESSING_RECORD_CSV_COLUMNS],
-    cast: { string: neutraliseFormula },
-  });
+  return toCsv(PROCESSING_RECORD_CSV_COLUMNS, rows);
 }

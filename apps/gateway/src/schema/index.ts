@@ -4,5 +4,6 @@ import "../audit/schema.ts";
 import { builder } from "../builder.ts";
 import "../catalogue/schema.ts";
 import "../consent/schema.ts";
+import "../outbox/schema.ts";
 
 export const schema = assertDenyByDefault(builder.toSchema({ sortSchema: true }));

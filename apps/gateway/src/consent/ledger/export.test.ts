@@ -5,7 +5,6 @@ import {
   consentEventsToJsonLines,
   EXPORT_COLUMNS,
   type ExportableConsentEvent,
-  neutraliseFormula,
 } from "./export.ts";
 import { type ChainedConsentEvent, chainEvent, GENESIS, verifyChain } from "./hash-chain.ts";
 
@@ -57,13 +56,6 @@ describe("consentEventsToCsv", () => {
     expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"",""x"")"`);
     expect(csv).toContain(",'+1,'-2,");
     expect(csv).toContain(",'@SUM(1+1),");
-  });
-});
-
-describe("neutraliseFormula", () => {
-  it("prefixes formula triggers, tab and carriage return, and leaves other text alone", () => {
-    expect(["=1", "+1", "-1", "@a", "\tx", "\rx"].map(neutraliseFormula)).toEqual(["'=1", "'+1", "'-1", "'@a", "'\tx", "'\rx"]);
-    expect(neutraliseFormula("US-CA")).toBe("US-CA");
   });
 });
 

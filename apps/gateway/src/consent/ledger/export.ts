@@ -7,7 +7,7 @@
  * show it as text instead of evaluating it. That alters such cells (a user agent or page URL sent by a browser could
  * start with `=`); verify from JSON, read from CSV.
  */
-import { stringify } from "csv-stringify/sync";
+import { toCsv } from "../../exports/csv.ts";
 import { isoInstant } from "./dates.ts";
 import type { ChainFields, ConsentEventRecord } from "./hash-chain.ts";
 
@@ -64,29 +64,9 @@ export function toExportRecord(event: ExportableConsentEvent): ExportRecord {
   };
 }
 
-const FORMULA_TRIGGERS = ["=", "+", "-", "@", "\t", "\r"];
-
-/** Prefixes `'` to text a spreadsheet would otherwise read as a formula. */
-export function neutraliseFormula(text: string): string {
-  return FORMULA_TRIGGERS.some((trigger) => text.startsWith(trigger)) ? `'${text}` : text;
-}
-
-function csvCell(value: string | number | boolean | null): string {
-  if (value === null) return "";
-  return typeof value === "string" ? neutraliseFormula(value) : String(value);
-}
-
-/**
- * RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they hold a comma, quote or line break. csv-stringify
- * quotes a field holding the CRLF record delimiter but not one holding a lone LF or CR, which most readers also take as
- * a line end, so those are matched explicitly.
- */
+/** The events as CSV (see exports/csv.ts for quoting and formula neutralising). */
 export function consentEventsToCsv(events: readonly ExportableConsentEvent[]): string {
-  const rows = events.map((event) => {
-    const record = toExportRecord(event);
-    return EXPORT_COLUMNS.map((column) => csvCell(record[column]));
-  });
-  return stringify(rows, { header: true, columns: [...EXPORT_COLUMNS], record_delimiter: "windows", quoted_match: /[\r\n]/ });
+  return toCsv(EXPORT_COLUMNS, events.map(toExportRecord));
 }
 
 /** One JSON object per line (JSON Lines), each line ending in `\n`; streams and appends well. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addCalendarMonths } from "./dates.ts";
+import { addCalendarMonths } from "../../calendar/calendar-months.ts";
 import { CNIL_COOKIE_CHOICE_MONTHS, consentValidity, laterMaterialPolicyEffective, type PolicyVersionFacts } from "./validity.ts";
 
 const granted = { decision: "GRANTED" as const, decidedAt: "2025-01-31T09:00:00Z" };
@@ -53,9 +53,10 @@ describe("consentValidity", () => {
     });
   });
 
-  it("offers the CNIL's six months for cookie choices, ending on the same calendar day or the month's last day", () => {
+  it("offers the CNIL's six months for cookie choices, ending on the same calendar day or at the end of the month's last day", () => {
     expect(CNIL_COOKIE_CHOICE_MONTHS).toBe(6);
-    expect(addCalendarMonths("2025-08-31T09:00:00Z", CNIL_COOKIE_CHOICE_MONTHS)).toBe("2026-02-28T09:00:00.000Z");
+    expect(addCalendarMonths(new Date("2025-08-28T09:00:00Z"), CNIL_COOKIE_CHOICE_MONTHS).toISOString()).toBe("2026-02-28T09:00:00.000Z");
+    expect(addCalendarMonths(new Date("2025-08-31T09:00:00Z"), CNIL_COOKIE_CHOICE_MONTHS).toISOString()).toBe("2026-03-01T00:00:00.000Z");
   });
 });
 

@@ -11,8 +11,10 @@
  * good practice (Recommendation No. 2020-092 of 17 September 2020 on cookies and other trackers, JORF
  * JORFTEXT000042388197), so CNIL_COOKIE_CHOICE_MONTHS is 6.
  */
+
+import { addCalendarMonths } from "../../calendar/calendar-months.ts";
 import type { ConsentDecision, PolicyKind } from "./consent-terms.ts";
-import { addCalendarMonths, epochMillis, type InstantInput, isoInstant } from "./dates.ts";
+import { epochMillis, type InstantInput, isoInstant } from "./dates.ts";
 
 export const CNIL_COOKIE_CHOICE_MONTHS = 6;
 
@@ -45,7 +47,9 @@ export interface ConsentValidity {
 /** The end of a grant's validity: its own `expiresAt`, else `decidedAt` plus the default period, else none. */
 export function grantExpiry(state: DecisionState, defaultValidityMonths: number | null): string | null {
   if (state.expiresAt != null) return isoInstant(state.expiresAt);
-  return defaultValidityMonths === null ? null : addCalendarMonths(state.decidedAt, defaultValidityMonths);
+  return defaultValidityMonths === null
+    ? null
+    : addCalendarMonths(new Date(isoInstant(state.decidedAt)), defaultValidityMonths).toISOString();
 }
 
 export function consentValidity(question: ValidityQuestion): ConsentValidity {

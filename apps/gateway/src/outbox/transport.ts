@@ -1,0 +1,31 @@
+/** One e-mail as the outbox hands it to a transport: the template names what to say, the payload fills it in. */
+export interface OutgoingMessage {
+  id: string;
+  tenantId: string;
+  template: string;
+  recipient: string;
+  payload: unknown;
+}
+
+/**
+ * Sends e-mail. The outbox row is written in the same transaction as the change that causes it, and
+ * a transport only ever sees committed rows, so a crash loses no notice and a retry sends it again
+ * (at least once: a transport should pass `id` to its provider as the idempotency key).
+ */
+export interface MailTransport {
+  send(message: OutgoingMessage): Promise<void>;
+}
+
+/** Keeps what it was asked to send, for tests and for a development gateway without a mail provider. */
+export class RecordingTransport implements MailTransport {
+  readonly sent: OutgoingMessage[] = [];
+  failNext = 0;
+
+  async send(message: OutgoingMessage): Promise<void> {
+    if (this.failNext > 0) {
+      this.failNext -= 1;
+      throw new Error("transport refused the message");
+    }
+    this.sent.push(message);
+  }
+}
