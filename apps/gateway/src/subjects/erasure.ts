@@ -1,0 +1,20 @@
+import type { TenantScopedPrisma } from "@custos/db";
+
+type Transaction = Parameters<Parameters<TenantScopedPrisma["$transaction"]>[0]>[0];
+
+/**
+ * Erases what Custos itself holds about a person, keeping the minimum the law lets a controller keep
+ * to prove its own compliance (GDPR Art. 17(3)(e), Art. 7(1): the burden of proving consent):
+ * - the subject row stays, with the app's id replaced by `erased:<row id>` and the e-mail removed, so
+ *   consent events, requests and audit entries still hang together but name no one;
+ * - consent events keep decision, purpose, channel, policy version and time, and lose the proof
+ *   fields that describe the person's device and page (user agent, IP hash, page URL).
+ * Every domain that erases (requests, retention) calls this, inside its own transaction.
+ */
+export async function eraseSubjectRecords(tx: Transaction, subjectId: string, erasedAt = new Date()): Promise<void> {
+  await tx.dataSubject.update({
+    where: { id: subjectId },
+    data: { externalId: `erased:${subjectId}`, contactEmail: null, erasedAt },
+  });
+  await tx.consentEvent.updateMany({ where: { subjectId }, data: { userAgent: null, ipHash: null, pageUrl: null } });
+}

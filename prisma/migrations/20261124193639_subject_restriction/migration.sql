@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DataSubject" ADD COLUMN     "restrictedAt" TIMESTAMP(3);
