@@ -30,6 +30,9 @@ export function tenantScopeRules(): Map<string, TenantScopeRule> {
   return rules;
 }
 
+/** Read off the schema once per process; the schema does not change while it runs. */
+let rulesOfThisSchema: Map<string, TenantScopeRule> | undefined;
+
 const FILTERED = new Set([
   "findUnique",
   "findUniqueOrThrow",
@@ -76,7 +79,8 @@ function withTenantId(model: string, row: unknown, tenantId: string): unknown {
  * only have read through this same scope. Raw SQL is not rewritten: it must name the tenant itself.
  */
 export function scopeToTenant(prisma: PrismaClient, tenantId: string) {
-  const rules = tenantScopeRules();
+  rulesOfThisSchema ??= tenantScopeRules();
+  const rules = rulesOfThisSchema;
   return prisma.$extends({
     name: "tenant-scope",
     query: {
