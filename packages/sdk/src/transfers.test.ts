@@ -46,6 +46,9 @@ describe.each(TEST_ENGINES)("the transfer and processor registers through the cl
       ["Tokyo Mailer", "JP"],
     ]);
     const staff = createClient({ url: gateway.graphqlUrl, token: gateway.staffKey });
-    expect((await staff.transfers.list()).map((transfer) => transfer.mechanisms)).toEqual([["PIPL_STANDARD_CONTRACT"], ["PIPL_STANDARD_CONTRACT"]]);
+    expect((await staff.transfers.list()).map((transfer) => transfer.mechanisms)).toEqual([
+      ["PIPL_STANDARD_CONTRACT"],
+      ["PIPL_STANDARD_CONTRACT"],
+    ]);
   });
 });

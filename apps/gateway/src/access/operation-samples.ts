@@ -103,7 +103,8 @@ export const OPERATION_SAMPLES: Record<string, OperationSample> = {
     audited: true,
   },
   "Query.processors": {
-    document: "{ processors(first: 5) { edges { node { id name country contactEmail purposes { key } dataCategories { key } transfers { id } } } } }",
+    document:
+      "{ processors(first: 5) { edges { node { id name country contactEmail purposes { key } dataCategories { key } transfers { id } } } } }",
     variables: () => ({}),
     allowed: ["partner", "staff", "auditor"],
     audited: false,
@@ -141,13 +142,15 @@ export const OPERATION_SAMPLES: Record<string, OperationSample> = {
     audited: true,
   },
   "Query.retentionRuns": {
-    document: "{ retentionRuns(first: 5) { edges { node { id dryRun status startedBy counts { dataCategory processed held tasksQueued } } } } }",
+    document:
+      "{ retentionRuns(first: 5) { edges { node { id dryRun status startedBy counts { dataCategory processed held tasksQueued } } } } }",
     variables: () => ({}),
     allowed: ["staff", "auditor"],
     audited: false,
   },
   "Query.retentionTasks": {
-    document: "{ retentionTasks(first: 5) { edges { node { id dataSystem dataCategory { key } action clockStartBefore heldSubjectIds status } } } }",
+    document:
+      "{ retentionTasks(first: 5) { edges { node { id dataSystem dataCategory { key } action clockStartBefore heldSubjectIds status } } } }",
     variables: () => ({}),
     allowed: ["service", "staff", "auditor"],
     audited: true,

@@ -39,7 +39,9 @@ async function seedRegisters(b: TenantScopedPrisma, tenantId: string, dataSystem
     },
   });
   const hold = await b.legalHold.create({ data: { tenantId, subjectId: subject.id, reason: "B hold reason" } });
-  await b.retentionPolicy.create({ data: { tenantId, dataCategoryId: identity.id, trigger: "COLLECTION", action: "DELETE", legalBasis: "CONTRACT" } });
+  await b.retentionPolicy.create({
+    data: { tenantId, dataCategoryId: identity.id, trigger: "COLLECTION", action: "DELETE", legalBasis: "CONTRACT" },
+  });
   const run = await b.retentionRun.create({ data: { tenantId, dryRun: false } });
   const task = await b.retentionTask.create({
     data: {
@@ -53,7 +55,13 @@ async function seedRegisters(b: TenantScopedPrisma, tenantId: string, dataSystem
       heldSubjectIds: ["b-held-subject"],
     },
   });
-  return { processorId: processor.id, transferId: transfer.id, disclosureId: disclosure.id, legalHoldId: hold.id, retentionTaskId: task.id };
+  return {
+    processorId: processor.id,
+    transferId: transfer.id,
+    disclosureId: disclosure.id,
+    legalHoldId: hold.id,
+    retentionTaskId: task.id,
+  };
 }
 
 describe.each(TEST_ENGINES)("tenant isolation on %s", (engine) => {

@@ -50,7 +50,8 @@ const AuditExportFormatEnum = builder.enumType("AuditExportFormat", { values: ["
 
 builder.queryField("auditLogExport", (t) =>
   t.string({
-    description: "The audit log entries matching the filter, oldest first, as one CSV or JSON document for auditors (at most 100,000 rows).",
+    description:
+      "The audit log entries matching the filter, oldest first, as one CSV or JSON document for auditors (at most 100,000 rows).",
     authScopes: { staff: true, auditor: true },
     args: { filter: t.arg({ type: AuditLogFilter, required: false }), format: t.arg({ type: AuditExportFormatEnum }) },
     resolve: async (_root, { filter, format }, ctx) => {

@@ -45,7 +45,9 @@ try {
       onProgress: (line) => console.log(`[${tenant.slug}] ${line}`),
     });
     const processed = Object.values(result.counts).reduce((sum, counts) => sum + counts.processed, 0);
-    console.log(`[${tenant.slug}] run ${result.runId} finished in ${Date.now() - started} ms: ${processed} row(s) ${result.dryRun ? "would be " : ""}processed`);
+    console.log(
+      `[${tenant.slug}] run ${result.runId} finished in ${Date.now() - started} ms: ${processed} row(s) ${result.dryRun ? "would be " : ""}processed`,
+    );
   }
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));

@@ -64,7 +64,13 @@ export async function placeLegalHold(db: TenantScopedPrisma, ctx: AuditContext, 
       subjectId = (await tx.dataSubject.findFirstOrThrow({ where: { externalId: input.subjectExternalId } })).id;
     }
     const hold = await tx.legalHold.create({
-      data: { tenantId: ctx.tenantId, subjectId, dataCategoryId: categoryId, reason: input.reason.trim(), expiresAt: input.expiresAt ?? null },
+      data: {
+        tenantId: ctx.tenantId,
+        subjectId,
+        dataCategoryId: categoryId,
+        reason: input.reason.trim(),
+        expiresAt: input.expiresAt ?? null,
+      },
     });
     await recordAudit(tx, ctx, { operation: "placeLegalHold", subjectId });
     return hold.id;

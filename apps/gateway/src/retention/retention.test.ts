@@ -2,7 +2,8 @@ import { TEST_ENGINES } from "@custos/db/testing";
 import { describe, expect, inject, it } from "vitest";
 import { startTestGateway } from "../testing.ts";
 
-const SWEEP = "mutation ($dryRun: Boolean!) { sweepRetention(dryRun: $dryRun) { dryRun status startedBy counts { dataCategory processed held tasksQueued } } }";
+const SWEEP =
+  "mutation ($dryRun: Boolean!) { sweepRetention(dryRun: $dryRun) { dryRun status startedBy counts { dataCategory processed held tasksQueued } } }";
 
 describe.each(TEST_ENGINES)("retention over GraphQL on %s", (engine) => {
   it("sets policies, holds a subject, sweeps (dry, then for real) and hands the data systems their tasks", async () => {
@@ -11,14 +12,18 @@ describe.each(TEST_ENGINES)("retention over GraphQL on %s", (engine) => {
     const { tenantId } = gateway;
     await prisma.dataSystem.create({ data: { tenantId, key: "orders-app", name: "Orders" } });
     for (const externalId of ["old-1", "old-2", "kept-1"]) {
-      await prisma.dataSubject.create({ data: { tenantId, externalId, contactEmail: `${externalId}@example.test`, createdAt: new Date("2020-01-01") } });
+      await prisma.dataSubject.create({
+        data: { tenantId, externalId, contactEmail: `${externalId}@example.test`, createdAt: new Date("2020-01-01") },
+      });
     }
     await prisma.dataSubject.create({ data: { tenantId, externalId: "new-1" } });
 
-    const invalid = await gateway.asStaff("mutation { setRetentionPolicy(input: { dataCategory: \"identity\", periodMonths: 0, trigger: COLLECTION, action: ANONYMISE, legalBasis: CONTRACT }) { id } }");
+    const invalid = await gateway.asStaff(
+      'mutation { setRetentionPolicy(input: { dataCategory: "identity", periodMonths: 0, trigger: COLLECTION, action: ANONYMISE, legalBasis: CONTRACT }) { id } }',
+    );
     expect(invalid.errors?.[0]?.extensions?.code).toBe("INVALID_RETENTION_PERIOD");
     const policy = await gateway.asStaff(
-      "mutation { setRetentionPolicy(input: { dataCategory: \"identity\", trigger: COLLECTION, action: ANONYMISE, legalBasis: CONTRACT }) { periodMonths description } }",
+      'mutation { setRetentionPolicy(input: { dataCategory: "identity", trigger: COLLECTION, action: ANONYMISE, legalBasis: CONTRACT }) { periodMonths description } }',
     );
     expect(policy.data).toEqual({ setRetentionPolicy: { periodMonths: 36, description: "36 months after collection, then anonymised" } });
 
@@ -47,13 +52,21 @@ describe.each(TEST_ENGINES)("retention over GraphQL on %s", (engine) => {
       {},
       { token: service },
     );
-    const edges = (tasks.data?.retentionTasks as { edges: { node: { id: string } }[] }).edges;
+    const edges = (tasks.data as { retentionTasks: { edges: { node: { id: string } }[] } }).retentionTasks.edges;
     expect(edges.map((edge) => edge.node)).toEqual([
-      { id: expect.any(String), dataSystem: "orders-app", dataCategory: { key: "identity" }, action: "ANONYMISE", heldSubjectIds: ["kept-1"] },
+      {
+        id: expect.any(String),
+        dataSystem: "orders-app",
+        dataCategory: { key: "identity" },
+        action: "ANONYMISE",
+        heldSubjectIds: ["kept-1"],
+      },
     ]);
     const COMPLETE = "mutation ($id: ID!) { completeRetentionTask(id: $id) { status } }";
     const taskId = edges[0]?.node.id;
-    expect((await gateway.execute(COMPLETE, { id: taskId }, { token: service })).data).toEqual({ completeRetentionTask: { status: "DONE" } });
+    expect((await gateway.execute(COMPLETE, { id: taskId }, { token: service })).data).toEqual({
+      completeRetentionTask: { status: "DONE" },
+    });
     expect((await gateway.execute(COMPLETE, { id: taskId }, { token: service })).errors?.[0]?.extensions?.code).toBe(
       "RETENTION_TASK_NOT_PENDING",
     );

@@ -10,7 +10,10 @@ import { isHoldActive } from "./rules/legal-holds.ts";
 import type { CategoryCounts } from "./sweep.ts";
 import { sweepRetention } from "./sweep.ts";
 
-const RetentionTriggerEnum = builder.enumType(RetentionTrigger, { name: "RetentionTrigger", description: "What starts the retention clock." });
+const RetentionTriggerEnum = builder.enumType(RetentionTrigger, {
+  name: "RetentionTrigger",
+  description: "What starts the retention clock.",
+});
 const RetentionActionEnum = builder.enumType(RetentionAction, { name: "RetentionAction" });
 const RunStatusEnum = builder.enumType(RunStatus, { name: "RunStatus" });
 const TaskStatusEnum = builder.enumType(TaskStatus, { name: "TaskStatus" });
@@ -80,7 +83,10 @@ builder.prismaObject("RetentionRun", {
       type: [RetentionCountsRef],
       select: { counts: true },
       resolve: (run) =>
-        Object.entries(run.counts as unknown as Record<string, CategoryCounts>).map(([dataCategory, counts]) => ({ dataCategory, ...counts })),
+        Object.entries(run.counts as unknown as Record<string, CategoryCounts>).map(([dataCategory, counts]) => ({
+          dataCategory,
+          ...counts,
+        })),
     }),
   }),
 });
@@ -139,8 +145,7 @@ builder.queryField("retentionRuns", (t) =>
     cursor: "id",
     description: "Retention sweeps, newest first.",
     authScopes: { staff: true, auditor: true },
-    resolve: (query, _root, _args, ctx) =>
-      ctx.prisma.retentionRun.findMany({ ...query, orderBy: [{ startedAt: "desc" }, { id: "asc" }] }),
+    resolve: (query, _root, _args, ctx) => ctx.prisma.retentionRun.findMany({ ...query, orderBy: [{ startedAt: "desc" }, { id: "asc" }] }),
   }),
 );
 

@@ -67,7 +67,10 @@ describe.each(TEST_ENGINES)("the retention sweep on %s", (engine) => {
       // Every consent proof is past its 12 months; the erased subjects' went with them, the held subject's stays.
       usage: { processed: 3, held: 1, tasksQueued: 1 },
     });
-    const erased = await prisma.dataSubject.findMany({ where: { erasedAt: { not: null } }, select: { id: true, externalId: true, contactEmail: true } });
+    const erased = await prisma.dataSubject.findMany({
+      where: { erasedAt: { not: null } },
+      select: { id: true, externalId: true, contactEmail: true },
+    });
     expect(erased.map((row) => row.id).sort()).toEqual(world.due.map((row) => row.id).sort());
     expect(erased.every((row) => row.externalId === `erased:${row.id}` && row.contactEmail === null)).toBe(true);
     const held = await prisma.dataSubject.findUniqueOrThrow({ where: { id: world.heldSubject.id }, include: { consentEvents: true } });
@@ -93,7 +96,9 @@ describe.each(TEST_ENGINES)("the retention sweep on %s", (engine) => {
     const { prisma } = database;
     const { id: tenantId } = await prisma.tenant.findFirstOrThrow();
     const world = await seedRetentionWorld(prisma, tenantId);
-    await prisma.legalHold.create({ data: { tenantId, dataCategoryId: world.identity, reason: "regulator inquiry", expiresAt: new Date("2027-01-01") } });
+    await prisma.legalHold.create({
+      data: { tenantId, dataCategoryId: world.identity, reason: "regulator inquiry", expiresAt: new Date("2027-01-01") },
+    });
     const result = await sweepRetention(scopeToTenant(prisma, tenantId), tenantId, { now: NOW });
     expect(result.counts.identity).toEqual({ processed: 0, held: 9, tasksQueued: 0 });
     // The hold names the identity category only; the subject-wide hold still keeps one subject's proof.

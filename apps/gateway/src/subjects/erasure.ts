@@ -23,7 +23,12 @@ export async function eraseSubjectRecords(tx: Transaction, subjectId: string, er
  * `eraseSubjectRecords` for many subjects in two statements, for the retention sweep, where a row-by-row
  * erasure of a million subjects would take hours. Same result per subject; raw SQL, so the tenant is named here.
  */
-export async function eraseSubjectsInBatch(tx: Transaction, tenantId: string, subjectIds: readonly string[], erasedAt: Date): Promise<void> {
+export async function eraseSubjectsInBatch(
+  tx: Transaction,
+  tenantId: string,
+  subjectIds: readonly string[],
+  erasedAt: Date,
+): Promise<void> {
   if (subjectIds.length === 0) return;
   const ids = `{${subjectIds.join(",")}}`;
   await tx.$executeRaw`

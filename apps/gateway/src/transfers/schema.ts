@@ -141,7 +141,8 @@ const RecordTransferInput = builder.inputType("RecordTransferInput", {
     destinationCountry: t.string({ description: "ISO 3166-1 alpha-2." }),
     dataCategories: t.stringList(),
     subjectJurisdictions: t.stringList({
-      description: "Where the people are (ISO 3166 codes, EU or EEA): decides whether GDPR and 152-FZ apply. PIPL always applies from China.",
+      description:
+        "Where the people are (ISO 3166 codes, EU or EEA): decides whether GDPR and 152-FZ apply. PIPL always applies from China.",
     }),
     mechanisms: t.field({ type: [TransferMechanismEnum] }),
     safeguards: t.string({ required: false }),
@@ -157,11 +158,17 @@ const RecordTransferInput = builder.inputType("RecordTransferInput", {
 builder.mutationField("recordTransfer", (t) =>
   t.prismaField({
     type: "TransferRecord",
-    description: "Adds a transfer abroad; refused with TRANSFER_NOT_LAWFUL (and the violations, with citations) when a law's requirement is missing.",
+    description:
+      "Adds a transfer abroad; refused with TRANSFER_NOT_LAWFUL (and the violations, with citations) when a law's requirement is missing.",
     authScopes: { staff: true },
     args: { input: t.arg({ type: RecordTransferInput }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const id = await recordTransfer(ctx.prisma, ctx, { ...input, processorName: input.processor, purposeKey: input.purpose, dataCategoryKeys: input.dataCategories });
+      const id = await recordTransfer(ctx.prisma, ctx, {
+        ...input,
+        processorName: input.processor,
+        purposeKey: input.purpose,
+        dataCategoryKeys: input.dataCategories,
+      });
       return ctx.prisma.transferRecord.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

@@ -90,10 +90,14 @@ export async function recordTransfer(db: TenantScopedPrisma, ctx: AuditContext, 
     noticeGiven: input.individualNoticeGiven,
   });
   if (!assessment.ok) {
-    throw new CustosError("TRANSFER_NOT_LAWFUL", `The transfer lacks what ${assessment.applicableLaws.join(", ") || "its input"} requires.`, {
-      applicableLaws: assessment.applicableLaws,
-      violations: assessment.violations,
-    });
+    throw new CustosError(
+      "TRANSFER_NOT_LAWFUL",
+      `The transfer lacks what ${assessment.applicableLaws.join(", ") || "its input"} requires.`,
+      {
+        applicableLaws: assessment.applicableLaws,
+        violations: assessment.violations,
+      },
+    );
   }
   const [purposeId] = input.purposeKey ? await idsOf(db, "purpose", [input.purposeKey]) : [];
   const dataCategoryIds = await idsOf(db, "dataCategory", input.dataCategoryKeys);
