@@ -26,11 +26,13 @@ describe("the retention sweep across processes on postgres", () => {
     await seedSubjectsPastDue(prisma, tenantId, ROWS, LONG_AGO);
     const other = await secondProcessClient(database.db.target.url);
     try {
+      // A short pause between batches keeps both sweeps at work over the same rows for most of the run.
       const [first, second] = await Promise.all([
-        sweepRetention(scopeToTenant(prisma, tenantId), tenantId, { batchSize: 100 }),
-        sweepRetention(scopeToTenant(other, tenantId), tenantId, { batchSize: 100 }),
+        sweepRetention(scopeToTenant(prisma, tenantId), tenantId, { batchSize: 100, pauseMs: 20 }),
+        sweepRetention(scopeToTenant(other, tenantId), tenantId, { batchSize: 100, pauseMs: 20 }),
       ]);
       const processed = [first, second].map((run) => run.counts.identity?.processed ?? 0);
+      expect(processed.every((count) => count > 0)).toBe(true);
       expect(processed.reduce((sum, count) => sum + count, 0)).toBe(ROWS);
       expect(await prisma.dataSubject.count({ where: { erasedAt: { not: null } } })).toBe(ROWS);
       const recorded = await prisma.retentionRun.findMany({ select: { counts: true, status: true } });

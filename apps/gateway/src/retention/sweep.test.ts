@@ -104,4 +104,50 @@ describe.each(TEST_ENGINES)("the retention sweep on %s", (engine) => {
     // The hold names the identity category only; the subject-wide hold still keeps one subject's proof.
     expect(result.counts.usage).toEqual({ processed: 11, held: 1, tasksQueued: 1 });
   });
+
+  it("starts the clocks from Custos's own events: last activity, a closed request; and marks an abandoned run failed", async () => {
+    await using database = await createMigratedTestDatabase(engine, inject("postgresAdminUrl"));
+    const { prisma } = database;
+    const { id: tenantId } = await prisma.tenant.findFirstOrThrow();
+    const identity = await prisma.dataCategory.findFirstOrThrow({ where: { tenantId, key: "identity" } });
+    const marketing = await prisma.purpose.findFirstOrThrow({ where: { tenantId, key: "marketing" } });
+    const subject = (externalId: string) => prisma.dataSubject.create({ data: { tenantId, externalId, createdAt: LONG_AGO } });
+    const request = (subjectId: string, closedAt: Date | null) =>
+      prisma.privacyRequest.create({
+        data: { tenantId, subjectId, type: "QUESTION", jurisdiction: "DE", receivedAt: LONG_AGO, dueAt: LONG_AGO, closedAt },
+      });
+
+    const idle = await subject("idle");
+    const active = await subject("active");
+    await prisma.consentEvent.create({
+      data: { tenantId, subjectId: active.id, purposeId: marketing.id, decision: "GRANTED", channel: "API", occurredAt: RECENTLY },
+    });
+    const closedLongAgo = await subject("closed-long-ago");
+    await request(closedLongAgo.id, LONG_AGO);
+    const stillOpen = await subject("still-open");
+    await request(stillOpen.id, LONG_AGO);
+    await request(stillOpen.id, null);
+    const stale = await prisma.retentionRun.create({ data: { tenantId, dryRun: false, heartbeatAt: LONG_AGO } });
+
+    const db = scopeToTenant(prisma, tenantId);
+    const erasedBy = async (trigger: "LAST_ACTIVITY" | "REQUEST_CLOSED") => {
+      await prisma.retentionPolicy.upsert({
+        where: { tenantId_dataCategoryId: { tenantId, dataCategoryId: identity.id } },
+        create: { tenantId, dataCategoryId: identity.id, trigger, action: "DELETE", legalBasis: "CONTRACT" },
+        update: { trigger },
+      });
+      const before = new Set((await prisma.dataSubject.findMany({ where: { erasedAt: { not: null } } })).map((row) => row.id));
+      await sweepRetention(db, tenantId, { now: NOW });
+      return (await prisma.dataSubject.findMany({ where: { erasedAt: { not: null } } }))
+        .filter((row) => !before.has(row.id))
+        .map((row) => row.id);
+    };
+
+    // 36 months after the last activity: the subject who consented in 2025 is kept.
+    expect((await erasedBy("LAST_ACTIVITY")).sort()).toEqual([idle.id, closedLongAgo.id, stillOpen.id].sort());
+    await prisma.dataSubject.updateMany({ where: { id: { in: [closedLongAgo.id, stillOpen.id] } }, data: { erasedAt: null } });
+    // After the request closed: a subject with a request still open has no clock yet.
+    expect(await erasedBy("REQUEST_CLOSED")).toEqual([closedLongAgo.id]);
+    expect(await prisma.retentionRun.findUniqueOrThrow({ where: { id: stale.id } })).toMatchObject({ status: "FAILED" });
+  });
 });
