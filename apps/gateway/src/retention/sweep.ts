@@ -185,6 +185,7 @@ export async function sweepRetention(db: TenantScopedPrisma, tenantId: string, o
     data: { tenantId, dryRun, startedAt: now, heartbeatAt: now, startedBy, counts: counts as unknown as Prisma.InputJsonObject },
   });
   const context = { tenantId, runId: run.id, batchSize, pauseMs, now, counts, dryRun };
+  if (policies.length === 0) onProgress("no retention policy is set (setRetentionPolicy): nothing to sweep");
   try {
     for (const policy of policies) {
       const categoryCounts = counts[policy.categoryKey] as CategoryCounts;
