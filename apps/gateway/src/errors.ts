@@ -18,13 +18,29 @@ export type CustosErrorCode =
   | "INVALID_SUBJECT_ID"
   | "INVALID_JURISDICTION"
   | "UNKNOWN_PURPOSE"
-  | "CONSENT_NOT_APPLICABLE";
+  | "CONSENT_NOT_APPLICABLE"
+  /** A transfer abroad lacks a mechanism (or consent, notice, regulator notice) a law that applies to it requires; `extensions.violations` lists each with its citation. */
+  | "TRANSFER_NOT_LAWFUL"
+  | "INVALID_RETENTION_PERIOD"
+  | "UNKNOWN_DATA_CATEGORY"
+  | "UNKNOWN_PROCESSOR"
+  | "INVALID_COUNTRY"
+  /** A legal hold that names neither a subject nor a data category, or a release of one already released. */
+  | "INVALID_LEGAL_HOLD"
+  /** A disclosure the person was not told of in advance must say why. */
+  | "DISCLOSURE_REASON_REQUIRED"
+  /** The retention task is not pending, or is not this data system's. */
+  | "RETENTION_TASK_NOT_PENDING"
+  /** An export would hold more rows than one document should; narrow the filter. */
+  | "EXPORT_TOO_LARGE";
 
 /** An error the caller caused and can fix; its message is safe to show and holds no personal data. */
 export class CustosError extends Error {
   constructor(
     readonly code: CustosErrorCode,
     message: string,
+    /** Machine-readable detail beside the code (e.g. a refused transfer's violations); no personal data. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = "CustosError";
@@ -51,7 +67,7 @@ function isClientErrorCode(code: unknown): boolean {
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof CustosError) {
-    return { message: original.message, path: formatted.path, extensions: { code: original.code } };
+    return { message: original.message, path: formatted.path, extensions: { ...original.details, code: original.code } };
   }
   const code = formatted.extensions?.code;
   if (isClientErrorCode(code)) return { message: formatted.message, locations: formatted.locations, extensions: { code } };

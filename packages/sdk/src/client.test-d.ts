@@ -7,6 +7,7 @@ import {
   type ConsentEvent,
   type CustosErrorCode,
   createClient,
+  type DataDestination,
   type LegalBasis,
   type Purpose,
   type RecordConsentInput,
@@ -26,6 +27,8 @@ describe("the typed client", () => {
     expectTypeOf<ConsentEvent["occurredAt"]>().toEqualTypeOf<string>();
     expectTypeOf<ConsentDecision>().toEqualTypeOf<"GRANTED" | "WITHDRAWN">();
     expectTypeOf<"GPC_SIGNAL">().toExtend<ConsentChannel>();
+    expectTypeOf(client.transfers.whereDoesMyDataGo).returns.resolves.toEqualTypeOf<DataDestination[]>();
+    expectTypeOf<DataDestination>().toEqualTypeOf<{ countryCode: string; countryName: string; recipients: string[]; purposes: string[] }>();
   });
 
   it("refuses consent calls the gateway would refuse for their shape", () => {

@@ -8,9 +8,13 @@ export type {
   ConsentEvent,
   ConsentStatus,
   DataCategory,
+  DataDestination,
   LegalBasis,
+  Processor,
   Purpose,
   PurposeConsent,
   RecordConsentInput,
   SubjectConsent,
+  Transfer,
+  TransferMechanism,
 } from "./types.ts";

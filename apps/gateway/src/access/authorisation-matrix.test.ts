@@ -26,8 +26,9 @@ describe.each(TEST_ENGINES)("every operation as every caller on %s", (engine) =>
     await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
     const { prisma } = gateway.database;
     const { tenantId } = gateway;
-    await prisma.dataSystem.create({ data: { tenantId, key: "orders-app", name: "Orders" } });
+    const ordersApp = await prisma.dataSystem.create({ data: { tenantId, key: "orders-app", name: "Orders" } });
     await prisma.processor.create({ data: { tenantId, name: "Acme Cloud", country: "SG" } });
+    const identity = await prisma.dataCategory.findFirstOrThrow({ where: { tenantId, key: "identity" } });
     let counter = 0;
     const world: SampleWorld = {
       shopperId: "shopper-1",
@@ -36,6 +37,35 @@ describe.each(TEST_ENGINES)("every operation as every caller on %s", (engine) =>
         const token = await gateway.issueKey({ kind: "AUDITOR", name: `to revoke ${++counter}` });
         return keyPrefixOf(token) as string;
       },
+      disclosureId: async () =>
+        (
+          await prisma.disclosureRecord.create({
+            data: {
+              tenantId,
+              authority: "Regulator",
+              instrument: "REGULATOR_REQUEST",
+              legalBasis: "statute",
+              dataDisclosed: "orders",
+              disclosedAt: new Date("2026-01-01T00:00:00.000Z"),
+              notNotifiedReason: "gag order",
+            },
+          })
+        ).id,
+      legalHoldId: async () => (await prisma.legalHold.create({ data: { tenantId, dataCategoryId: identity.id, reason: "audit" } })).id,
+      retentionTaskId: async () =>
+        (
+          await prisma.retentionTask.create({
+            data: {
+              tenantId,
+              runId: (await prisma.retentionRun.create({ data: { tenantId, dryRun: false } })).id,
+              dataSystemId: ordersApp.id,
+              dataCategoryId: identity.id,
+              action: "DELETE",
+              trigger: "COLLECTION",
+              clockStartBefore: new Date("2023-01-01T00:00:00.000Z"),
+            },
+          })
+        ).id,
     };
     const credentials: Record<MatrixCaller, Credentials> = {
       anonymous: {},

@@ -24,6 +24,10 @@ export interface SampleWorld {
   /** A fresh prefix of a key that may be revoked. */
   revocableKeyPrefix(): Promise<string>;
   unique(): string;
+  /** A fresh disclosure the person was not told of, a fresh active legal hold, a fresh pending retention task of "orders-app". */
+  disclosureId(): Promise<string>;
+  legalHoldId(): Promise<string>;
+  retentionTaskId(): Promise<string>;
 }
 
 export interface OperationSample {
@@ -96,6 +100,151 @@ export const OPERATION_SAMPLES: Record<string, OperationSample> = {
     document: "mutation ($prefix: String!) { revokeApiKey(prefix: $prefix) { prefix revokedAt } }",
     variables: async (world) => ({ prefix: await world.revocableKeyPrefix() }),
     allowed: ["staff"],
+    audited: true,
+  },
+  "Query.processors": {
+    document:
+      "{ processors(first: 5) { edges { node { id name country contactEmail purposes { key } dataCategories { key } transfers { id } } } } }",
+    variables: () => ({}),
+    allowed: ["partner", "staff", "auditor"],
+    audited: false,
+  },
+  "Query.transfers": {
+    document:
+      "{ transfers(first: 5) { edges { node { id destinationCountry mechanisms subjectJurisdictions processor { name } purpose { key } dataCategories { key } startsAt } } } }",
+    variables: () => ({}),
+    allowed: ["partner", "staff", "auditor"],
+    audited: false,
+  },
+  "Query.whereDoesMyDataGo": {
+    document: "{ whereDoesMyDataGo { countryCode countryName recipients purposes } }",
+    variables: () => ({}),
+    allowed: EVERYONE,
+    audited: false,
+  },
+  "Query.disclosures": {
+    document:
+      "{ disclosures(first: 5) { edges { node { id subjectId authority instrument dataDisclosed subjectNotified notNotifiedReason noticeOwed } } } }",
+    variables: () => ({}),
+    allowed: ["staff", "auditor"],
+    audited: true,
+  },
+  "Query.retentionPolicies": {
+    document: "{ retentionPolicies { id dataCategory { key } periodMonths trigger action legalBasis description } }",
+    variables: () => ({}),
+    allowed: ["staff", "auditor"],
+    audited: false,
+  },
+  "Query.legalHolds": {
+    document: "{ legalHolds(first: 5) { edges { node { id subjectId dataCategory { key } reason expiresAt active } } } }",
+    variables: () => ({}),
+    allowed: ["staff", "auditor"],
+    audited: true,
+  },
+  "Query.retentionRuns": {
+    document:
+      "{ retentionRuns(first: 5) { edges { node { id dryRun status startedBy counts { dataCategory processed held tasksQueued } } } } }",
+    variables: () => ({}),
+    allowed: ["staff", "auditor"],
+    audited: false,
+  },
+  "Query.retentionTasks": {
+    document:
+      "{ retentionTasks(first: 5) { edges { node { id dataSystem dataCategory { key } action clockStartBefore heldSubjectIds status } } } }",
+    variables: () => ({}),
+    allowed: ["service", "staff", "auditor"],
+    audited: true,
+  },
+  "Query.recordsOfProcessing": {
+    document: "{ recordsOfProcessing(format: HTML) }",
+    variables: () => ({}),
+    allowed: ["staff", "auditor"],
+    audited: false,
+  },
+  "Query.auditLogExport": {
+    document: "query ($filter: AuditLogFilter) { auditLogExport(filter: $filter, format: CSV) }",
+    variables: () => ({ filter: { operation: "recordConsent" } }),
+    allowed: ["staff", "auditor"],
+    audited: true,
+  },
+  "Mutation.createProcessor": {
+    document: "mutation ($input: CreateProcessorInput!) { createProcessor(input: $input) { id name purposes { key } } }",
+    variables: (world) => ({
+      input: { name: `Processor ${world.unique()}`, country: "SG", purposes: ["orders_and_trading"], dataCategories: ["identity"] },
+    }),
+    allowed: ["staff"],
+    audited: true,
+  },
+  "Mutation.recordTransfer": {
+    document: "mutation ($input: RecordTransferInput!) { recordTransfer(input: $input) { id destinationCountry mechanisms } }",
+    variables: () => ({
+      input: {
+        processor: "Acme Cloud",
+        purpose: "orders_and_trading",
+        destinationCountry: "SG",
+        dataCategories: ["identity", "orders"],
+        subjectJurisdictions: ["CN"],
+        mechanisms: ["PIPL_STANDARD_CONTRACT"],
+        separateConsentObtained: true,
+        individualNoticeGiven: true,
+        startsAt: "2026-01-01T00:00:00.000Z",
+      },
+    }),
+    allowed: ["staff"],
+    audited: true,
+  },
+  "Mutation.recordDisclosure": {
+    document: "mutation ($input: RecordDisclosureInput!) { recordDisclosure(input: $input) { id noticeOwed } }",
+    variables: (world) => ({
+      input: {
+        subjectId: world.shopperId,
+        authority: "District court",
+        instrument: "COURT_ORDER",
+        legalBasis: "Civil procedure code, art. 57",
+        dataDisclosed: "identity, orders",
+        disclosedAt: "2026-03-01T00:00:00.000Z",
+        subjectNotified: false,
+        notNotifiedReason: "non-disclosure order",
+        noticeAllowedAfter: "2026-06-01T00:00:00.000Z",
+      },
+    }),
+    allowed: ["staff"],
+    audited: true,
+  },
+  "Mutation.recordDisclosureNotice": {
+    document: "mutation ($id: ID!) { recordDisclosureNotice(id: $id) { id noticeGivenAt noticeOwed } }",
+    variables: async (world) => ({ id: await world.disclosureId() }),
+    allowed: ["staff"],
+    audited: true,
+  },
+  "Mutation.setRetentionPolicy": {
+    document: "mutation ($input: SetRetentionPolicyInput!) { setRetentionPolicy(input: $input) { id periodMonths description } }",
+    variables: () => ({ input: { dataCategory: "support", trigger: "REQUEST_CLOSED", action: "DELETE", legalBasis: "LEGAL_OBLIGATION" } }),
+    allowed: ["staff"],
+    audited: true,
+  },
+  "Mutation.placeLegalHold": {
+    document: "mutation ($input: PlaceLegalHoldInput!) { placeLegalHold(input: $input) { id subjectId active } }",
+    variables: (world) => ({ input: { subjectId: world.shopperId, reason: "pending litigation" } }),
+    allowed: ["staff"],
+    audited: true,
+  },
+  "Mutation.releaseLegalHold": {
+    document: "mutation ($id: ID!) { releaseLegalHold(id: $id) { id releasedAt active } }",
+    variables: async (world) => ({ id: await world.legalHoldId() }),
+    allowed: ["staff"],
+    audited: true,
+  },
+  "Mutation.sweepRetention": {
+    document: "mutation { sweepRetention(dryRun: true) { id dryRun status counts { dataCategory processed held tasksQueued } } }",
+    variables: () => ({}),
+    allowed: ["staff"],
+    audited: true,
+  },
+  "Mutation.completeRetentionTask": {
+    document: "mutation ($id: ID!) { completeRetentionTask(id: $id) { id status completedAt } }",
+    variables: async (world) => ({ id: await world.retentionTaskId() }),
+    allowed: ["service", "staff"],
     audited: true,
   },
 };

@@ -1,4 +1,4 @@
-import { scopeToTenant, seedCatalogue } from "@custos/db";
+import { scopeToTenant, seedCatalogue, type TenantScopedPrisma } from "@custos/db";
 import { TEST_ENGINES } from "@custos/db/testing";
 import { describe, expect, inject, it } from "vitest";
 import { recordAudit } from "../audit/audit-service.ts";
@@ -6,6 +6,63 @@ import { recordConsentDecision } from "../consent/consent-service.ts";
 import { startTestGateway, TEST_KEY_PEPPER } from "../testing.ts";
 import { createApiKey } from "./api-key-service.ts";
 import { MATRIX_CALLERS, OPERATION_SAMPLES, type SampleWorld } from "./operation-samples.ts";
+
+/** Tenant B's processor, transfer, disclosure, hold, retention policy, run and task, by id. */
+async function seedRegisters(b: TenantScopedPrisma, tenantId: string, dataSystemId: string) {
+  const identity = await b.dataCategory.findFirstOrThrow({ where: { key: "identity" } });
+  const processor = await b.processor.create({
+    data: { tenantId, name: "B Processor Ltd", country: "JP", dataCategories: { connect: [{ id: identity.id }] } },
+  });
+  const transfer = await b.transferRecord.create({
+    data: {
+      tenantId,
+      processorId: processor.id,
+      destinationCountry: "JP",
+      mechanisms: ["PIPL_STANDARD_CONTRACT"],
+      subjectJurisdictions: ["CN"],
+      separateConsentObtained: true,
+      individualNoticeGiven: true,
+      startsAt: new Date("2025-01-01T00:00:00.000Z"),
+      dataCategories: { create: [{ dataCategoryId: identity.id }] },
+    },
+  });
+  const subject = await b.dataSubject.create({ data: { tenantId, externalId: "b-held-subject" } });
+  const disclosure = await b.disclosureRecord.create({
+    data: {
+      tenantId,
+      subjectId: subject.id,
+      authority: "B disclosure authority",
+      instrument: "SUBPOENA",
+      legalBasis: "statute",
+      dataDisclosed: "identity",
+      disclosedAt: new Date("2026-01-01T00:00:00.000Z"),
+    },
+  });
+  const hold = await b.legalHold.create({ data: { tenantId, subjectId: subject.id, reason: "B hold reason" } });
+  await b.retentionPolicy.create({
+    data: { tenantId, dataCategoryId: identity.id, trigger: "COLLECTION", action: "DELETE", legalBasis: "CONTRACT" },
+  });
+  const run = await b.retentionRun.create({ data: { tenantId, dryRun: false } });
+  const task = await b.retentionTask.create({
+    data: {
+      tenantId,
+      runId: run.id,
+      dataSystemId,
+      dataCategoryId: identity.id,
+      action: "DELETE",
+      trigger: "COLLECTION",
+      clockStartBefore: new Date("2023-01-01T00:00:00.000Z"),
+      heldSubjectIds: ["b-held-subject"],
+    },
+  });
+  return {
+    processorId: processor.id,
+    transferId: transfer.id,
+    disclosureId: disclosure.id,
+    legalHoldId: hold.id,
+    retentionTaskId: task.id,
+  };
+}
 
 describe.each(TEST_ENGINES)("tenant isolation on %s", (engine) => {
   it("shows none of a second tenant's records through any query, to any caller of the first", async () => {
@@ -25,15 +82,31 @@ describe.each(TEST_ENGINES)("tenant isolation on %s", (engine) => {
     });
     await recordAudit(b, bCaller, { operation: "seededForIsolation" });
     const bKey = await createApiKey(b, bId, TEST_KEY_PEPPER, { kind: "STAFF", name: "tenant b staff" });
-    await b.dataSystem.create({ data: { tenantId: bId, key: "b-system", name: "B system" } });
+    const bSystem = await b.dataSystem.create({ data: { tenantId: bId, key: "b-system", name: "B system" } });
+    const bRegisters = await seedRegisters(b, bId, bSystem.id);
 
-    const bIdentifiers = new Set<string>([bId, bKey.key.prefix, "Tenant B Ltd", "tenant-b", "seededForIsolation", "B system"]);
+    const bIdentifiers = new Set<string>([
+      bId,
+      bKey.key.prefix,
+      "Tenant B Ltd",
+      "tenant-b",
+      "seededForIsolation",
+      "B system",
+      "B Processor Ltd",
+      "Japan",
+      "b-held-subject",
+      "B disclosure authority",
+      "B hold reason",
+      ...Object.values(bRegisters),
+    ]);
     for (const rows of [
       await b.purpose.findMany({ select: { id: true } }),
       await b.dataSubject.findMany({ select: { id: true } }),
       await b.consentEvent.findMany({ select: { id: true } }),
       await b.auditLogEntry.findMany({ select: { id: true } }),
       await b.apiKey.findMany({ select: { id: true } }),
+      await b.retentionPolicy.findMany({ select: { id: true } }),
+      await b.retentionRun.findMany({ select: { id: true } }),
     ]) {
       for (const row of rows) bIdentifiers.add(row.id);
     }
@@ -52,6 +125,9 @@ describe.each(TEST_ENGINES)("tenant isolation on %s", (engine) => {
       shopperId: "shopper-1",
       unique: () => "isolation",
       revocableKeyPrefix: async () => bKey.key.prefix,
+      disclosureId: async () => bRegisters.disclosureId,
+      legalHoldId: async () => bRegisters.legalHoldId,
+      retentionTaskId: async () => bRegisters.retentionTaskId,
     };
     const seen: string[] = [];
     for (const [operation, sample] of Object.entries(OPERATION_SAMPLES)) {

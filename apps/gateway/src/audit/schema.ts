@@ -1,5 +1,6 @@
 import { builder } from "../builder.ts";
-import { parseSubjectId } from "../identifiers/subject-id.ts";
+import { auditLogExport, auditLogWhere } from "./audit-export.ts";
+import { recordAudit } from "./audit-service.ts";
 
 builder.prismaObject("AuditLogEntry", {
   description: "One read of personal data or one change: who, what, about whom, when.",
@@ -39,13 +40,23 @@ builder.queryField("auditLog", (t) =>
     resolve: (query, _root, { filter }, ctx) =>
       ctx.prisma.auditLogEntry.findMany({
         ...query,
-        where: {
-          operation: filter?.operation ?? undefined,
-          actor: filter?.actor ?? undefined,
-          subject: filter?.subjectId ? { externalId: parseSubjectId(filter.subjectId) } : undefined,
-          occurredAt: { gte: filter?.from ?? undefined, lt: filter?.to ?? undefined },
-        },
+        where: auditLogWhere(filter),
         orderBy: [{ occurredAt: "desc" }, { id: "asc" }],
       }),
+  }),
+);
+
+const AuditExportFormatEnum = builder.enumType("AuditExportFormat", { values: ["CSV", "JSON"] as const });
+
+builder.queryField("auditLogExport", (t) =>
+  t.string({
+    description:
+      "The audit log entries matching the filter, oldest first, as one CSV or JSON document for auditors (at most 100,000 rows).",
+    authScopes: { staff: true, auditor: true },
+    args: { filter: t.arg({ type: AuditLogFilter, required: false }), format: t.arg({ type: AuditExportFormatEnum }) },
+    resolve: async (_root, { filter, format }, ctx) => {
+      await recordAudit(ctx.prisma, ctx, { operation: "auditLogExport" });
+      return auditLogExport(ctx.prisma, filter, format);
+    },
   }),
 );

@@ -6,7 +6,7 @@ export const LegalBasisEnum = builder.enumType(LegalBasis, {
   description: "The legal bases the privacy policy names for processing.",
 });
 
-const DataCategoryRef = builder.prismaObject("DataCategory", {
+export const DataCategoryRef = builder.prismaObject("DataCategory", {
   description: "A kind of personal data the company holds.",
   authScopes: { public: true },
   fields: (t) => ({

@@ -4,6 +4,10 @@ import "../audit/schema.ts";
 import { builder } from "../builder.ts";
 import "../catalogue/schema.ts";
 import "../consent/schema.ts";
+import "../disclosures/schema.ts";
 import "../outbox/schema.ts";
+import "../records/schema.ts";
+import "../retention/schema.ts";
+import "../transfers/schema.ts";
 
 export const schema = assertDenyByDefault(builder.toSchema({ sortSchema: true }));

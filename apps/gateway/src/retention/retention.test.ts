@@ -1,0 +1,74 @@
+import { TEST_ENGINES } from "@custos/db/testing";
+import { describe, expect, inject, it } from "vitest";
+import { startTestGateway } from "../testing.ts";
+
+const SWEEP =
+  "mutation ($dryRun: Boolean!) { sweepRetention(dryRun: $dryRun) { dryRun status startedBy counts { dataCategory processed held tasksQueued } } }";
+
+describe.each(TEST_ENGINES)("retention over GraphQL on %s", (engine) => {
+  it("sets policies, holds a subject, sweeps (dry, then for real) and hands the data systems their tasks", async () => {
+    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    const { prisma } = gateway.database;
+    const { tenantId } = gateway;
+    await prisma.dataSystem.create({ data: { tenantId, key: "orders-app", name: "Orders" } });
+    for (const externalId of ["old-1", "old-2", "kept-1"]) {
+      await prisma.dataSubject.create({
+        data: { tenantId, externalId, contactEmail: `${externalId}@example.test`, createdAt: new Date("2020-01-01") },
+      });
+    }
+    await prisma.dataSubject.create({ data: { tenantId, externalId: "new-1" } });
+
+    const invalid = await gateway.asStaff(
+      'mutation { setRetentionPolicy(input: { dataCategory: "identity", periodMonths: 0, trigger: COLLECTION, action: ANONYMISE, legalBasis: CONTRACT }) { id } }',
+    );
+    expect(invalid.errors?.[0]?.extensions?.code).toBe("INVALID_RETENTION_PERIOD");
+    const policy = await gateway.asStaff(
+      'mutation { setRetentionPolicy(input: { dataCategory: "identity", trigger: COLLECTION, action: ANONYMISE, legalBasis: CONTRACT }) { periodMonths description } }',
+    );
+    expect(policy.data).toEqual({ setRetentionPolicy: { periodMonths: 36, description: "36 months after collection, then anonymised" } });
+
+    const noScope = await gateway.asStaff('mutation { placeLegalHold(input: { reason: "everything" }) { id } }');
+    expect(noScope.errors?.[0]?.extensions?.code).toBe("INVALID_LEGAL_HOLD");
+    const hold = await gateway.asStaff('mutation { placeLegalHold(input: { subjectId: "kept-1", reason: "litigation" }) { id active } }');
+    expect(hold.data?.placeLegalHold).toMatchObject({ active: true });
+
+    const dry = await gateway.asStaff(SWEEP, { dryRun: true });
+    expect(dry.data?.sweepRetention).toMatchObject({
+      dryRun: true,
+      status: "SUCCEEDED",
+      startedBy: expect.stringMatching(/^staff:/),
+      counts: [{ dataCategory: "identity", processed: 2, held: 1, tasksQueued: 1 }],
+    });
+    expect(await prisma.dataSubject.count({ where: { erasedAt: { not: null } } })).toBe(0);
+
+    const real = await gateway.asStaff(SWEEP, { dryRun: false });
+    expect(real.data?.sweepRetention).toMatchObject({ counts: [{ dataCategory: "identity", processed: 2, held: 1, tasksQueued: 1 }] });
+    const remaining = await prisma.dataSubject.findMany({ where: { erasedAt: null }, orderBy: { externalId: "asc" } });
+    expect(remaining.map((subject) => subject.externalId)).toEqual(["kept-1", "new-1"]);
+
+    const service = await gateway.issueKey({ kind: "SERVICE", name: "orders", dataSystemKey: "orders-app" });
+    const tasks = await gateway.execute(
+      "{ retentionTasks(status: PENDING) { edges { node { id dataSystem dataCategory { key } action heldSubjectIds } } } }",
+      {},
+      { token: service },
+    );
+    const edges = (tasks.data as { retentionTasks: { edges: { node: { id: string } }[] } }).retentionTasks.edges;
+    expect(edges.map((edge) => edge.node)).toEqual([
+      {
+        id: expect.any(String),
+        dataSystem: "orders-app",
+        dataCategory: { key: "identity" },
+        action: "ANONYMISE",
+        heldSubjectIds: ["kept-1"],
+      },
+    ]);
+    const COMPLETE = "mutation ($id: ID!) { completeRetentionTask(id: $id) { status } }";
+    const taskId = edges[0]?.node.id;
+    expect((await gateway.execute(COMPLETE, { id: taskId }, { token: service })).data).toEqual({
+      completeRetentionTask: { status: "DONE" },
+    });
+    expect((await gateway.execute(COMPLETE, { id: taskId }, { token: service })).errors?.[0]?.extensions?.code).toBe(
+      "RETENTION_TASK_NOT_PENDING",
+    );
+  });
+});

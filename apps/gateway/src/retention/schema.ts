@@ -1,0 +1,258 @@
+import { RetentionAction, RetentionTrigger, RunStatus, TaskStatus } from "@custos/db";
+import { actorLabel } from "../access/caller.ts";
+import { recordAudit } from "../audit/audit-service.ts";
+import { builder } from "../builder.ts";
+import { DataCategoryRef, LegalBasisEnum } from "../catalogue/schema.ts";
+import { parseSubjectId } from "../identifiers/subject-id.ts";
+import { describeErasureTimeLimit } from "../records/processing-record.ts";
+import { completeRetentionTask, placeLegalHold, releaseLegalHold, setRetentionPolicy } from "./retention-service.ts";
+import { isHoldActive } from "./rules/legal-holds.ts";
+import type { CategoryCounts } from "./sweep.ts";
+import { sweepRetention } from "./sweep.ts";
+
+const RetentionTriggerEnum = builder.enumType(RetentionTrigger, {
+  name: "RetentionTrigger",
+  description: "What starts the retention clock.",
+});
+const RetentionActionEnum = builder.enumType(RetentionAction, { name: "RetentionAction" });
+const RunStatusEnum = builder.enumType(RunStatus, { name: "RunStatus" });
+const TaskStatusEnum = builder.enumType(TaskStatus, { name: "TaskStatus" });
+
+builder.prismaObject("RetentionPolicy", {
+  description: "How long one data category is kept, from what, and what happens at the end (P2).",
+  authScopes: { staff: true, auditor: true },
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    dataCategory: t.relation("dataCategory", { type: DataCategoryRef }),
+    periodMonths: t.exposeInt("periodMonths"),
+    trigger: t.expose("trigger", { type: RetentionTriggerEnum }),
+    action: t.expose("action", { type: RetentionActionEnum }),
+    legalBasis: t.expose("legalBasis", { type: LegalBasisEnum, description: "Why the data may be kept that long." }),
+    description: t.string({
+      select: { periodMonths: true, trigger: true, action: true },
+      resolve: (policy) => describeErasureTimeLimit(policy),
+    }),
+  }),
+});
+
+builder.prismaObject("LegalHold", {
+  description: "Pauses retention for a subject, a data category, or a subject's data in one category.",
+  authScopes: { staff: true, auditor: true },
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    subjectId: t.string({
+      nullable: true,
+      select: { subject: { select: { externalId: true } } },
+      resolve: (hold) => hold.subject?.externalId ?? null,
+    }),
+    dataCategory: t.relation("dataCategory", { type: DataCategoryRef, nullable: true }),
+    reason: t.exposeString("reason"),
+    expiresAt: t.expose("expiresAt", { type: "DateTime", nullable: true }),
+    releasedAt: t.expose("releasedAt", { type: "DateTime", nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    active: t.boolean({
+      select: { id: true, subjectId: true, dataCategoryId: true, expiresAt: true, releasedAt: true },
+      resolve: (hold) => isHoldActive(hold, new Date()),
+    }),
+  }),
+});
+
+const RetentionCountsRef = builder.objectRef<CategoryCounts & { dataCategory: string }>("RetentionRunCounts").implement({
+  description: "What one run did for one data category. In a dry run, `processed` is what it would have processed.",
+  authScopes: { staff: true, auditor: true },
+  fields: (t) => ({
+    dataCategory: t.exposeString("dataCategory", { description: "The data category's key." }),
+    processed: t.exposeInt("processed", { description: "Rows of Custos's own data erased or anonymised." }),
+    held: t.exposeInt("held", { description: "Rows past due but kept under a legal hold." }),
+    tasksQueued: t.exposeInt("tasksQueued", { description: "Retention tasks queued for registered data systems." }),
+  }),
+});
+
+builder.prismaObject("RetentionRun", {
+  description: "One retention sweep: when, what it did per data category, how it ended.",
+  authScopes: { staff: true, auditor: true },
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    dryRun: t.exposeBoolean("dryRun"),
+    status: t.expose("status", { type: RunStatusEnum }),
+    startedBy: t.exposeString("startedBy"),
+    startedAt: t.expose("startedAt", { type: "DateTime" }),
+    finishedAt: t.expose("finishedAt", { type: "DateTime", nullable: true }),
+    error: t.exposeString("error", { nullable: true }),
+    counts: t.field({
+      type: [RetentionCountsRef],
+      select: { counts: true },
+      resolve: (run) =>
+        Object.entries(run.counts as unknown as Record<string, CategoryCounts>).map(([dataCategory, counts]) => ({
+          dataCategory,
+          ...counts,
+        })),
+    }),
+  }),
+});
+
+builder.prismaObject("RetentionTask", {
+  description: "Erasure a registered data system owes for its copy of one data category, queued by a retention sweep.",
+  authScopes: { staff: true, auditor: true, service: true },
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    dataSystem: t.string({ select: { dataSystem: { select: { key: true } } }, resolve: (task) => task.dataSystem.key }),
+    dataCategory: t.relation("dataCategory", { type: DataCategoryRef }),
+    action: t.expose("action", { type: RetentionActionEnum }),
+    trigger: t.expose("trigger", { type: RetentionTriggerEnum }),
+    clockStartBefore: t.expose("clockStartBefore", {
+      type: "DateTime",
+      description: "Records whose clock (per `trigger`) started before this instant are past due.",
+    }),
+    heldSubjectIds: t.exposeStringList("heldSubjectIds", { description: "Subjects under a legal hold: keep their data." }),
+    status: t.expose("status", { type: TaskStatusEnum }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    completedAt: t.expose("completedAt", { type: "DateTime", nullable: true }),
+  }),
+});
+
+builder.queryField("retentionPolicies", (t) =>
+  t.prismaField({
+    type: ["RetentionPolicy"],
+    description: "The retention policy of every data category that has one.",
+    authScopes: { staff: true, auditor: true },
+    resolve: (query, _root, _args, ctx) => ctx.prisma.retentionPolicy.findMany({ ...query, orderBy: { dataCategory: { key: "asc" } } }),
+  }),
+);
+
+builder.queryField("legalHolds", (t) =>
+  t.prismaConnection({
+    type: "LegalHold",
+    cursor: "id",
+    description: "Legal holds, newest first.",
+    authScopes: { staff: true, auditor: true },
+    args: { activeOnly: t.arg.boolean({ required: false }) },
+    resolve: async (query, _root, { activeOnly }, ctx) => {
+      await recordAudit(ctx.prisma, ctx, { operation: "legalHolds" });
+      const now = new Date();
+      return ctx.prisma.legalHold.findMany({
+        ...query,
+        where: activeOnly ? { releasedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } : {},
+        orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      });
+    },
+  }),
+);
+
+builder.queryField("retentionRuns", (t) =>
+  t.prismaConnection({
+    type: "RetentionRun",
+    cursor: "id",
+    description: "Retention sweeps, newest first.",
+    authScopes: { staff: true, auditor: true },
+    resolve: (query, _root, _args, ctx) => ctx.prisma.retentionRun.findMany({ ...query, orderBy: [{ startedAt: "desc" }, { id: "asc" }] }),
+  }),
+);
+
+builder.queryField("retentionTasks", (t) =>
+  t.prismaConnection({
+    type: "RetentionTask",
+    cursor: "id",
+    description: "Retention tasks, oldest first. A data system's service key sees its own only.",
+    authScopes: { staff: true, auditor: true, service: true },
+    args: { status: t.arg({ type: TaskStatusEnum, required: false }) },
+    resolve: async (query, _root, { status }, ctx) => {
+      await recordAudit(ctx.prisma, ctx, { operation: "retentionTasks" });
+      return ctx.prisma.retentionTask.findMany({
+        ...query,
+        where: { status: status ?? undefined, dataSystemId: ctx.caller.kind === "service" ? ctx.caller.dataSystemId : undefined },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      });
+    },
+  }),
+);
+
+const SetRetentionPolicyInput = builder.inputType("SetRetentionPolicyInput", {
+  fields: (t) => ({
+    dataCategory: t.string({ description: "Data category key." }),
+    periodMonths: t.int({ required: false, description: "Defaults to 36, the policy's three years." }),
+    trigger: t.field({ type: RetentionTriggerEnum }),
+    action: t.field({ type: RetentionActionEnum }),
+    legalBasis: t.field({ type: LegalBasisEnum }),
+  }),
+});
+
+builder.mutationField("setRetentionPolicy", (t) =>
+  t.prismaField({
+    type: "RetentionPolicy",
+    description: "Sets (creates or replaces) the retention policy of one data category.",
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: SetRetentionPolicyInput }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const id = await setRetentionPolicy(ctx.prisma, ctx, { ...input, dataCategoryKey: input.dataCategory });
+      return ctx.prisma.retentionPolicy.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+);
+
+const PlaceLegalHoldInput = builder.inputType("PlaceLegalHoldInput", {
+  fields: (t) => ({
+    subjectId: t.string({ required: false, description: "The app's id for the person." }),
+    dataCategory: t.string({ required: false, description: "Data category key." }),
+    reason: t.string(),
+    expiresAt: t.field({ type: "DateTime", required: false }),
+  }),
+});
+
+builder.mutationField("placeLegalHold", (t) =>
+  t.prismaField({
+    type: "LegalHold",
+    description: "Pauses retention for a subject, a data category, or both, until released or expired.",
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: PlaceLegalHoldInput }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const id = await placeLegalHold(ctx.prisma, ctx, {
+        ...input,
+        subjectExternalId: input.subjectId == null ? null : parseSubjectId(input.subjectId),
+        dataCategoryKey: input.dataCategory,
+      });
+      return ctx.prisma.legalHold.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+);
+
+builder.mutationField("releaseLegalHold", (t) =>
+  t.prismaField({
+    type: "LegalHold",
+    description: "Releases a legal hold; retention resumes with the next sweep.",
+    authScopes: { staff: true },
+    args: { id: t.arg.id() },
+    resolve: async (query, _root, { id }, ctx) => {
+      await releaseLegalHold(ctx.prisma, ctx, String(id));
+      return ctx.prisma.legalHold.findUniqueOrThrow({ ...query, where: { id: String(id) } });
+    },
+  }),
+);
+
+builder.mutationField("sweepRetention", (t) =>
+  t.prismaField({
+    type: "RetentionRun",
+    description:
+      "Runs a retention sweep of this tenant in the gateway's process and returns its record. A dry run reports what it would do and changes nothing. For large databases prefer `pnpm retention sweep`.",
+    authScopes: { staff: true },
+    args: { dryRun: t.arg.boolean() },
+    resolve: async (query, _root, { dryRun }, ctx) => {
+      await recordAudit(ctx.prisma, ctx, { operation: "sweepRetention" });
+      const { runId } = await sweepRetention(ctx.prisma, ctx.tenantId, { dryRun, startedBy: actorLabel(ctx.caller) });
+      return ctx.prisma.retentionRun.findUniqueOrThrow({ ...query, where: { id: runId } });
+    },
+  }),
+);
+
+builder.mutationField("completeRetentionTask", (t) =>
+  t.prismaField({
+    type: "RetentionTask",
+    description: "A data system reports that it carried out a retention task.",
+    authScopes: { service: true, staff: true },
+    args: { id: t.arg.id() },
+    resolve: async (query, _root, { id }, ctx) => {
+      await completeRetentionTask(ctx.prisma, ctx, String(id));
+      return ctx.prisma.retentionTask.findUniqueOrThrow({ ...query, where: { id: String(id) } });
+    },
+  }),
+);
