@@ -18,7 +18,18 @@ export type CustosErrorCode =
   | "INVALID_SUBJECT_ID"
   | "INVALID_JURISDICTION"
   | "UNKNOWN_PURPOSE"
-  | "CONSENT_NOT_APPLICABLE";
+  | "CONSENT_NOT_APPLICABLE"
+  /** A consent write with a field out of bounds: a past expiry, GPC_SIGNAL outside reportGpc, an over-long string. */
+  | "INVALID_CONSENT_INPUT"
+  | "INVALID_PROOF"
+  | "UNKNOWN_COOKIE_CATEGORY"
+  | "UNKNOWN_POLICY_VERSION"
+  | "INVALID_POLICY_VERSION"
+  | "POLICY_VERSION_EXISTS"
+  | "INVALID_UNSUBSCRIBE_TOKEN"
+  | "INVALID_EXPORT_RANGE"
+  /** The export would exceed MAX_EXPORT_EVENTS; ask for a shorter period. */
+  | "EXPORT_TOO_LARGE";
 
 /** An error the caller caused and can fix; its message is safe to show and holds no personal data. */
 export class CustosError extends Error {
