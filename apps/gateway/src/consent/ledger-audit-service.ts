@@ -42,7 +42,14 @@ export async function verifyConsentLedger(db: TenantScopedPrisma, ctx: Caller): 
         if (page.length === 0) break;
         const verification = verifyChain(page, head);
         if (!verification.ok) {
-          return { ok: false, verifiedCount: verifiedCount + verification.verifiedCount, head, firstBreak: verification.firstBreak };
+          const lastGood = page[verification.verifiedCount - 1];
+          const verifiedHead = lastGood ? { sequence: lastGood.sequence, hash: lastGood.hash } : head;
+          return {
+            ok: false,
+            verifiedCount: verifiedCount + verification.verifiedCount,
+            head: verifiedHead,
+            firstBreak: verification.firstBreak,
+          };
         }
         verifiedCount += verification.count;
         head = verification.head;

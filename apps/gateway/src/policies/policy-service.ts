@@ -53,8 +53,11 @@ export async function publishPolicyVersion(
       await recordAudit(tx, ctx, { operation: "publishPolicyVersion" });
       if (!input.material) return { policyVersion, noticesQueued: 0, consentsNeedingRenewal: 0 };
 
-      const earlier = { kind: input.kind, effectiveAt: { lt: input.effectiveAt } };
-      const grantedUnderEarlier = { decision: "GRANTED" as const, policyVersionId: { not: null }, policyVersion: { is: earlier } };
+      const earlier = await tx.policyVersion.findMany({
+        where: { kind: input.kind, effectiveAt: { lt: input.effectiveAt } },
+        select: { id: true },
+      });
+      const grantedUnderEarlier = { decision: "GRANTED" as const, policyVersionId: { in: earlier.map((version) => version.id) } };
       const consentsNeedingRenewal =
         input.kind === "PRIVACY"
           ? await tx.consentState.count({ where: grantedUnderEarlier })
