@@ -9,7 +9,7 @@ import { signUnsubscribeToken, verifyUnsubscribeToken } from "./unsubscribe-toke
 /** For company apps and staff to put in their e-mails: a link token that withdraws one purpose without signing in. */
 export async function mintUnsubscribeToken(db: TenantScopedPrisma, ctx: LedgerCaller, subjectId: string, purposeKey: string) {
   const purpose = await db.purpose.findUnique({ where: { tenantId_key: { tenantId: ctx.tenantId, key: purposeKey } } });
-  if (!purpose || purpose.legalBasis !== "CONSENT") {
+  if (purpose?.legalBasis !== "CONSENT") {
     throw new CustosError("UNKNOWN_PURPOSE", `There is no consent-based purpose with key "${purposeKey}".`);
   }
   const subject = await db.$transaction(async (tx) => {
