@@ -31,7 +31,16 @@ export type CustosErrorCode =
   | "DISCLOSURE_REASON_REQUIRED"
   /** The retention task is not pending, or is not this data system's. */
   | "RETENTION_TASK_NOT_PENDING"
-  /** An export would hold more rows than one document should; narrow the filter. */
+  /** A consent write with a field out of bounds: a past expiry, GPC_SIGNAL outside reportGpc, an over-long string. */
+  | "INVALID_CONSENT_INPUT"
+  | "INVALID_PROOF"
+  | "UNKNOWN_COOKIE_CATEGORY"
+  | "UNKNOWN_POLICY_VERSION"
+  | "INVALID_POLICY_VERSION"
+  | "POLICY_VERSION_EXISTS"
+  | "INVALID_UNSUBSCRIBE_TOKEN"
+  | "INVALID_EXPORT_RANGE"
+  /** An export would hold more rows than one document should; narrow the filter or the period. */
   | "EXPORT_TOO_LARGE";
 
 /** An error the caller caused and can fix; its message is safe to show and holds no personal data. */

@@ -1,4 +1,4 @@
-export type { PrismaClient } from "../generated/prisma/client.ts";
+export type { ConsentEvent, PolicyVersion, PrismaClient } from "../generated/prisma/client.ts";
 export { Prisma } from "../generated/prisma/client.ts";
 export * from "../generated/prisma/enums.ts";
 export { createPrismaClient } from "./client.ts";

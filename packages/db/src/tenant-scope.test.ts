@@ -21,7 +21,17 @@ describe.each(TEST_ENGINES)("a tenant-scoped client on %s", (engine) => {
     const purposeB = await prisma.purpose.findFirstOrThrow({ where: { tenantId: bId, key: "marketing" } });
     const subjectB = await prisma.dataSubject.create({ data: { tenantId: bId, externalId: "b-person" } });
     const eventB = await prisma.consentEvent.create({
-      data: { tenantId: bId, subjectId: subjectB.id, purposeId: purposeB.id, decision: "GRANTED", channel: "API" },
+      // Chain fields are placeholders: the gateway's ledger writer computes them; this test is about scoping.
+      data: {
+        tenantId: bId,
+        subjectId: subjectB.id,
+        purposeId: purposeB.id,
+        decision: "GRANTED",
+        channel: "API",
+        sequence: 1,
+        previousHash: "",
+        hash: "",
+      },
     });
     await prisma.consentState.create({
       data: {

@@ -5,10 +5,14 @@ import {
   type ConsentChannel,
   type ConsentDecision,
   type ConsentEvent,
+  type ConsentReceipt,
+  type CookieCategory,
   type CustosErrorCode,
   createClient,
   type DataDestination,
+  type GpcOutcome,
   type LegalBasis,
+  type PolicyVersion,
   type Purpose,
   type RecordConsentInput,
   type SubjectConsent,
@@ -45,6 +49,23 @@ describe("the typed client", () => {
     client.consent.get(42);
     // @ts-expect-error: the subject id is not optional
     client.consent.get();
+  });
+
+  it("types the ledger, cookie and policy calls", () => {
+    expectTypeOf(client.consent.withdrawAll).returns.resolves.toEqualTypeOf<ConsentEvent[]>();
+    expectTypeOf(client.consent.reportGpc).returns.resolves.toEqualTypeOf<GpcOutcome[]>();
+    expectTypeOf(client.consent.receipt).returns.resolves.toEqualTypeOf<ConsentReceipt>();
+    expectTypeOf(client.cookies.catalogue).returns.resolves.toEqualTypeOf<CookieCategory[]>();
+    expectTypeOf(client.policy.current).returns.resolves.toEqualTypeOf<PolicyVersion[]>();
+    expectTypeOf<SubjectConsent["restricted"]>().toEqualTypeOf<boolean>();
+    expectTypeOf<SubjectConsent["purposes"][number]["processingAllowed"]>().toEqualTypeOf<boolean>();
+    expectTypeOf<"NEEDS_RENEWAL">().toExtend<SubjectConsent["purposes"][number]["status"]>();
+    // @ts-expect-error: a GPC report needs the signal's value
+    client.consent.reportGpc({ subjectId: "cust-42" });
+    // @ts-expect-error: a cookie choice names a category
+    client.cookies.set({ subjectId: "cust-42", channel: "BANNER", choices: [{ decision: "GRANTED" }] });
+    // @ts-expect-error: the receipt needs the event id
+    client.consent.receipt("cust-42");
   });
 
   it("infers request's result and variables from the document", () => {

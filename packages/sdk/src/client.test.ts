@@ -50,20 +50,26 @@ describe.each(TEST_ENGINES)("the client against the real gateway on %s", (engine
     });
     expect(await client.consent.get("cust-42")).toEqual({
       subjectId: "cust-42",
+      restricted: false,
       purposes: [
         {
           purpose: { key: "feature_testing", name: expect.any(String), legalBasis: "CONSENT" },
           status: "NOT_ASKED",
+          processingAllowed: false,
           channel: null,
           decidedAt: null,
+          validUntil: null,
         },
         {
           purpose: { key: "marketing", name: expect.any(String), legalBasis: "CONSENT" },
           status: "GRANTED",
+          processingAllowed: true,
           channel: "BANNER",
           decidedAt: granted.occurredAt,
+          validUntil: null,
         },
       ],
+      cookieCategories: expect.arrayContaining([expect.objectContaining({ category: expect.objectContaining({ key: "analytics" }) })]),
     });
 
     const withdrawn = await client.consent.set({

@@ -1,13 +1,45 @@
 import {
+  ConsentEventsExportDocument,
+  ConsentLedgerVerificationDocument,
+  ConsentReceiptDocument,
   ConsentStateDocument,
+  CookieCategoriesDocument,
+  CreateUnsubscribeTokenDocument,
+  CurrentPoliciesDocument,
   ProcessorsDocument,
+  PublishPolicyVersionDocument,
   PurposesDocument,
   RecordConsentDocument,
+  RecordCookieConsentDocument,
+  ReportGpcDocument,
   TransfersDocument,
+  UnsubscribeDocument,
   WhereDoesMyDataGoDocument,
+  WithdrawAllConsentDocument,
 } from "../generated/graphql.ts";
 import { type ClientOptions, createRequest, type TypedRequest } from "./request.ts";
-import type { ConsentEvent, DataDestination, Processor, Purpose, RecordConsentInput, SubjectConsent, Transfer } from "./types.ts";
+import type {
+  ConsentEvent,
+  ConsentEventsExport,
+  ConsentExportFormat,
+  ConsentLedgerVerification,
+  ConsentReceipt,
+  CookieCategory,
+  DataDestination,
+  GpcOutcome,
+  PolicyVersion,
+  Processor,
+  PublishedPolicyVersion,
+  PublishPolicyVersionInput,
+  Purpose,
+  RecordConsentInput,
+  RecordCookieConsentInput,
+  ReportGpcInput,
+  SubjectConsent,
+  Transfer,
+  UnsubscribeResult,
+  WithdrawAllConsentInput,
+} from "./types.ts";
 
 /** The registers are short lists; one page of the gateway's largest size holds them. */
 const REGISTER_PAGE = 100;
@@ -18,10 +50,36 @@ export interface CustosClient {
     purposes(): Promise<Purpose[]>;
   };
   consent: {
-    /** The subject's current consent for every consent-based purpose. */
+    /** The subject's current consent for every consent-based purpose and cookie category: check `processingAllowed`. */
     get(subjectId: string): Promise<SubjectConsent>;
     /** Records a grant or withdrawal; only purposes whose legal basis is CONSENT accept one. */
     set(input: RecordConsentInput): Promise<ConsentEvent>;
+    /** Withdraws every purpose and optional cookie category the subject has granted; returns the withdrawals. */
+    withdrawAll(input: WithdrawAllConsentInput): Promise<ConsentEvent[]>;
+    /** Reports the browser's Global Privacy Control signal; an opt-out of sale, sharing and targeted advertising. */
+    reportGpc(input: ReportGpcInput): Promise<GpcOutcome[]>;
+    /** The ISO/IEC TS 27560 receipt (W3C DPV JSON-LD) for one of the subject's events. */
+    receipt(subjectId: string, eventId: string): Promise<ConsentReceipt>;
+    /** Follows an unsubscribe link: withdraws the purpose it names, no credentials needed. */
+    unsubscribe(token: string): Promise<UnsubscribeResult>;
+    /** A token for an unsubscribe link in an e-mail (service and staff keys); `purpose` defaults to `marketing`. */
+    createUnsubscribeToken(subjectId: string, purpose?: string): Promise<string>;
+    /** Re-hashes the whole ledger and reports the first broken link (staff and auditors). */
+    verifyLedger(): Promise<ConsentLedgerVerification>;
+    /** Events of [from, to) as CSV or JSON, at most 10 000 (staff and auditors). */
+    export(range: { from: string; to: string }, format: ConsentExportFormat): Promise<ConsentEventsExport>;
+  };
+  cookies: {
+    /** The cookie categories with the companies that place cookies in each. */
+    catalogue(): Promise<CookieCategory[]>;
+    /** Records the banner's choice per cookie category. */
+    set(input: RecordCookieConsentInput): Promise<ConsentEvent[]>;
+  };
+  policy: {
+    /** The privacy and cookie policy versions in effect now, preferring `language` where published in it. */
+    current(language?: string): Promise<PolicyVersion[]>;
+    /** Publishes a version (staff); a material one e-mails affected people and makes earlier consents need renewal. */
+    publish(input: PublishPolicyVersionInput): Promise<PublishedPolicyVersion>;
   };
   transfers: {
     /** Where personal data goes abroad today: countries, recipients and purposes. Any caller, anonymous included: the storefront's view. */
@@ -46,6 +104,23 @@ export function createClient(options: ClientOptions): CustosClient {
     consent: {
       get: async (subjectId) => (await request(ConsentStateDocument, { subjectId })).consentState,
       set: async (input) => (await request(RecordConsentDocument, { input })).recordConsent,
+      withdrawAll: async (input) => (await request(WithdrawAllConsentDocument, { input })).withdrawAllConsent,
+      reportGpc: async (input) => (await request(ReportGpcDocument, { input })).reportGpc,
+      receipt: async (subjectId, eventId) =>
+        JSON.parse((await request(ConsentReceiptDocument, { subjectId, eventId })).consentReceipt) as ConsentReceipt,
+      unsubscribe: async (token) => (await request(UnsubscribeDocument, { token })).unsubscribe,
+      createUnsubscribeToken: async (subjectId, purpose) =>
+        (await request(CreateUnsubscribeTokenDocument, { subjectId, purpose: purpose ?? null })).createUnsubscribeToken,
+      verifyLedger: async () => (await request(ConsentLedgerVerificationDocument)).consentLedgerVerification,
+      export: async ({ from, to }, format) => (await request(ConsentEventsExportDocument, { from, to, format })).consentEventsExport,
+    },
+    cookies: {
+      catalogue: async () => (await request(CookieCategoriesDocument)).cookieCategories,
+      set: async (input) => (await request(RecordCookieConsentDocument, { input })).recordCookieConsent,
+    },
+    policy: {
+      current: async (language) => (await request(CurrentPoliciesDocument, { language: language ?? null })).currentPolicies,
+      publish: async (input) => (await request(PublishPolicyVersionDocument, { input })).publishPolicyVersion,
     },
     transfers: {
       whereDoesMyDataGo: async () => (await request(WhereDoesMyDataGoDocument)).whereDoesMyDataGo,

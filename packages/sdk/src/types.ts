@@ -1,33 +1,89 @@
 // The SDK's public data types, derived from the operations' generated types so they follow the schema.
 import type {
+  ConsentEventFieldsFragment,
+  ConsentEventsExportQuery,
+  ConsentLedgerVerificationQuery,
   ConsentStateQuery,
+  CookieCategoriesQuery,
+  CurrentPoliciesQuery,
   ProcessorsQuery,
+  PublishPolicyVersionMutation,
   PurposesQuery,
-  RecordConsentMutation,
+  ReportGpcMutation,
   TransfersQuery,
+  UnsubscribeMutation,
   WhereDoesMyDataGoQuery,
 } from "../generated/graphql.ts";
 
 export type {
+  ChainBreakKind,
   ConsentChannel,
   ConsentDecision,
+  ConsentExportFormat,
+  ConsentProofInput,
   ConsentStatus,
+  ConsentTargetKind,
+  CookieChoiceInput,
+  GpcOutcomeReason,
   LegalBasis,
+  PolicyKind,
+  PublishPolicyVersionInput,
   RecordConsentInput,
+  RecordCookieConsentInput,
+  ReportGpcInput,
   TransferMechanism,
+  WithdrawAllConsentInput,
 } from "../generated/graphql.ts";
 
 /** A purpose of processing from the privacy policy, with its legal basis and the data it uses. */
 export type Purpose = PurposesQuery["purposes"][number];
 export type DataCategory = Purpose["dataCategories"][number];
 
-/** A subject's current consent across every consent-based purpose. */
+/** A subject's current consent across every consent-based purpose and cookie category, with restriction. */
 export type SubjectConsent = ConsentStateQuery["consentState"];
-/** The current answer for one purpose; `channel` and `decidedAt` are null while NOT_ASKED. */
+/** The current answer for one purpose; check `processingAllowed` before processing. */
 export type PurposeConsent = SubjectConsent["purposes"][number];
+/** The current choice for one cookie category; strictly necessary ones are always allowed. */
+export type CookieCategoryConsent = SubjectConsent["cookieCategories"][number];
 
-/** One recorded consent decision, as the ledger stored it. */
-export type ConsentEvent = RecordConsentMutation["recordConsent"];
+/** One recorded consent decision, as the ledger stored it, with its place in the hash chain. */
+export type ConsentEvent = ConsentEventFieldsFragment;
+
+/** What one GPC report did to one purpose or cookie category in its scope. */
+export type GpcOutcome = ReportGpcMutation["reportGpc"][number];
+
+export type UnsubscribeResult = UnsubscribeMutation["unsubscribe"];
+
+/** A cookie category with the companies that place cookies in it. */
+export type CookieCategory = CookieCategoriesQuery["cookieCategories"][number];
+export type CookieVendor = CookieCategory["vendors"][number];
+
+export type PolicyVersion = CurrentPoliciesQuery["currentPolicies"][number];
+export type PublishedPolicyVersion = PublishPolicyVersionMutation["publishPolicyVersion"];
+
+export type ConsentLedgerVerification = ConsentLedgerVerificationQuery["consentLedgerVerification"];
+export type ConsentEventsExport = ConsentEventsExportQuery["consentEventsExport"];
+
+/**
+ * An ISO/IEC TS 27560 consent receipt as profiled by W3C DPV (JSON-LD): the fields an app usually reads are typed,
+ * the rest is kept as sent.
+ */
+export interface ConsentReceipt {
+  "@context": Record<string, string>;
+  "@id": string;
+  "@type": "dpv:ConsentReceipt";
+  "dct:identifier": string;
+  "dct:conformsTo": string;
+  "dct:created": string;
+  "dpv:hasRecordOfActivity": {
+    "@id": string;
+    "@type": "dpv:ConsentRecord";
+    "dct:identifier": string;
+    "dpv:hasConsentStatus": { "@type": string | string[]; "dpv:isIndicatedAtTime": string; [field: string]: unknown }[];
+    [field: string]: unknown;
+  };
+  [field: string]: unknown;
+}
 
 /** A country personal data goes to, who receives it there, and for which purposes. */
 export type DataDestination = WhereDoesMyDataGoQuery["whereDoesMyDataGo"][number];

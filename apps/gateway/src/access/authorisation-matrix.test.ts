@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { TEST_ENGINES } from "@custos/db/testing";
 import { buildSchema } from "graphql";
 import { describe, expect, inject, it } from "vitest";
-import { type Credentials, startTestGateway } from "../testing.ts";
+import { type Credentials, consentSampleHelpers, startTestGateway } from "../testing.ts";
 import { keyPrefixOf } from "./api-key-format.ts";
 import { expectedOutcome, MATRIX_CALLERS, type MatrixCaller, OPERATION_SAMPLES, type SampleWorld } from "./operation-samples.ts";
 
@@ -66,6 +66,7 @@ describe.each(TEST_ENGINES)("every operation as every caller on %s", (engine) =>
             },
           })
         ).id,
+      ...(await consentSampleHelpers(gateway, "shopper-1")),
     };
     const credentials: Record<MatrixCaller, Credentials> = {
       anonymous: {},

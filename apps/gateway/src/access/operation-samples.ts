@@ -28,6 +28,10 @@ export interface SampleWorld {
   disclosureId(): Promise<string>;
   legalHoldId(): Promise<string>;
   retentionTaskId(): Promise<string>;
+  /** The id of a consent event of the shopper. */
+  shopperConsentEventId(): Promise<string>;
+  /** A valid unsubscribe link token of the shopper for `marketing`. */
+  unsubscribeToken(): Promise<string>;
 }
 
 export interface OperationSample {
@@ -66,6 +70,37 @@ export const OPERATION_SAMPLES: Record<string, OperationSample> = {
     allowed: ["shopper", "service", "staff", "auditor"],
     audited: true,
   },
+  "Query.cookieCategories": {
+    document: "{ cookieCategories { key required vendors { name country purposes cookies { name retention } } } }",
+    variables: () => ({}),
+    allowed: EVERYONE,
+    audited: false,
+  },
+  "Query.currentPolicies": {
+    document: "query ($language: String) { currentPolicies(language: $language) { id kind version language effectiveAt material } }",
+    variables: () => ({ language: "ru" }),
+    allowed: EVERYONE,
+    audited: false,
+  },
+  "Query.consentReceipt": {
+    document: "query ($subjectId: String!, $eventId: ID!) { consentReceipt(subjectId: $subjectId, eventId: $eventId) }",
+    variables: async (world) => ({ subjectId: world.shopperId, eventId: await world.shopperConsentEventId() }),
+    allowed: ["shopper", "staff", "auditor"],
+    audited: true,
+  },
+  "Query.consentLedgerVerification": {
+    document: "{ consentLedgerVerification { ok verifiedCount headSequence headHash firstBreak { kind sequence eventId } } }",
+    variables: () => ({}),
+    allowed: ["staff", "auditor"],
+    audited: true,
+  },
+  "Query.consentEventsExport": {
+    document:
+      "query ($from: DateTime!, $to: DateTime!) { consentEventsExport(from: $from, to: $to, format: CSV) { format count document } }",
+    variables: () => ({ from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z" }),
+    allowed: ["staff", "auditor"],
+    audited: true,
+  },
   "Query.apiKeys": {
     document: "{ apiKeys(first: 5) { edges { node { id prefix kind name dataSystem processor revokedAt } } pageInfo { hasNextPage } } }",
     variables: () => ({}),
@@ -88,6 +123,47 @@ export const OPERATION_SAMPLES: Record<string, OperationSample> = {
     document: "mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id subjectId decision } }",
     variables: (world) => ({ input: { subjectId: world.shopperId, purpose: "marketing", decision: "GRANTED", channel: "BANNER" } }),
     allowed: ["storefront", "shopper", "staff"],
+    audited: true,
+  },
+  "Mutation.recordCookieConsent": {
+    document: "mutation ($input: RecordCookieConsentInput!) { recordCookieConsent(input: $input) { id decision cookieCategory { key } } }",
+    variables: (world) => ({
+      input: { subjectId: world.shopperId, channel: "BANNER", choices: [{ category: "analytics", decision: "GRANTED" }] },
+    }),
+    allowed: ["storefront", "shopper", "staff"],
+    audited: true,
+  },
+  "Mutation.withdrawAllConsent": {
+    document: "mutation ($input: WithdrawAllConsentInput!) { withdrawAllConsent(input: $input) { id decision } }",
+    variables: (world) => ({ input: { subjectId: world.shopperId, channel: "PREFERENCE_CENTRE" } }),
+    allowed: ["storefront", "shopper", "staff"],
+    audited: true,
+  },
+  "Mutation.reportGpc": {
+    document: "mutation ($input: ReportGpcInput!) { reportGpc(input: $input) { kind key recorded reason } }",
+    variables: (world) => ({ input: { subjectId: world.shopperId, gpc: true } }),
+    allowed: ["storefront", "shopper", "staff"],
+    audited: true,
+  },
+  "Mutation.unsubscribe": {
+    document: "mutation ($token: String!) { unsubscribe(token: $token) { purpose { key } recorded withdrawnAt } }",
+    variables: async (world) => ({ token: await world.unsubscribeToken() }),
+    allowed: EVERYONE,
+    audited: true,
+  },
+  "Mutation.createUnsubscribeToken": {
+    document: "mutation ($subjectId: String!) { createUnsubscribeToken(subjectId: $subjectId) }",
+    variables: (world) => ({ subjectId: world.shopperId }),
+    allowed: ["service", "staff"],
+    audited: true,
+  },
+  "Mutation.publishPolicyVersion": {
+    document:
+      "mutation ($input: PublishPolicyVersionInput!) { publishPolicyVersion(input: $input) { policyVersion { id version } noticesQueued } }",
+    variables: (world) => ({
+      input: { kind: "PRIVACY", version: `matrix-${world.unique()}`, language: "en", effectiveAt: "2030-01-01T00:00:00Z", material: false },
+    }),
+    allowed: ["staff"],
     audited: true,
   },
   "Mutation.createApiKey": {

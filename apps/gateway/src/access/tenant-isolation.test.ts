@@ -2,8 +2,9 @@ import { scopeToTenant, seedCatalogue, type TenantScopedPrisma } from "@custos/d
 import { TEST_ENGINES } from "@custos/db/testing";
 import { describe, expect, inject, it } from "vitest";
 import { recordAudit } from "../audit/audit-service.ts";
-import { recordConsentDecision } from "../consent/consent-service.ts";
-import { startTestGateway, TEST_KEY_PEPPER } from "../testing.ts";
+import { recordConsentDecision, recordCookieChoices } from "../consent/consent-service.ts";
+import { reportGpcSignal } from "../consent/gpc-service.ts";
+import { consentSampleHelpers, startTestGateway, TEST_KEY_PEPPER } from "../testing.ts";
 import { createApiKey } from "./api-key-service.ts";
 import { MATRIX_CALLERS, OPERATION_SAMPLES, type SampleWorld } from "./operation-samples.ts";
 
@@ -72,14 +73,36 @@ describe.each(TEST_ENGINES)("tenant isolation on %s", (engine) => {
     // Tenant B holds the same shopper id and the same purposes, so only the tenant tells them apart.
     const { tenantId: bId } = await seedCatalogue(prisma, { tenantSlug: "tenant-b", controllerName: "Tenant B Ltd" });
     const b = scopeToTenant(prisma, bId);
-    const bCaller = { caller: { kind: "anonymous", tenantId: bId } as const, tenantId: bId, requestId: "tenant-b-request" };
-    await recordConsentDecision(b, bCaller, {
+    const bCaller = {
+      caller: { kind: "anonymous", tenantId: bId } as const,
+      tenantId: bId,
+      requestId: "tenant-b-request",
+      keyPepper: TEST_KEY_PEPPER,
+    };
+    const decision = {
       subjectId: "shopper-1",
-      purposeKey: "marketing",
-      decision: "GRANTED",
       channel: "API",
       jurisdiction: "DE",
+      policyVersionId: null,
+      proof: { userAgent: "tenant-b-agent", pageUrl: "https://tenant-b.test/" },
+      gpc: null,
+      tcString: "tenant-b-tc-string",
+      gppString: null,
+      idempotencyKey: "tenant-b-key",
+    } as const;
+    await recordConsentDecision(b, bCaller, { ...decision, purposeKey: "marketing", decision: "GRANTED", expiresAt: null });
+    await recordCookieChoices(b, bCaller, {
+      ...decision,
+      idempotencyKey: null,
+      choices: [{ categoryKey: "analytics", decision: "GRANTED" }],
+      expiresAt: null,
     });
+    await reportGpcSignal(b, bCaller, { subjectId: "shopper-1", gpc: true, jurisdiction: "US-CA", proof: null, gppString: "tenant-b-gpp" });
+    await b.policyVersion.create({
+      data: { tenantId: bId, kind: "PRIVACY", language: "ru", version: "tenant-b-only", effectiveAt: new Date("2025-01-01T00:00:00Z") },
+    });
+    const bCategory = await b.cookieCategory.findFirstOrThrow({ where: { key: "analytics" } });
+    await b.cookieVendor.create({ data: { tenantId: bId, cookieCategoryId: bCategory.id, name: "Tenant B Vendor", country: "DE" } });
     await recordAudit(b, bCaller, { operation: "seededForIsolation" });
     const bKey = await createApiKey(b, bId, TEST_KEY_PEPPER, { kind: "STAFF", name: "tenant b staff" });
     const bSystem = await b.dataSystem.create({ data: { tenantId: bId, key: "b-system", name: "B system" } });
@@ -98,11 +121,22 @@ describe.each(TEST_ENGINES)("tenant isolation on %s", (engine) => {
       "B disclosure authority",
       "B hold reason",
       ...Object.values(bRegisters),
+      "Tenant B Vendor",
+      "tenant-b-only",
+      "tenant-b-agent",
+      "tenant-b-tc-string",
+      "tenant-b-gpp",
     ]);
+    for (const event of await b.consentEvent.findMany({ select: { hash: true, proofDigest: true } })) {
+      bIdentifiers.add(event.hash);
+      if (event.proofDigest) bIdentifiers.add(event.proofDigest);
+    }
     for (const rows of [
       await b.purpose.findMany({ select: { id: true } }),
       await b.dataSubject.findMany({ select: { id: true } }),
       await b.consentEvent.findMany({ select: { id: true } }),
+      await b.policyVersion.findMany({ select: { id: true } }),
+      await b.cookieVendor.findMany({ select: { id: true } }),
       await b.auditLogEntry.findMany({ select: { id: true } }),
       await b.apiKey.findMany({ select: { id: true } }),
       await b.retentionPolicy.findMany({ select: { id: true } }),
@@ -128,6 +162,7 @@ describe.each(TEST_ENGINES)("tenant isolation on %s", (engine) => {
       disclosureId: async () => bRegisters.disclosureId,
       legalHoldId: async () => bRegisters.legalHoldId,
       retentionTaskId: async () => bRegisters.retentionTaskId,
+      ...(await consentSampleHelpers(gateway, "shopper-1")),
     };
     const seen: string[] = [];
     for (const [operation, sample] of Object.entries(OPERATION_SAMPLES)) {
@@ -143,7 +178,8 @@ describe.each(TEST_ENGINES)("tenant isolation on %s", (engine) => {
     expect(leaks).toEqual([]);
 
     const aState = await gateway.asStaff('{ consentState(subjectId: "shopper-1") { purposes { status } } }');
-    expect(aState.data).toEqual({ consentState: { purposes: [{ status: "NOT_ASKED" }, { status: "NOT_ASKED" }] } });
+    // The samples granted feature_testing in tenant A; tenant B's marketing grant for the same id shows nowhere here.
+    expect(aState.data).toEqual({ consentState: { purposes: [{ status: "GRANTED" }, { status: "NOT_ASKED" }] } });
     const revokeB = await gateway.asStaff("mutation ($prefix: String!) { revokeApiKey(prefix: $prefix) { prefix } }", {
       prefix: bKey.key.prefix,
     });

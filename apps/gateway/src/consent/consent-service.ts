@@ -1,19 +1,50 @@
-import { type ConsentChannel, type ConsentDecision, LegalBasis, type TenantScopedPrisma } from "@custos/db";
+import {
+  type ConsentChannel,
+  type ConsentDecision,
+  type ConsentEvent,
+  LegalBasis,
+  type PolicyKind,
+  type TenantScopedPrisma,
+} from "@custos/db";
 import { recordAudit } from "../audit/audit-service.ts";
 import type { Context } from "../context.ts";
 import { CustosError } from "../errors.ts";
+import { ensureSubject, type NewConsentEvent, type Transaction, withLedgerLock } from "./ledger-writer.ts";
+import { type ProofInput, storedProof } from "./proof.ts";
 
-export interface ConsentDecisionInput {
+export type LedgerCaller = Pick<Context, "caller" | "tenantId" | "requestId" | "keyPepper">;
+
+const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+const MAX_SIGNAL_STRING_LENGTH = 4096;
+
+/** What every decision carries besides its target and answer. */
+export interface DecisionCircumstances {
+  /** The app's opaque id for the person. */
   subjectId: string;
-  purposeKey: string;
-  decision: ConsentDecision;
   channel: ConsentChannel;
   jurisdiction: string | null;
+  /** The policy version shown; null means the version in effect now. */
+  policyVersionId: string | null;
+  proof: ProofInput | null;
+  /** Whether the GPC signal was on when the person decided (GPC precedence rule 5). */
+  gpc: boolean | null;
+  tcString: string | null;
+  gppString: string | null;
+  idempotencyKey: string | null;
 }
 
-type Caller = Pick<Context, "caller" | "tenantId" | "requestId">;
+export interface ConsentDecisionInput extends DecisionCircumstances {
+  purposeKey: string;
+  decision: ConsentDecision;
+  expiresAt: Date | null;
+}
 
-async function consentPurpose(db: TenantScopedPrisma, tenantId: string, key: string) {
+export interface CookieChoicesInput extends DecisionCircumstances {
+  choices: readonly { categoryKey: string; decision: ConsentDecision }[];
+  expiresAt: Date | null;
+}
+
+async function consentPurpose(db: Pick<TenantScopedPrisma, "purpose">, tenantId: string, key: string) {
   const purpose = await db.purpose.findUnique({ where: { tenantId_key: { tenantId, key } } });
   if (!purpose) throw new CustosError("UNKNOWN_PURPOSE", `There is no purpose with key "${key}"; the purposes query lists them.`);
   if (purpose.legalBasis !== LegalBasis.CONSENT) {
@@ -25,60 +56,218 @@ async function consentPurpose(db: TenantScopedPrisma, tenantId: string, key: str
   return purpose;
 }
 
-type Transaction = Parameters<Parameters<TenantScopedPrisma["$transaction"]>[0]>[0];
+function checkedString(value: string | null, field: string, max: number): string | null {
+  if (value !== null && value.length > max) throw new CustosError("INVALID_CONSENT_INPUT", `${field} is longer than ${max} characters.`);
+  return value === "" ? null : value;
+}
 
-/**
- * Creates the subject if it is new and locks its row until the transaction ends, so concurrent
- * decisions for one person are written one after another and the latest event is the current state.
- */
-async function lockSubject(tx: Transaction, tenantId: string, externalId: string): Promise<string> {
-  await tx.dataSubject.createMany({ data: [{ tenantId, externalId }], skipDuplicates: true });
-  const [subject] = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "DataSubject" WHERE "tenantId" = ${tenantId}::uuid AND "externalId" = ${externalId} FOR UPDATE`;
-  if (!subject) throw new Error("subject row vanished inside its own transaction");
-  return subject.id;
+function checkCircumstances(input: DecisionCircumstances, expiresAt: Date | null, now: Date): void {
+  if (input.channel === "GPC_SIGNAL") {
+    throw new CustosError("INVALID_CONSENT_INPUT", "GPC_SIGNAL decisions are recorded by reportGpc, which applies the precedence rule.");
+  }
+  if (expiresAt !== null && expiresAt.getTime() <= now.getTime()) {
+    throw new CustosError("INVALID_CONSENT_INPUT", "expiresAt must be in the future.");
+  }
+  checkedString(input.idempotencyKey, "idempotencyKey", MAX_IDEMPOTENCY_KEY_LENGTH);
+  checkedString(input.tcString, "tcString", MAX_SIGNAL_STRING_LENGTH);
+  checkedString(input.gppString, "gppString", MAX_SIGNAL_STRING_LENGTH);
+}
+
+/** The version given (which must exist and be of the right kind), else the version of that kind in effect now. */
+export async function policyVersionShown(
+  db: Pick<TenantScopedPrisma, "policyVersion">,
+  kind: PolicyKind,
+  givenId: string | null,
+  now: Date,
+) {
+  if (givenId !== null) {
+    const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(givenId);
+    const version = isUuid ? await db.policyVersion.findUnique({ where: { id: givenId } }) : null;
+    if (!version || version.kind !== kind) {
+      throw new CustosError("UNKNOWN_POLICY_VERSION", `There is no ${kind} policy version with that id; currentPolicies lists them.`);
+    }
+    return version.id;
+  }
+  const current = await db.policyVersion.findFirst({
+    where: { kind, effectiveAt: { lte: now } },
+    orderBy: [{ effectiveAt: "desc" }, { publishedAt: "desc" }],
+    select: { id: true },
+  });
+  return current?.id ?? null;
+}
+
+/** Retried writes return what the first attempt recorded; the ledger lock makes the check and the write atomic. */
+async function alreadyRecorded(tx: Transaction, keys: readonly string[]): Promise<ConsentEvent[] | null> {
+  if (keys.length === 0) return null;
+  const events = await tx.consentEvent.findMany({ where: { idempotencyKey: { in: [...keys] } }, orderBy: { sequence: "asc" } });
+  return events.length > 0 ? events : null;
+}
+
+/** One key per event: the client's key itself for a single event, suffixed with the target for a batch. */
+function eventKey(idempotencyKey: string | null, target: string | null): string | null {
+  if (idempotencyKey === null) return null;
+  return target === null ? idempotencyKey : `${idempotencyKey}#${target}`;
+}
+
+function eventFields(input: DecisionCircumstances, keyPepper: string) {
+  return {
+    channel: input.channel,
+    jurisdiction: input.jurisdiction,
+    proof: storedProof(input.proof, keyPepper),
+    gpc: input.gpc,
+    tcString: input.tcString,
+    gppString: input.gppString,
+  } satisfies Partial<NewConsentEvent>;
+}
+
+/** Appends one decision for one consent-based purpose and moves the subject's current state with it. */
+export async function recordConsentDecision(db: TenantScopedPrisma, ctx: LedgerCaller, input: ConsentDecisionInput): Promise<ConsentEvent> {
+  const { tenantId } = ctx;
+  const now = new Date();
+  checkCircumstances(input, input.expiresAt, now);
+  const purpose = await consentPurpose(db, tenantId, input.purposeKey);
+  const policyVersionId = await policyVersionShown(db, "PRIVACY", input.policyVersionId, now);
+  const fields = eventFields(input, ctx.keyPepper);
+  return withLedgerLock(db, tenantId, async (tx, ledger) => {
+    const key = eventKey(input.idempotencyKey, null);
+    const [previous] = (await alreadyRecorded(tx, key === null ? [] : [key])) ?? [];
+    if (previous) return previous;
+    const subject = await ensureSubject(tx, tenantId, input.subjectId);
+    const event = await ledger.append({
+      ...fields,
+      subjectId: subject.id,
+      target: { kind: "PURPOSE", id: purpose.id },
+      decision: input.decision,
+      policyVersionId,
+      // Taken under the ledger lock, so events are stamped in the order they are chained.
+      occurredAt: new Date(),
+      expiresAt: input.decision === "GRANTED" ? input.expiresAt : null,
+      idempotencyKey: key,
+    });
+    await recordAudit(tx, ctx, { operation: "recordConsent", subjectId: subject.id });
+    return event;
+  });
+}
+
+/** The storefront banner's answer per cookie category; strictly necessary categories cannot be refused. */
+export async function recordCookieChoices(db: TenantScopedPrisma, ctx: LedgerCaller, input: CookieChoicesInput): Promise<ConsentEvent[]> {
+  const { tenantId } = ctx;
+  const now = new Date();
+  checkCircumstances(input, input.expiresAt, now);
+  if (input.choices.length === 0) throw new CustosError("INVALID_CONSENT_INPUT", "choices must name at least one cookie category.");
+  const categories = await db.cookieCategory.findMany({ where: { key: { in: input.choices.map((choice) => choice.categoryKey) } } });
+  const byKey = new Map(categories.map((category) => [category.key, category]));
+  const targets = input.choices.map((choice) => {
+    const category = byKey.get(choice.categoryKey);
+    if (!category) {
+      throw new CustosError("UNKNOWN_COOKIE_CATEGORY", `There is no cookie category "${choice.categoryKey}"; cookieCategories lists them.`);
+    }
+    if (category.required) {
+      throw new CustosError("CONSENT_NOT_APPLICABLE", `Cookie category "${category.key}" is strictly necessary: it needs no consent.`);
+    }
+    return { category, decision: choice.decision };
+  });
+  if (new Set(targets.map(({ category }) => category.id)).size !== targets.length) {
+    throw new CustosError("INVALID_CONSENT_INPUT", "choices names a cookie category twice.");
+  }
+  const policyVersionId = await policyVersionShown(db, "COOKIE", input.policyVersionId, now);
+  const fields = eventFields(input, ctx.keyPepper);
+  return withLedgerLock(db, tenantId, async (tx, ledger) => {
+    const keys = targets.map(({ category }) => eventKey(input.idempotencyKey, category.key));
+    const previous = await alreadyRecorded(
+      tx,
+      keys.filter((key): key is string => key !== null),
+    );
+    if (previous) return previous;
+    const subject = await ensureSubject(tx, tenantId, input.subjectId);
+    const occurredAt = new Date();
+    const events: ConsentEvent[] = [];
+    for (const [index, { category, decision }] of targets.entries()) {
+      events.push(
+        await ledger.append({
+          ...fields,
+          subjectId: subject.id,
+          target: { kind: "COOKIE_CATEGORY", id: category.id },
+          decision,
+          policyVersionId,
+          occurredAt,
+          expiresAt: decision === "GRANTED" ? input.expiresAt : null,
+          idempotencyKey: keys[index] ?? null,
+        }),
+      );
+    }
+    await recordAudit(tx, ctx, { operation: "recordCookieConsent", subjectId: subject.id });
+    return events;
+  });
+}
+
+export interface WithdrawAllInput {
+  subjectId: string;
+  channel: ConsentChannel;
+  jurisdiction: string | null;
+  proof: ProofInput | null;
+  idempotencyKey: string | null;
 }
 
 /**
- * Appends the decision to the ledger and moves the subject's current state in the same transaction,
- * so the state never disagrees with the history. Returns the new event's id.
+ * Withdraws every consent the person has given, purposes and optional cookie categories alike, in one call (P7:
+ * withdrawing is as easy as granting). Targets not currently granted are left alone, so a repeat records nothing.
  */
-export async function recordConsentDecision(db: TenantScopedPrisma, ctx: Caller, input: ConsentDecisionInput): Promise<string> {
+export async function withdrawAllConsent(db: TenantScopedPrisma, ctx: LedgerCaller, input: WithdrawAllInput): Promise<ConsentEvent[]> {
   const { tenantId } = ctx;
-  const purpose = await consentPurpose(db, tenantId, input.purposeKey);
-  return db.$transaction(async (tx) => {
-    const subjectId = await lockSubject(tx, tenantId, input.subjectId);
-    const event = await tx.consentEvent.create({
-      data: {
-        tenantId,
-        subjectId,
-        purposeId: purpose.id,
-        decision: input.decision,
-        channel: input.channel,
-        jurisdiction: input.jurisdiction,
-        // Taken after the lock, so events for one subject are ordered as they were applied.
-        occurredAt: new Date(),
+  const now = new Date();
+  const circumstances = { ...input, policyVersionId: null, gpc: null, tcString: null, gppString: null };
+  checkCircumstances(circumstances, null, now);
+  const [privacyVersionId, cookieVersionId] = await Promise.all([
+    policyVersionShown(db, "PRIVACY", null, now),
+    policyVersionShown(db, "COOKIE", null, now),
+  ]);
+  const fields = eventFields(circumstances, ctx.keyPepper);
+  return withLedgerLock(db, tenantId, async (tx, ledger) => {
+    const subject = await tx.dataSubject.findUnique({
+      where: { tenantId_externalId: { tenantId, externalId: input.subjectId } },
+      select: {
+        id: true,
+        consentStates: { where: { decision: "GRANTED" }, select: { purpose: { select: { id: true, key: true } } } },
+        cookieConsentStates: { where: { decision: "GRANTED" }, select: { cookieCategory: { select: { id: true, key: true } } } },
       },
     });
-    const state = { decision: event.decision, channel: event.channel, lastEventId: event.id, decidedAt: event.occurredAt };
-    await tx.consentState.upsert({
-      where: { subjectId_purposeId: { subjectId, purposeId: purpose.id } },
-      create: { subjectId, purposeId: purpose.id, ...state },
-      update: state,
-    });
-    await recordAudit(tx, ctx, { operation: "recordConsent", subjectId });
-    return event.id;
+    await recordAudit(tx, ctx, { operation: "withdrawAllConsent", subjectId: subject?.id });
+    if (!subject) return [];
+    const targets = [
+      ...subject.consentStates.map(({ purpose }) => ({
+        key: `purpose:${purpose.key}`,
+        target: { kind: "PURPOSE" as const, id: purpose.id },
+      })),
+      ...subject.cookieConsentStates.map(({ cookieCategory }) => ({
+        key: `cookie:${cookieCategory.key}`,
+        target: { kind: "COOKIE_CATEGORY" as const, id: cookieCategory.id },
+      })),
+    ];
+    const keys = targets.map(({ key }) => eventKey(input.idempotencyKey, key));
+    if (input.idempotencyKey !== null) {
+      const previous = await tx.consentEvent.findMany({
+        where: { idempotencyKey: { startsWith: `${input.idempotencyKey}#` } },
+        orderBy: { sequence: "asc" },
+      });
+      if (previous.length > 0) return previous;
+    }
+    const occurredAt = new Date();
+    const events: ConsentEvent[] = [];
+    for (const [index, { target }] of targets.entries()) {
+      events.push(
+        await ledger.append({
+          ...fields,
+          subjectId: subject.id,
+          target,
+          decision: "WITHDRAWN",
+          policyVersionId: target.kind === "PURPOSE" ? privacyVersionId : cookieVersionId,
+          occurredAt,
+          expiresAt: null,
+          idempotencyKey: keys[index] ?? null,
+        }),
+      );
+    }
+    return events;
   });
-}
-
-/** Every consent-based purpose with the subject's current decision on it, if any. */
-export async function currentConsent(db: TenantScopedPrisma, ctx: Caller, subjectId: string) {
-  const subject = await db.dataSubject.findUnique({ where: { tenantId_externalId: { tenantId: ctx.tenantId, externalId: subjectId } } });
-  await recordAudit(db, ctx, { operation: "consentState", subjectId: subject?.id });
-  const purposes = await db.purpose.findMany({
-    where: { legalBasis: LegalBasis.CONSENT },
-    orderBy: { position: "asc" },
-    include: { consentStates: { where: { subject: { externalId: subjectId } } } },
-  });
-  return purposes.map(({ consentStates, ...purpose }) => ({ purpose, state: consentStates[0] ?? null }));
 }

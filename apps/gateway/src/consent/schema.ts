@@ -3,22 +3,28 @@ import { builder } from "../builder.ts";
 import { PurposeRef } from "../catalogue/schema.ts";
 import { parseJurisdiction } from "../identifiers/jurisdiction.ts";
 import { parseSubjectId } from "../identifiers/subject-id.ts";
-import { currentConsent, recordConsentDecision } from "./consent-service.ts";
+import { PolicyVersionRef } from "../policies/schema.ts";
+import { currentConsent, type SubjectConsentCheck } from "./consent-check.ts";
+import { type DecisionCircumstances, recordConsentDecision, withdrawAllConsent } from "./consent-service.ts";
+import { CookieCategoryRef } from "./cookie-catalogue-schema.ts";
+import type { ProofInput } from "./proof.ts";
 
-const ConsentDecisionEnum = builder.enumType(ConsentDecision, { name: "ConsentDecision" });
+export const ConsentDecisionEnum = builder.enumType(ConsentDecision, { name: "ConsentDecision" });
 
-const ConsentChannelEnum = builder.enumType(ConsentChannel, {
+export const ConsentChannelEnum = builder.enumType(ConsentChannel, {
   name: "ConsentChannel",
-  description: "Where the person made the decision.",
+  description: "Where the person made the decision. GPC_SIGNAL is recorded only by reportGpc.",
 });
 
 const ConsentStatusEnum = builder.enumType("ConsentStatus", {
-  values: ["GRANTED", "WITHDRAWN", "NOT_ASKED"] as const,
-  description: "The current answer for one purpose; NOT_ASKED when the person has never decided.",
+  values: ["GRANTED", "WITHDRAWN", "EXPIRED", "NEEDS_RENEWAL", "NOT_ASKED"] as const,
+  description:
+    "The current answer for one purpose or cookie category. EXPIRED: the grant's validity ended. NEEDS_RENEWAL: a later " +
+    "material version of the policy it was given under has taken effect. NOT_ASKED: the person has never decided.",
 });
 
 builder.prismaObject("ConsentEvent", {
-  description: "One consent decision in the append-only ledger.",
+  description: "One consent decision in the append-only, hash-chained ledger.",
   authScopes: { storefront: true, shopper: true, service: true, staff: true, auditor: true },
   fields: (t) => ({
     id: t.exposeID("id"),
@@ -27,34 +33,90 @@ builder.prismaObject("ConsentEvent", {
       resolve: (event) => event.subject.externalId,
     }),
     purpose: t.relation("purpose", { type: PurposeRef, nullable: true }),
+    cookieCategory: t.relation("cookieCategory", { type: CookieCategoryRef, nullable: true }),
     decision: t.expose("decision", { type: ConsentDecisionEnum }),
     channel: t.expose("channel", { type: ConsentChannelEnum }),
     jurisdiction: t.exposeString("jurisdiction", { nullable: true }),
+    policyVersion: t.relation("policyVersion", { type: PolicyVersionRef, nullable: true, description: "The policy version shown." }),
     occurredAt: t.expose("occurredAt", { type: "DateTime" }),
+    expiresAt: t.expose("expiresAt", { type: "DateTime", nullable: true }),
+    gpc: t.exposeBoolean("gpc", { nullable: true, description: "Whether the Global Privacy Control signal was on." }),
+    sequence: t.exposeInt("sequence", { description: "Position in the controller's hash chain." }),
+    hash: t.exposeString("hash", { description: "SHA-256 link of this event in the chain; quoted in its receipt." }),
   }),
 });
 
-type PurposeConsentShape = Awaited<ReturnType<typeof currentConsent>>[number];
+type PurposeConsentShape = SubjectConsentCheck["purposes"][number];
+type CookieConsentShape = SubjectConsentCheck["cookieCategories"][number];
 
 const PurposeConsentRef = builder.objectRef<PurposeConsentShape>("PurposeConsent").implement({
   description: "A subject's current consent for one consent-based purpose.",
   authScopes: { shopper: true, service: true, staff: true, auditor: true },
   fields: (t) => ({
     purpose: t.field({ type: PurposeRef, resolve: ({ purpose }) => purpose }),
-    status: t.field({ type: ConsentStatusEnum, resolve: ({ state }) => state?.decision ?? "NOT_ASKED" }),
+    status: t.field({ type: ConsentStatusEnum, resolve: ({ validity }) => validity.status }),
+    processingAllowed: t.boolean({
+      description: "True only when consent is GRANTED and processing is not restricted: the one field an app checks.",
+      resolve: ({ processingAllowed }) => processingAllowed,
+    }),
     channel: t.field({ type: ConsentChannelEnum, nullable: true, resolve: ({ state }) => state?.channel ?? null }),
     decidedAt: t.field({ type: "DateTime", nullable: true, resolve: ({ state }) => state?.decidedAt ?? null }),
+    validUntil: t.field({
+      type: "DateTime",
+      nullable: true,
+      resolve: ({ validity }) => (validity.validUntil === null ? null : new Date(validity.validUntil)),
+    }),
   }),
 });
 
-const SubjectConsentRef = builder.objectRef<{ subjectId: string; purposes: PurposeConsentShape[] }>("SubjectConsent").implement({
-  description: "A subject's current consent state across every consent-based purpose.",
+const CookieCategoryConsentRef = builder.objectRef<CookieConsentShape>("CookieCategoryConsent").implement({
+  description: "A subject's current choice for one cookie category.",
+  authScopes: { shopper: true, service: true, staff: true, auditor: true },
+  fields: (t) => ({
+    category: t.field({ type: CookieCategoryRef, resolve: ({ category }) => category }),
+    status: t.field({ type: ConsentStatusEnum, resolve: ({ validity }) => validity.status }),
+    processingAllowed: t.boolean({
+      description: "Whether the category's cookies may be set: always for strictly necessary ones, else only while GRANTED.",
+      resolve: ({ processingAllowed }) => processingAllowed,
+    }),
+    channel: t.field({ type: ConsentChannelEnum, nullable: true, resolve: ({ state }) => state?.channel ?? null }),
+    decidedAt: t.field({ type: "DateTime", nullable: true, resolve: ({ state }) => state?.decidedAt ?? null }),
+    validUntil: t.field({
+      type: "DateTime",
+      nullable: true,
+      resolve: ({ validity }) => (validity.validUntil === null ? null : new Date(validity.validUntil)),
+    }),
+  }),
+});
+
+const SubjectConsentRef = builder.objectRef<SubjectConsentCheck>("SubjectConsent").implement({
+  description: "A subject's current consent across every consent-based purpose and cookie category.",
   authScopes: { shopper: true, service: true, staff: true, auditor: true },
   fields: (t) => ({
     subjectId: t.exposeString("subjectId"),
+    restricted: t.exposeBoolean("restricted", {
+      description: "Processing is restricted (a completed restriction request): no purpose may be processed for now.",
+    }),
     purposes: t.expose("purposes", { type: [PurposeConsentRef] }),
+    cookieCategories: t.expose("cookieCategories", { type: [CookieCategoryConsentRef] }),
   }),
 });
+
+export const ConsentProofInput = builder.inputType("ConsentProofInput", {
+  description: "Evidence of how the decision was made. The IP address is truncated and keyed-hashed before it is stored.",
+  fields: (t) => ({
+    userAgent: t.string({ required: false }),
+    ipAddress: t.string({ required: false }),
+    pageUrl: t.string({ required: false }),
+  }),
+});
+
+const decisionFields = {
+  jurisdiction: "ISO 3166 code of the law the decision is made under, e.g. RU or US-CA.",
+  policyVersion: "Id of the policy version shown; the version in effect now when omitted.",
+  idempotencyKey: "A key of the client's choosing: a retried request with the same key records nothing new and returns the first result.",
+  gpc: "Whether the browser's Global Privacy Control signal was on when the person decided.",
+};
 
 const RecordConsentInput = builder.inputType("RecordConsentInput", {
   fields: (t) => ({
@@ -62,9 +124,42 @@ const RecordConsentInput = builder.inputType("RecordConsentInput", {
     purpose: t.string({ description: "Purpose key from the purposes query; its legal basis must be CONSENT." }),
     decision: t.field({ type: ConsentDecisionEnum }),
     channel: t.field({ type: ConsentChannelEnum }),
-    jurisdiction: t.string({ required: false, description: "ISO 3166 code of the law the decision is made under, e.g. RU or US-CA." }),
+    jurisdiction: t.string({ required: false, description: decisionFields.jurisdiction }),
+    policyVersion: t.id({ required: false, description: decisionFields.policyVersion }),
+    expiresAt: t.field({ type: "DateTime", required: false, description: "When a grant lapses; by default it lasts until withdrawn." }),
+    idempotencyKey: t.string({ required: false, description: decisionFields.idempotencyKey }),
+    gpc: t.boolean({ required: false, description: decisionFields.gpc }),
+    tcString: t.string({ required: false, description: "IAB TCF string, stored with the event as sent." }),
+    gppString: t.string({ required: false, description: "IAB GPP string, stored with the event as sent." }),
+    proof: t.field({ type: ConsentProofInput, required: false }),
   }),
 });
+
+interface CircumstanceArgs {
+  subjectId: string;
+  channel: ConsentChannel;
+  jurisdiction?: string | null;
+  policyVersion?: string | number | null;
+  idempotencyKey?: string | null;
+  gpc?: boolean | null;
+  tcString?: string | null;
+  gppString?: string | null;
+  proof?: ProofInput | null;
+}
+
+export function circumstances(input: CircumstanceArgs): DecisionCircumstances {
+  return {
+    subjectId: parseSubjectId(input.subjectId),
+    channel: input.channel,
+    jurisdiction: input.jurisdiction == null ? null : parseJurisdiction(input.jurisdiction),
+    policyVersionId: input.policyVersion == null ? null : String(input.policyVersion),
+    proof: input.proof ?? null,
+    gpc: input.gpc ?? null,
+    tcString: input.tcString ?? null,
+    gppString: input.gppString ?? null,
+    idempotencyKey: input.idempotencyKey ?? null,
+  };
+}
 
 builder.mutationField("recordConsent", (t) =>
   t.prismaField({
@@ -74,14 +169,41 @@ builder.mutationField("recordConsent", (t) =>
     // The storefront records for the shopper it is serving; a signed-in shopper only for themselves.
     authScopes: (_root, { input }) => ({ storefront: true, staff: true, shopperIs: input.subjectId }),
     resolve: async (query, _root, { input }, ctx) => {
-      const eventId = await recordConsentDecision(ctx.prisma, ctx, {
-        subjectId: parseSubjectId(input.subjectId),
+      const event = await recordConsentDecision(ctx.prisma, ctx, {
+        ...circumstances(input),
         purposeKey: input.purpose,
         decision: input.decision,
-        channel: input.channel,
-        jurisdiction: input.jurisdiction == null ? null : parseJurisdiction(input.jurisdiction),
+        expiresAt: input.expiresAt ?? null,
       });
-      return ctx.prisma.consentEvent.findUniqueOrThrow({ ...query, where: { id: eventId } });
+      return ctx.prisma.consentEvent.findUniqueOrThrow({ ...query, where: { id: event.id } });
+    },
+  }),
+);
+
+const WithdrawAllConsentInput = builder.inputType("WithdrawAllConsentInput", {
+  fields: (t) => ({
+    subjectId: t.string(),
+    channel: t.field({ type: ConsentChannelEnum }),
+    jurisdiction: t.string({ required: false, description: decisionFields.jurisdiction }),
+    idempotencyKey: t.string({ required: false, description: decisionFields.idempotencyKey }),
+    proof: t.field({ type: ConsentProofInput, required: false }),
+  }),
+});
+
+builder.mutationField("withdrawAllConsent", (t) =>
+  t.prismaField({
+    type: ["ConsentEvent"],
+    description: "Withdraws every purpose and optional cookie category the subject has granted; returns the withdrawals recorded.",
+    args: { input: t.arg({ type: WithdrawAllConsentInput }) },
+    authScopes: (_root, { input }) => ({ storefront: true, staff: true, shopperIs: input.subjectId }),
+    resolve: async (query, _root, { input }, ctx) => {
+      const { subjectId, channel, jurisdiction, proof, idempotencyKey } = circumstances(input);
+      const events = await withdrawAllConsent(ctx.prisma, ctx, { subjectId, channel, jurisdiction, proof, idempotencyKey });
+      return ctx.prisma.consentEvent.findMany({
+        ...query,
+        where: { id: { in: events.map((event) => event.id) } },
+        orderBy: { sequence: "asc" },
+      });
     },
   }),
 );
@@ -89,12 +211,9 @@ builder.mutationField("recordConsent", (t) =>
 builder.queryField("consentState", (t) =>
   t.field({
     type: SubjectConsentRef,
-    description: "The subject's current consent for every consent-based purpose.",
+    description: "The subject's current consent for every consent-based purpose and cookie category: the check before processing.",
     args: { subjectId: t.arg.string() },
     authScopes: (_root, { subjectId }) => ({ shopperIs: subjectId, service: true, staff: true, auditor: true }),
-    resolve: async (_root, args, ctx) => {
-      const subjectId = parseSubjectId(args.subjectId);
-      return { subjectId, purposes: await currentConsent(ctx.prisma, ctx, subjectId) };
-    },
+    resolve: (_root, args, ctx) => currentConsent(ctx.prisma, ctx, parseSubjectId(args.subjectId)),
   }),
 );

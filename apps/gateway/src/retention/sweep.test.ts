@@ -1,11 +1,37 @@
 import { type PrismaClient, scopeToTenant } from "@custos/db";
 import { createMigratedTestDatabase, TEST_ENGINES } from "@custos/db/testing";
 import { describe, expect, inject, it } from "vitest";
+import { withLedgerLock } from "../consent/ledger-writer.ts";
 import { sweepRetention } from "./sweep.ts";
 
 const NOW = new Date("2026-06-01T00:00:00.000Z");
 const LONG_AGO = new Date("2022-01-15T00:00:00.000Z");
 const RECENTLY = new Date("2025-01-15T00:00:00.000Z");
+
+/** A consent event written through the real ledger (so the chain stays valid), dated in the past. */
+async function pastConsentEvent(
+  prisma: PrismaClient,
+  tenantId: string,
+  event: { subjectId: string; purposeId: string; occurredAt: Date; proof?: { userAgent: string; ipHash: string; pageUrl: string } },
+) {
+  await withLedgerLock(scopeToTenant(prisma, tenantId), tenantId, (_tx, ledger) =>
+    ledger.append({
+      subjectId: event.subjectId,
+      target: { kind: "PURPOSE", id: event.purposeId },
+      decision: "GRANTED",
+      channel: "BANNER",
+      policyVersionId: null,
+      jurisdiction: null,
+      occurredAt: event.occurredAt,
+      expiresAt: null,
+      proof: event.proof ?? { userAgent: null, ipHash: null, pageUrl: null },
+      gpc: null,
+      tcString: null,
+      gppString: null,
+      idempotencyKey: null,
+    }),
+  );
+}
 
 /** Subjects past due (collected long ago) and not (recently), each with a consent event carrying device proof. */
 export async function seedRetentionWorld(prisma: PrismaClient, tenantId: string) {
@@ -21,18 +47,11 @@ export async function seedRetentionWorld(prisma: PrismaClient, tenantId: string)
   const marketing = await prisma.purpose.findFirstOrThrow({ where: { tenantId, key: "marketing" } });
   const subject = async (externalId: string, createdAt: Date) => {
     const row = await prisma.dataSubject.create({ data: { tenantId, externalId, contactEmail: `${externalId}@example.test`, createdAt } });
-    await prisma.consentEvent.create({
-      data: {
-        tenantId,
-        subjectId: row.id,
-        purposeId: marketing.id,
-        decision: "GRANTED",
-        channel: "BANNER",
-        occurredAt: createdAt,
-        userAgent: "Mozilla/5.0",
-        ipHash: "ab12",
-        pageUrl: "https://shop.test/",
-      },
+    await pastConsentEvent(prisma, tenantId, {
+      subjectId: row.id,
+      purposeId: marketing.id,
+      occurredAt: createdAt,
+      proof: { userAgent: "Mozilla/5.0", ipHash: "ab12", pageUrl: "https://shop.test/" },
     });
     return row;
   };
@@ -119,9 +138,7 @@ describe.each(TEST_ENGINES)("the retention sweep on %s", (engine) => {
 
     const idle = await subject("idle");
     const active = await subject("active");
-    await prisma.consentEvent.create({
-      data: { tenantId, subjectId: active.id, purposeId: marketing.id, decision: "GRANTED", channel: "API", occurredAt: RECENTLY },
-    });
+    await pastConsentEvent(prisma, tenantId, { subjectId: active.id, purposeId: marketing.id, occurredAt: RECENTLY });
     const closedLongAgo = await subject("closed-long-ago");
     await request(closedLongAgo.id, LONG_AGO);
     const stillOpen = await subject("still-open");

@@ -11,14 +11,26 @@ describe.each(TEST_ENGINES)("erasing a subject's records on %s", (engine) => {
     const db = scopeToTenant(prisma, tenant.id);
     const purpose = await db.purpose.findFirstOrThrow({ where: { key: "marketing" } });
     const proof = { userAgent: "Mozilla/5.0", ipHash: "ab12", pageUrl: "https://shop.test/cart" };
+    // Chain fields are placeholders: this test is about erasure; consent/ledger.test.ts checks the chain survives it.
     const [erased, kept] = await Promise.all(
-      ["cust-1", "cust-2"].map((externalId) =>
+      ["cust-1", "cust-2"].map((externalId, index) =>
         db.dataSubject.create({
           data: {
             tenantId: tenant.id,
             externalId,
             contactEmail: `${externalId}@example.com`,
-            consentEvents: { create: { tenantId: tenant.id, purposeId: purpose.id, decision: "GRANTED", channel: "BANNER", ...proof } },
+            consentEvents: {
+              create: {
+                tenantId: tenant.id,
+                purposeId: purpose.id,
+                decision: "GRANTED",
+                channel: "BANNER",
+                ...proof,
+                sequence: index + 1,
+                previousHash: "",
+                hash: "",
+              },
+            },
           },
         }),
       ),

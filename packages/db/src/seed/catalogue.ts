@@ -93,3 +93,93 @@ export const COOKIE_CATEGORIES = [
   { key: "analytics", name: "Analytics", description: "Count visits and measure how the site is used.", required: false },
   { key: "advertising", name: "Advertising", description: "Show relevant advertising and measure campaigns.", required: false },
 ] as const;
+
+type CookieCategoryKey = (typeof COOKIE_CATEGORIES)[number]["key"];
+
+export interface CookieVendorEntry {
+  category: CookieCategoryKey;
+  name: string;
+  /** ISO 3166-1 alpha-2 of the country the vendor processes the data in. */
+  country: string;
+  privacyPolicyUrl: string;
+  purposes: string[];
+  cookies: { name: string; domain: string; description: string; retention: string }[];
+}
+
+/**
+ * The companies that place cookies on the storefront (P15): a starting list with the vendors' own published cookie
+ * names and lifetimes. Each site edits it to match the tags it really loads.
+ */
+export const COOKIE_VENDORS: readonly CookieVendorEntry[] = [
+  {
+    category: "strictly_necessary",
+    name: "Storefront (the controller)",
+    country: "CN",
+    privacyPolicyUrl: "https://shop.example.com/privacy",
+    purposes: ["Keeping the session, basket and security of the site"],
+    cookies: [
+      { name: "session_id", domain: "shop.example.com", description: "Keeps the person signed in.", retention: "session" },
+      {
+        name: "csrf_token",
+        domain: "shop.example.com",
+        description: "Protects forms against cross-site request forgery.",
+        retention: "session",
+      },
+      {
+        name: "cookie_consent",
+        domain: "shop.example.com",
+        description: "Remembers the cookie choices made in the banner.",
+        retention: "6 months",
+      },
+    ],
+  },
+  {
+    category: "functional",
+    name: "Storefront preferences (the controller)",
+    country: "CN",
+    privacyPolicyUrl: "https://shop.example.com/privacy",
+    purposes: ["Remembering language, currency and region"],
+    cookies: [{ name: "locale", domain: "shop.example.com", description: "The chosen language and region.", retention: "12 months" }],
+  },
+  {
+    category: "analytics",
+    name: "Google LLC (Google Analytics)",
+    country: "US",
+    privacyPolicyUrl: "https://policies.google.com/privacy",
+    purposes: ["Counting visits and measuring how the site is used"],
+    cookies: [
+      { name: "_ga", domain: "shop.example.com", description: "Distinguishes visitors.", retention: "2 years" },
+      { name: "_ga_<container-id>", domain: "shop.example.com", description: "Keeps the session state.", retention: "2 years" },
+    ],
+  },
+  {
+    category: "analytics",
+    name: "YANDEX LLC (Yandex Metrica)",
+    country: "RU",
+    privacyPolicyUrl: "https://yandex.com/legal/confidential/",
+    purposes: ["Counting visits and measuring how the site is used"],
+    cookies: [
+      { name: "_ym_uid", domain: "shop.example.com", description: "Distinguishes visitors.", retention: "1 year" },
+      { name: "_ym_d", domain: "shop.example.com", description: "The date of the visitor's first visit.", retention: "1 year" },
+    ],
+  },
+  {
+    category: "advertising",
+    name: "Meta Platforms Ireland Ltd. (Meta Pixel)",
+    country: "IE",
+    privacyPolicyUrl: "https://www.facebook.com/privacy/policy/",
+    purposes: ["Measuring advertising campaigns", "Showing relevant advertising on Meta's services"],
+    cookies: [{ name: "_fbp", domain: "shop.example.com", description: "Identifies browsers for advertising.", retention: "3 months" }],
+  },
+  {
+    category: "advertising",
+    name: "Google Ireland Ltd. (Google Ads)",
+    country: "IE",
+    privacyPolicyUrl: "https://policies.google.com/privacy",
+    purposes: ["Measuring advertising campaigns", "Showing relevant advertising"],
+    cookies: [
+      { name: "IDE", domain: "doubleclick.net", description: "Shows and measures advertising.", retention: "13 months" },
+      { name: "_gcl_au", domain: "shop.example.com", description: "Measures ad conversions.", retention: "3 months" },
+    ],
+  },
+];

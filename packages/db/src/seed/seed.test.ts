@@ -17,6 +17,7 @@ describe.each(TEST_ENGINES)("seed on %s", (engine) => {
     ]);
     expect(purposes.every((purpose) => purpose.dataCategories.length > 0)).toBe(true);
     expect(await prisma.cookieCategory.count()).toBe(4);
-    expect(await prisma.policyVersion.count()).toBe(1);
+    expect(await prisma.policyVersion.count()).toBe(2);
+    expect(await prisma.cookieVendor.count()).toBe(6);
   });
 });

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
-import { COOKIE_CATEGORIES, DATA_CATEGORIES, PURPOSES } from "./catalogue.ts";
+import { COOKIE_CATEGORIES, COOKIE_VENDORS, DATA_CATEGORIES, PURPOSES } from "./catalogue.ts";
 
 export const DEFAULT_TENANT_SLUG = "default";
 
@@ -11,7 +11,7 @@ export interface SeedOptions {
 
 /**
  * Writes the policy's catalogue for one tenant: purposes with legal bases, data categories, cookie
- * categories and the current privacy policy version. Safe to run again: existing rows are updated.
+ * categories with their vendors and cookies, and the current privacy and cookie policy versions. Safe to run again: existing rows are updated.
  */
 export async function seedCatalogue(prisma: PrismaClient, options: SeedOptions = {}): Promise<{ tenantId: string }> {
   const slug = options.tenantSlug ?? DEFAULT_TENANT_SLUG;
@@ -40,16 +40,31 @@ export async function seedCatalogue(prisma: PrismaClient, options: SeedOptions =
         update: { position, ...purpose, dataCategories: { deleteMany: {}, create: links } },
       });
     }
+    const cookieCategoryIds = new Map<string, string>();
     for (const [position, category] of COOKIE_CATEGORIES.entries()) {
-      await tx.cookieCategory.upsert({
+      const row = await tx.cookieCategory.upsert({
         where: { tenantId_key: { tenantId, key: category.key } },
         create: { tenantId, position, ...category },
         update: { position, ...category },
+      });
+      cookieCategoryIds.set(category.key, row.id);
+    }
+    for (const { category, cookies, ...vendor } of COOKIE_VENDORS) {
+      const cookieCategoryId = cookieCategoryIds.get(category) as string;
+      await tx.cookieVendor.upsert({
+        where: { tenantId_name: { tenantId, name: vendor.name } },
+        create: { tenantId, cookieCategoryId, ...vendor, cookies: { create: cookies } },
+        update: { cookieCategoryId, ...vendor, cookies: { deleteMany: {}, create: cookies } },
       });
     }
     await tx.policyVersion.upsert({
       where: { tenantId_kind_language_version: { tenantId, kind: "PRIVACY", language: "ru", version: "2024" } },
       create: { tenantId, kind: "PRIVACY", language: "ru", version: "2024", effectiveAt: new Date("2024-01-01T00:00:00Z") },
+      update: {},
+    });
+    await tx.policyVersion.upsert({
+      where: { tenantId_kind_language_version: { tenantId, kind: "COOKIE", language: "ru", version: "2024" } },
+      create: { tenantId, kind: "COOKIE", language: "ru", version: "2024", effectiveAt: new Date("2024-01-01T00:00:00Z") },
       update: {},
     });
     return { tenantId };

@@ -37,8 +37,8 @@ describe("consentEventsToCsv", () => {
   it("writes ISO dates, empty cells for nulls and RFC 4180 quoting", () => {
     const csv = consentEventsToCsv([event]);
     expect(csv).toContain(
-      ",2025-01-01T12:00:00.000Z,00000000-0000-4000-8000-000000000001,7d0c8e9a-1f3b-4c55-9a3e-2b6f0d4c1a10,5b1f7c1e-8d2a-4f0e-b7a4-3c9d2e6f8a01," +
-        "c3a1e6d2-4b7f-4e1a-9c8d-0f2b5a6e7d11,,GRANTED,BANNER,,RU,2026-01-01T12:00:00.000Z,false,,,",
+      ",00000000-0000-4000-8000-000000000001,7d0c8e9a-1f3b-4c55-9a3e-2b6f0d4c1a10,5b1f7c1e-8d2a-4f0e-b7a4-3c9d2e6f8a01," +
+        "c3a1e6d2-4b7f-4e1a-9c8d-0f2b5a6e7d11,,GRANTED,BANNER,,RU,2025-01-01T12:00:00.000Z,2026-01-01T12:00:00.000Z,,false,,,",
     );
     expect(csv).toContain('"Mozilla/5.0 (X11; Linux x86_64) ""Quoted"", with comma"');
     expect(csv).toContain('"https://shop.example/каталог\nsecond line"');

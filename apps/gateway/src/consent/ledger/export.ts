@@ -9,40 +9,21 @@
  */
 import { toCsv } from "../../exports/csv.ts";
 import { isoInstant } from "./dates.ts";
-import type { ChainFields, ConsentEventRecord } from "./hash-chain.ts";
+import { type ChainFields, type ConsentEventRecord, HASHED_FIELDS } from "./hash-chain.ts";
 
 export type ExportableConsentEvent = ConsentEventRecord & Partial<ChainFields>;
 
-/** Column order of every export; changing it breaks people's spreadsheets, so add new columns at the end. */
-export const EXPORT_COLUMNS = [
-  "sequence",
-  "occurredAt",
-  "id",
-  "tenantId",
-  "subjectId",
-  "purposeId",
-  "cookieCategoryId",
-  "decision",
-  "channel",
-  "policyVersionId",
-  "jurisdiction",
-  "expiresAt",
-  "gpc",
-  "tcString",
-  "gppString",
-  "userAgent",
-  "ipHash",
-  "pageUrl",
-  "previousHash",
-  "hash",
-] as const;
+/**
+ * Column order of every export: the hashed fields in chain order, then the proof itself (readable, but not hashed:
+ * erasure nulls it) and the chain links. Changing it breaks people's spreadsheets, so add new columns at the end.
+ */
+export const EXPORT_COLUMNS = [...HASHED_FIELDS, "userAgent", "ipHash", "pageUrl", "previousHash", "hash"] as const;
 
 export type ExportRecord = Record<(typeof EXPORT_COLUMNS)[number], string | number | boolean | null>;
 
 export function toExportRecord(event: ExportableConsentEvent): ExportRecord {
   return {
     sequence: event.sequence ?? null,
-    occurredAt: isoInstant(event.occurredAt),
     id: event.id,
     tenantId: event.tenantId,
     subjectId: event.subjectId,
@@ -52,7 +33,9 @@ export function toExportRecord(event: ExportableConsentEvent): ExportRecord {
     channel: event.channel,
     policyVersionId: event.policyVersionId ?? null,
     jurisdiction: event.jurisdiction ?? null,
+    occurredAt: isoInstant(event.occurredAt),
     expiresAt: event.expiresAt == null ? null : isoInstant(event.expiresAt),
+    proofDigest: event.proofDigest ?? null,
     gpc: event.gpc ?? null,
     tcString: event.tcString ?? null,
     gppString: event.gppString ?? null,

@@ -9,6 +9,7 @@ import {
   GENESIS,
   GENESIS_HASH,
   HASHED_FIELDS,
+  proofDigest,
   verifyChain,
 } from "./hash-chain.ts";
 
@@ -57,9 +58,9 @@ describe("the hashed payload", () => {
     const event: ConsentEventRecord = { ...recordedEvent(1), occurredAt: "2025-01-01T15:00:00+03:00", gpc: true };
     const expectedJson =
       '{"channel":"BANNER","cookieCategoryId":null,"decision":"GRANTED","expiresAt":null,"gpc":true,"gppString":null,' +
-      `"id":"00000000-0000-4000-8000-000000000001","ipHash":null,"jurisdiction":"RU","occurredAt":"2025-01-01T12:00:00.000Z",` +
-      `"pageUrl":null,"policyVersionId":null,"purposeId":"c3a1e6d2-4b7f-4e1a-9c8d-0f2b5a6e7d11","sequence":1,` +
-      `"subjectId":"5b1f7c1e-8d2a-4f0e-b7a4-3c9d2e6f8a01","tcString":null,"tenantId":"${tenantId}","userAgent":null}`;
+      `"id":"00000000-0000-4000-8000-000000000001","jurisdiction":"RU","occurredAt":"2025-01-01T12:00:00.000Z",` +
+      `"policyVersionId":null,"proofDigest":null,"purposeId":"c3a1e6d2-4b7f-4e1a-9c8d-0f2b5a6e7d11","sequence":1,` +
+      `"subjectId":"5b1f7c1e-8d2a-4f0e-b7a4-3c9d2e6f8a01","tcString":null,"tenantId":"${tenantId}"}`;
     expect(canonicalEventJson(event, 1)).toBe(expectedJson);
     const expectedHash = createHash("sha256").update(`${GENESIS_HASH}${expectedJson}`).digest("hex");
     expect(chainEvent(event, GENESIS)).toEqual({ sequence: 1, previousHash: GENESIS_HASH, hash: expectedHash });
@@ -69,6 +70,22 @@ describe("the hashed payload", () => {
     const asDate = chainEvent(recordedEvent(2), GENESIS);
     const asString = chainEvent({ ...recordedEvent(2), occurredAt: "2025-01-02T12:00:00.000Z" }, GENESIS);
     expect(asString).toEqual(asDate);
+  });
+});
+
+describe("the proof digest", () => {
+  const proof = { userAgent: "Mozilla/5.0", ipHash: "ab12", pageUrl: "https://shop.test/cart" };
+
+  it("stands in for the proof, so erasing the proof fields keeps the hash", () => {
+    const recorded = { ...recordedEvent(1), ...proof, proofDigest: proofDigest(proof) };
+    const erased = { ...recorded, userAgent: null, ipHash: null, pageUrl: null };
+    expect(chainEvent(erased, GENESIS)).toEqual(chainEvent(recorded, GENESIS));
+  });
+
+  it("changes with any proof field, and is null without proof", () => {
+    expect(proofDigest({ ...proof, pageUrl: "https://shop.test/" })).not.toBe(proofDigest(proof));
+    expect(proofDigest(proof)).toMatch(/^[0-9a-f]{64}$/);
+    expect(proofDigest({})).toBeNull();
   });
 });
 

@@ -15,6 +15,10 @@
  *   leaves no trace in a run of timestamps, whereas a missing sequence number is visible at once.
  * Truncating the newest events cannot be detected from the rows alone: compare `head` from `verifyChain` with the head
  * the service stores when it appends.
+ *
+ * The proof fields (user agent, IP hash, page URL) are hashed through `proofDigest`, stored in its own column: erasing
+ * a person nulls the proof but keeps the digest, so the chain still verifies after an erasure and an edit of the digest
+ * is still seen.
  */
 import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
@@ -46,9 +50,12 @@ export interface ConsentEventRecord {
   jurisdiction?: string | null;
   occurredAt: InstantInput;
   expiresAt?: InstantInput | null;
+  /** The proof itself: not hashed directly, and nulled when the person is erased. */
   userAgent?: string | null;
   ipHash?: string | null;
   pageUrl?: string | null;
+  /** `proofDigest` of the proof as recorded; null when there was no proof. */
+  proofDigest?: string | null;
   /** Whether the Global Privacy Control signal accompanied the decision; null when the channel could not tell. */
   gpc?: boolean | null;
   /** IAB TCF consent string, when the storefront's CMP sent one. */
@@ -71,9 +78,7 @@ export const HASHED_FIELDS = [
   "jurisdiction",
   "occurredAt",
   "expiresAt",
-  "userAgent",
-  "ipHash",
-  "pageUrl",
+  "proofDigest",
   "gpc",
   "tcString",
   "gppString",
@@ -88,6 +93,21 @@ export interface ChainFields {
 }
 
 export type ChainedConsentEvent = ConsentEventRecord & ChainFields;
+
+export interface EventProof {
+  userAgent?: string | null;
+  ipHash?: string | null;
+  pageUrl?: string | null;
+}
+
+/** SHA-256 hex of the RFC 8785 JSON of the proof fields, or null when none was given. */
+export function proofDigest(proof: EventProof): string | null {
+  const fields = { userAgent: proof.userAgent ?? null, ipHash: proof.ipHash ?? null, pageUrl: proof.pageUrl ?? null };
+  if (fields.userAgent === null && fields.ipHash === null && fields.pageUrl === null) return null;
+  return createHash("sha256")
+    .update(canonicalize(fields) ?? "", "utf8")
+    .digest("hex");
+}
 
 /** The RFC 8785 JSON of the hashed fields; dates as UTC ISO strings with milliseconds, as PostgreSQL keeps them. */
 export function canonicalEventJson(event: ConsentEventRecord, sequence: number): string {
@@ -104,9 +124,7 @@ export function canonicalEventJson(event: ConsentEventRecord, sequence: number):
     jurisdiction: event.jurisdiction ?? null,
     occurredAt: isoInstant(event.occurredAt),
     expiresAt: event.expiresAt == null ? null : isoInstant(event.expiresAt),
-    userAgent: event.userAgent ?? null,
-    ipHash: event.ipHash ?? null,
-    pageUrl: event.pageUrl ?? null,
+    proofDigest: event.proofDigest ?? null,
     gpc: event.gpc ?? null,
     tcString: event.tcString ?? null,
     gppString: event.gppString ?? null,

@@ -1,0 +1,124 @@
+/**
+ * Appends to a tenant's hash-chained consent ledger. Every write goes through `withLedgerLock`, which locks the
+ * tenant's chain head row (SELECT … FOR UPDATE) for the rest of the transaction: appends within a tenant are
+ * serialised, so sequence numbers are gap-free and each event links to the one before it. The current state per
+ * subject and purpose (or cookie category) moves in the same transaction, so a consent check reads one row.
+ */
+import { randomUUID } from "node:crypto";
+import type { ConsentChannel, ConsentDecision, ConsentEvent, TenantScopedPrisma } from "@custos/db";
+import { type ChainLink, chainEvent, GENESIS_HASH, proofDigest } from "./ledger/hash-chain.ts";
+import type { StoredProof } from "./proof.ts";
+
+export type Transaction = Parameters<Parameters<TenantScopedPrisma["$transaction"]>[0]>[0];
+
+export type ConsentTarget = { kind: "PURPOSE"; id: string } | { kind: "COOKIE_CATEGORY"; id: string };
+
+export interface NewConsentEvent {
+  /** Internal DataSubject id. */
+  subjectId: string;
+  target: ConsentTarget;
+  decision: ConsentDecision;
+  channel: ConsentChannel;
+  policyVersionId: string | null;
+  jurisdiction: string | null;
+  occurredAt: Date;
+  expiresAt: Date | null;
+  proof: StoredProof;
+  gpc: boolean | null;
+  tcString: string | null;
+  gppString: string | null;
+  idempotencyKey: string | null;
+}
+
+export interface LedgerAppender {
+  /** Appends one event after the current head and moves the subject's current state. */
+  append(event: NewConsentEvent): Promise<ConsentEvent>;
+}
+
+async function lockChainHead(tx: Transaction, tenantId: string): Promise<ChainLink> {
+  await tx.consentChainHead.createMany({ data: [{ tenantId, sequence: 0, hash: GENESIS_HASH }], skipDuplicates: true });
+  const [head] = await tx.$queryRaw<ChainLink[]>`
+    SELECT sequence, hash FROM "ConsentChainHead" WHERE "tenantId" = ${tenantId}::uuid FOR UPDATE`;
+  if (!head) throw new Error("chain head vanished inside its own transaction");
+  return head;
+}
+
+/** Creates the subject if it is new; the ledger lock already serialises writers, so no row lock is needed here. */
+export async function ensureSubject(
+  tx: Transaction,
+  tenantId: string,
+  externalId: string,
+): Promise<{ id: string; restrictedAt: Date | null }> {
+  await tx.dataSubject.createMany({ data: [{ tenantId, externalId }], skipDuplicates: true });
+  return tx.dataSubject.findUniqueOrThrow({
+    where: { tenantId_externalId: { tenantId, externalId } },
+    select: { id: true, restrictedAt: true },
+  });
+}
+
+async function moveState(tx: Transaction, event: ConsentEvent): Promise<void> {
+  const state = {
+    decision: event.decision,
+    channel: event.channel,
+    lastEventId: event.id,
+    decidedAt: event.occurredAt,
+    expiresAt: event.expiresAt,
+    policyVersionId: event.policyVersionId,
+    gpc: event.gpc,
+  };
+  const { subjectId } = event;
+  if (event.purposeId !== null) {
+    const purposeId = event.purposeId;
+    await tx.consentState.upsert({
+      where: { subjectId_purposeId: { subjectId, purposeId } },
+      create: { subjectId, purposeId, ...state },
+      update: state,
+    });
+  } else if (event.cookieCategoryId !== null) {
+    const cookieCategoryId = event.cookieCategoryId;
+    await tx.cookieConsentState.upsert({
+      where: { subjectId_cookieCategoryId: { subjectId, cookieCategoryId } },
+      create: { subjectId, cookieCategoryId, ...state },
+      update: state,
+    });
+  }
+}
+
+/**
+ * Runs `work` in one transaction holding the tenant's ledger lock; everything it appends commits with its state
+ * changes and audit entries, or nothing does. Read current states inside `work`: they cannot move until it ends.
+ */
+export async function withLedgerLock<T>(
+  db: TenantScopedPrisma,
+  tenantId: string,
+  work: (tx: Transaction, ledger: LedgerAppender) => Promise<T>,
+): Promise<T> {
+  return db.$transaction(async (tx) => {
+    let head = await lockChainHead(tx, tenantId);
+    const startSequence = head.sequence;
+    const ledger: LedgerAppender = {
+      append: async (input) => {
+        const { target, proof, ...fields } = input;
+        const record = {
+          ...fields,
+          ...proof,
+          id: randomUUID(),
+          tenantId,
+          purposeId: target.kind === "PURPOSE" ? target.id : null,
+          cookieCategoryId: target.kind === "COOKIE_CATEGORY" ? target.id : null,
+          proofDigest: proofDigest(proof),
+        };
+        const chain = chainEvent(record, head);
+        const event = await tx.consentEvent.create({ data: { ...record, ...chain } });
+        await moveState(tx, event);
+        head = { sequence: chain.sequence, hash: chain.hash };
+        return event;
+      },
+    };
+    const result = await work(tx, ledger);
+    if (head.sequence !== startSequence) {
+      await tx.consentChainHead.update({ where: { tenantId }, data: { sequence: head.sequence, hash: head.hash } });
+    }
+    return result;
+  });
+}

@@ -1,0 +1,65 @@
+import { PolicyKind } from "@custos/db";
+import { builder } from "../builder.ts";
+import { currentPolicies, type PublishedPolicyVersion, publishPolicyVersion } from "./policy-service.ts";
+
+const PolicyKindEnum = builder.enumType(PolicyKind, { name: "PolicyKind" });
+
+export const PolicyVersionRef = builder.prismaObject("PolicyVersion", {
+  description: "A published version of the privacy or cookie policy.",
+  authScopes: { public: true },
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    kind: t.expose("kind", { type: PolicyKindEnum }),
+    version: t.exposeString("version"),
+    language: t.exposeString("language", { description: "BCP 47 tag, e.g. `ru`." }),
+    url: t.exposeString("url", { nullable: true }),
+    effectiveAt: t.expose("effectiveAt", { type: "DateTime" }),
+    material: t.exposeBoolean("material", {
+      description: "A significant change: affected people are told by e-mail and consent given under earlier versions is asked again.",
+    }),
+    publishedAt: t.expose("publishedAt", { type: "DateTime" }),
+  }),
+});
+
+builder.queryField("currentPolicies", (t) =>
+  t.prismaField({
+    type: [PolicyVersionRef],
+    description: "The privacy and cookie policy versions in effect now, in the language asked for when published in it.",
+    args: { language: t.arg.string({ required: false }) },
+    authScopes: { public: true },
+    resolve: (_query, _root, args, ctx) => currentPolicies(ctx.prisma, args.language ?? null),
+  }),
+);
+
+const PublishedPolicyVersionRef = builder.objectRef<PublishedPolicyVersion>("PublishedPolicyVersion").implement({
+  description: "A newly published version, with what publishing it set in motion.",
+  authScopes: { staff: true },
+  fields: (t) => ({
+    policyVersion: t.field({ type: PolicyVersionRef, resolve: (result) => result.policyVersion }),
+    noticesQueued: t.exposeInt("noticesQueued", { description: "E-mail notices queued in the outbox (material changes only)." }),
+    consentsNeedingRenewal: t.exposeInt("consentsNeedingRenewal", {
+      description: "Current grants given under an earlier version, reported as NEEDS_RENEWAL once this version takes effect.",
+    }),
+  }),
+});
+
+const PublishPolicyVersionInput = builder.inputType("PublishPolicyVersionInput", {
+  fields: (t) => ({
+    kind: t.field({ type: PolicyKindEnum }),
+    version: t.string(),
+    language: t.string({ description: "BCP 47 tag, e.g. `ru`." }),
+    url: t.string({ required: false }),
+    effectiveAt: t.field({ type: "DateTime" }),
+    material: t.boolean({ description: "A significant change (P16): notify affected people and ask for consent again." }),
+  }),
+});
+
+builder.mutationField("publishPolicyVersion", (t) =>
+  t.field({
+    type: PublishedPolicyVersionRef,
+    description: "Publishes a policy version; a material one queues e-mail notices and makes earlier consents need renewal.",
+    args: { input: t.arg({ type: PublishPolicyVersionInput }) },
+    authScopes: { staff: true },
+    resolve: (_root, { input }, ctx) => publishPolicyVersion(ctx.prisma, ctx, { ...input, url: input.url ?? null }),
+  }),
+);
