@@ -18,7 +18,26 @@ export type CustosErrorCode =
   | "INVALID_SUBJECT_ID"
   | "INVALID_JURISDICTION"
   | "UNKNOWN_PURPOSE"
-  | "CONSENT_NOT_APPLICABLE";
+  | "CONSENT_NOT_APPLICABLE"
+  /** A data-subject request's input is malformed (e-mail, details, fields that do not fit its type). */
+  | "INVALID_REQUEST"
+  /** The workflow refuses this move; the message lists the moves that are possible. */
+  | "ILLEGAL_TRANSITION"
+  | "REASON_REQUIRED"
+  /** Someone else moved the request meanwhile; read it again. */
+  | "REQUEST_CHANGED"
+  /** The deadline needs a working-day calendar for a year the curated calendars do not cover yet. */
+  | "CALENDAR_NOT_COVERED"
+  | "EXTENSION_NOT_ALLOWED"
+  | "EXTENSION_REASON_REQUIRED"
+  | "EXTENSION_TOO_LATE"
+  | "VERIFICATION_FAILED"
+  | "VERIFICATION_CODE_EXPIRED"
+  /** The e-mail code cannot prove identity because the account has another address; staff check documents. */
+  | "IDENTITY_MISMATCH"
+  | "TASKS_PENDING"
+  | "TASK_NOT_OPEN"
+  | "INVALID_TASK_RESULT";
 
 /** An error the caller caused and can fix; its message is safe to show and holds no personal data. */
 export class CustosError extends Error {
