@@ -3,6 +3,7 @@ import { TEST_ENGINES } from "@custos/db/testing";
 import { describe, expect, inject, it } from "vitest";
 import { recordAudit } from "../audit/audit-service.ts";
 import { recordConsentDecision } from "../consent/consent-service.ts";
+import { submitRequest } from "../requests/request-service.ts";
 import { startTestGateway, TEST_KEY_PEPPER } from "../testing.ts";
 import { createApiKey } from "./api-key-service.ts";
 import { MATRIX_CALLERS, OPERATION_SAMPLES, type SampleWorld } from "./operation-samples.ts";
@@ -26,14 +27,35 @@ describe.each(TEST_ENGINES)("tenant isolation on %s", (engine) => {
     await recordAudit(b, bCaller, { operation: "seededForIsolation" });
     const bKey = await createApiKey(b, bId, TEST_KEY_PEPPER, { kind: "STAFF", name: "tenant b staff" });
     await b.dataSystem.create({ data: { tenantId: bId, key: "b-system", name: "B system" } });
+    const bRequest = await submitRequest(
+      b,
+      { ...bCaller, keyPepper: TEST_KEY_PEPPER },
+      {
+        type: "ACCESS",
+        jurisdiction: "DE",
+        contactEmail: "tenant-b-person@example.com",
+        subjectId: "shopper-1",
+      },
+    );
 
-    const bIdentifiers = new Set<string>([bId, bKey.key.prefix, "Tenant B Ltd", "tenant-b", "seededForIsolation", "B system"]);
+    const bIdentifiers = new Set<string>([
+      bId,
+      bKey.key.prefix,
+      "Tenant B Ltd",
+      "tenant-b",
+      "seededForIsolation",
+      "B system",
+      "tenant-b-person@example.com",
+      bRequest.request.id,
+    ]);
     for (const rows of [
       await b.purpose.findMany({ select: { id: true } }),
       await b.dataSubject.findMany({ select: { id: true } }),
       await b.consentEvent.findMany({ select: { id: true } }),
       await b.auditLogEntry.findMany({ select: { id: true } }),
       await b.apiKey.findMany({ select: { id: true } }),
+      await b.requestTask.findMany({ select: { id: true } }),
+      await b.requestEvent.findMany({ select: { id: true } }),
     ]) {
       for (const row of rows) bIdentifiers.add(row.id);
     }
@@ -52,6 +74,12 @@ describe.each(TEST_ENGINES)("tenant isolation on %s", (engine) => {
       shopperId: "shopper-1",
       unique: () => "isolation",
       revocableKeyPrefix: async () => bKey.key.prefix,
+      // Tenant B's request, asked about by tenant A's callers: it must stay unknown to them.
+      requestToken: async () => bRequest.trackingToken,
+      requestId: async () => bRequest.request.id,
+      requestWithCode: () => Promise.reject(new Error("only queries run here")),
+      answeredRequestToken: () => Promise.reject(new Error("only queries run here")),
+      openTaskId: () => Promise.reject(new Error("only queries run here")),
     };
     const seen: string[] = [];
     for (const [operation, sample] of Object.entries(OPERATION_SAMPLES)) {
