@@ -24,7 +24,7 @@ const AUTHORITIES: readonly DataProtectionAuthority[] = [
     name: "Roskomnadzor (Federal Service for Supervision of Communications, Information Technology and Mass Media)",
     website: "https://rkn.gov.ru",
     complaintUrl: "https://rkn.gov.ru/treatments/ask-question/",
-    address: "Kitaygorodsky proezd 7, bld. 2, Moscow, 109992, Russia",
+    address: "Kitaygorodsky proezd 7, bld. 2, Moscow, Russia",
     source: "https://rkn.gov.ru/contacts/",
   },
   {
@@ -99,7 +99,9 @@ const AUTHORITIES: readonly DataProtectionAuthority[] = [
     name: "California Privacy Protection Agency (CPPA)",
     website: "https://cppa.ca.gov",
     complaintUrl: "https://cppa.ca.gov/webapplications/complaint",
-    source: "https://cppa.ca.gov/contact_us.html",
+    email: "info@cppa.ca.gov",
+    phone: "+1 916-572-2900",
+    source: "https://ca.gov/departments/315",
   },
   {
     jurisdiction: "SG",

@@ -15,14 +15,20 @@ const EXTEND =
 
 let counter = 0;
 
+/** The field's data from a response that must have succeeded. */
+function dataOf<T>(response: { data?: Record<string, unknown> | null; errors?: unknown }, field: string): T {
+  const value = response.data?.[field];
+  if (value == null) throw new Error(`no ${field} in ${JSON.stringify(response.errors)}`);
+  return value as T;
+}
+
 async function submit(gateway: TestGateway, input: Record<string, unknown>) {
   const contactEmail = `person-${++counter}@example.com`;
   const response = await gateway.execute(SUBMIT, { input: { contactEmail, ...input } });
-  expect(response.errors).toBeUndefined();
-  const { trackingToken, request } = response.data?.submitRequest as {
+  const { trackingToken, request } = dataOf<{
     trackingToken: string;
     request: { id: string; status: string; dueAt: string };
-  };
+  }>(response, "submitRequest");
   return { token: trackingToken, id: request.id, status: request.status, dueAt: request.dueAt, contactEmail };
 }
 
@@ -226,7 +232,7 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
     const query = `query ($type: RequestType, $status: [RequestStatus!], $jurisdiction: String) {
       privacyRequests(first: 10, type: $type, status: $status, jurisdiction: $jurisdiction) { edges { node { id overdue dueSoon dueState } } } }`;
     const ids = async (variables: Record<string, unknown> = {}) =>
-      ((await gateway.asStaff(query, variables)).data?.privacyRequests as { edges: { node: Record<string, unknown> }[] }).edges.map(
+      dataOf<{ edges: { node: Record<string, unknown> }[] }>(await gateway.asStaff(query, variables), "privacyRequests").edges.map(
         ({ node }) => node,
       );
     expect(await ids()).toEqual([
@@ -253,13 +259,13 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
         { input: { type: "PORTABILITY", jurisdiction: "DE", contactEmail: "cust-1@example.com" } },
         { token: shopper },
       );
-      submitted.push((response.data?.submitRequest as { request: { id: string; status: string } }).request);
+      submitted.push(dataOf<{ request: { id: string; status: string } }>(response, "submitRequest").request);
     }
     expect(submitted.every(({ status }) => status === "IN_PROGRESS")).toBe(true);
 
     const pull = "mutation { pullRequestTasks(limit: 3) { id request { id subjectId } } }";
     const [first, second] = await Promise.all([gateway.execute(pull, {}, { token: orders }), gateway.execute(pull, {}, { token: orders })]);
-    const taken = [first, second].flatMap((response) => (response.data?.pullRequestTasks as { id: string }[]).map(({ id }) => id));
+    const taken = [first, second].flatMap((response) => dataOf<{ id: string }[]>(response, "pullRequestTasks").map(({ id }) => id));
     expect(taken).toHaveLength(4);
     expect(new Set(taken).size).toBe(4);
 
