@@ -5,7 +5,8 @@ import { type DeadlineRule, type Period, RULE_TABLE, type RuleTable } from "./ru
 /** The committed rule table for people: apps/gateway/src/requests/RULES.md, generated from the data, never typed by hand. */
 export const ruleTableDocPath = fileURLToPath(new URL("./RULES.md", import.meta.url));
 
-const period = ({ unit, amount }: Period) => `${amount} ${unit === "months" ? (amount === 1 ? "month" : "months") : unit.replace("-", " ")}`;
+const period = ({ unit, amount }: Period) =>
+  `${amount} ${unit === "months" ? (amount === 1 ? "month" : "months") : unit.replace("-", " ")}`;
 const cell = (text: string) => text.replaceAll("|", "\\|").replaceAll("\n", " ");
 
 function ruleRow(rule: DeadlineRule): string {
@@ -14,7 +15,9 @@ function ruleRow(rule: DeadlineRule): string {
     rule.requestTypes.join(", "),
     period(rule.response),
     rule.acknowledgement ? `${period(rule.acknowledgement.within)} (${rule.acknowledgement.citation})` : "—",
-    rule.extension ? `+${period({ unit: rule.response.unit, amount: rule.extension.additional })} with notice (${rule.extension.citation})` : "none",
+    rule.extension
+      ? `+${period({ unit: rule.response.unit, amount: rule.extension.additional })} with notice (${rule.extension.citation})`
+      : "none",
     rule.pauses.allowed ? "yes" : "no",
     rule.lastDayOnNonWorkingDay === "moves-to-next-working-day" ? "next working day" : "stays",
     rule.basis === "statute" ? (rule.configurable ? "statute, figure configurable" : "statute") : "company policy (configurable)",
@@ -46,7 +49,13 @@ export function ruleTableMarkdown(table: RuleTable = RULE_TABLE): string {
     "| --- | --- | --- | --- | --- |",
     ...DATA_PROTECTION_AUTHORITIES.map(
       (authority) =>
-        `| ${[authority.jurisdiction, authority.name, `<${authority.website}>`, authority.complaintUrl ? `<${authority.complaintUrl}>` : "—", `<${authority.source}>`]
+        `| ${[
+          authority.jurisdiction,
+          authority.name,
+          `<${authority.website}>`,
+          authority.complaintUrl ? `<${authority.complaintUrl}>` : "—",
+          `<${authority.source}>`,
+        ]
           .map(cell)
           .join(" | ")} |`,
     ),
