@@ -33,6 +33,8 @@ export type CustosErrorCode =
   | "EXTENSION_TOO_LATE"
   | "VERIFICATION_FAILED"
   | "VERIFICATION_CODE_EXPIRED"
+  /** The request had all the codes it may get; only a document check by staff can verify it now. */
+  | "VERIFICATION_LOCKED"
   /** The e-mail code cannot prove identity because the account has another address; staff check documents. */
   | "IDENTITY_MISMATCH"
   | "TASKS_PENDING"

@@ -16,8 +16,15 @@ import {
   startPause,
   type Transaction,
 } from "./request-workflow.ts";
-import { computeDeadlines, IDENTITY_VERIFICATION } from "./rules/index.ts";
-import { CODE_LIFETIME_MS, CODE_MAX_ATTEMPTS, codeMatches, issueCode } from "./verification-code.ts";
+import { computeDeadlines, IDENTITY_VERIFICATION, REQUEST_TYPES } from "./rules/index.ts";
+import {
+  CODE_LIFETIME_MS,
+  CODE_MAX_ATTEMPTS,
+  CODES_PER_REQUEST,
+  codeMatches,
+  issueCode,
+  UNVERIFIED_REQUESTS_PER_ADDRESS,
+} from "./verification-code.ts";
 
 type ServiceCaller = RequestCaller & { keyPepper: string };
 
@@ -107,13 +114,32 @@ export async function submitRequest(db: TenantScopedPrisma, ctx: ServiceCaller, 
       const verified = await markVerified(tx, ctx, created, { method: "SHOPPER_SESSION", verifiedBy: "shopper-session" }, "RECEIVED");
       return verified;
     }
+    const recent = await tx.privacyRequest.count({
+      where: {
+        contactEmail: { equals: contactEmail, mode: "insensitive" },
+        verifiedAt: null,
+        type: { in: VERIFIED_TYPES },
+        receivedAt: { gt: new Date(receivedAt.getTime() - 86_400_000) },
+      },
+    });
+    if (recent > UNVERIFIED_REQUESTS_PER_ADDRESS) {
+      throw new CustosError("RATE_LIMITED", "Too many unverified requests for this address today; verify one, or try again tomorrow.");
+    }
     return askForCode(tx, ctx, created);
   });
   return { request, trackingToken: trackingTokenFor(ctx, request.id) };
 }
 
+const VERIFIED_TYPES = REQUEST_TYPES.filter((type) => IDENTITY_VERIFICATION[type].required);
+
 /** Moves the request to AWAITING_VERIFICATION (or keeps it there), voids older codes and e-mails a fresh one. */
 async function askForCode(tx: Transaction, ctx: ServiceCaller, request: PrivacyRequest): Promise<PrivacyRequest> {
+  if ((await tx.requestVerificationCode.count({ where: { requestId: request.id } })) >= CODES_PER_REQUEST) {
+    throw new CustosError(
+      "VERIFICATION_LOCKED",
+      "This request was sent all the codes it may get; privacy staff will check identity documents instead.",
+    );
+  }
   const issued = issueCode();
   await tx.requestVerificationCode.updateMany({ where: { requestId: request.id, consumedAt: null }, data: { consumedAt: new Date() } });
   await tx.requestVerificationCode.create({

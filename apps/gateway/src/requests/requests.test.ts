@@ -100,6 +100,24 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
     });
   });
 
+  it("caps guessing: five codes per request, three unverified requests per address a day", async () => {
+    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    const resend = "mutation ($token: String!) { resendRequestCode(token: $token) { status } }";
+    const request = await submit(gateway, { type: "ERASURE", jurisdiction: "RU" });
+    for (let sent = 1; sent < 5; sent++) expect((await gateway.execute(resend, { token: request.token })).errors).toBeUndefined();
+    expect((await gateway.execute(resend, { token: request.token })).errors?.[0]?.extensions?.code).toBe("VERIFICATION_LOCKED");
+
+    const input = { type: "ACCESS", jurisdiction: "DE", contactEmail: "Same.Person@example.com" };
+    for (let index = 0; index < 3; index++) expect((await gateway.execute(SUBMIT, { input })).errors).toBeUndefined();
+    const refused = await gateway.execute(SUBMIT, { input: { ...input, contactEmail: "same.person@example.com" } });
+    expect(refused.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
+    expect(
+      await gateway.database.prisma.privacyRequest.count({
+        where: { contactEmail: { equals: "same.person@example.com", mode: "insensitive" } },
+      }),
+    ).toBe(3);
+  });
+
   it("stops the GDPR clock while waiting for proof of identity, but not the 152-FZ clock", async () => {
     await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
     const { prisma } = gateway.database;
