@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { TEST_ENGINES } from "@custos/db/testing";
 import { buildSchema, isInputObjectType } from "graphql";
-import { describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { REQUESTS_PER_MINUTE } from "../limits/rate-limit.ts";
+import { silentLogger } from "../logger.ts";
 import { startTestGateway, type TestGateway } from "../testing.ts";
 import { computeDeadlines } from "./rules/index.ts";
 import { CODE_MAX_ATTEMPTS } from "./verification-code.ts";
@@ -42,8 +44,17 @@ const codeFor = async (gateway: TestGateway, recipient: string) =>
   String((await notices(gateway, recipient, "request.verification-code")).at(-1)?.code);
 
 describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
+  // The tests that use addresses of their own and register no data system share one gateway.
+  let shared: TestGateway;
+  beforeAll(async () => {
+    shared = await startTestGateway(engine, inject("postgresAdminUrl"), silentLogger, {
+      requestsPerMinute: { ...REQUESTS_PER_MINUTE, anonymous: 10_000 },
+    });
+  });
+  afterAll(() => shared[Symbol.asyncDispose]());
+
   it("verifies by e-mailed code: hashed, limited attempts, expiring, replaceable; an address that is not the account's is refused", async () => {
-    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    const gateway = shared;
     const { prisma } = gateway.database;
     const request = await submit(gateway, { type: "ACCESS", jurisdiction: "DE" });
     expect(request.status).toBe("AWAITING_VERIFICATION");
@@ -101,7 +112,7 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
   });
 
   it("caps guessing: five codes per request, three unverified requests per address a day", async () => {
-    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    const gateway = shared;
     const resend = "mutation ($token: String!) { resendRequestCode(token: $token) { status } }";
     const request = await submit(gateway, { type: "ERASURE", jurisdiction: "RU" });
     for (let sent = 1; sent < 5; sent++) expect((await gateway.execute(resend, { token: request.token })).errors).toBeUndefined();
@@ -119,7 +130,7 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
   });
 
   it("stops the GDPR clock while waiting for proof of identity, but not the 152-FZ clock", async () => {
-    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    const gateway = shared;
     const { prisma } = gateway.database;
     const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000);
     for (const [jurisdiction, pauses] of [
@@ -152,7 +163,7 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
   });
 
   it("extends a deadline once where the law allows, recording the reason and queueing the notice; refuses where it does not", async () => {
-    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    const gateway = shared;
     const { prisma } = gateway.database;
     const gdpr = await submit(gateway, { type: "ACCESS", jurisdiction: "FR" });
     const reason = "the records are spread over several archived systems";
@@ -188,7 +199,7 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
   });
 
   it("refuses illegal moves, sends reasons and the authority, and lets the person withdraw or escalate", async () => {
-    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    const gateway = shared;
     const waiting = await submit(gateway, { type: "ERASURE", jurisdiction: "RU" });
     const early = await gateway.asStaff(TRANSITION, { input: { id: waiting.id, to: "COMPLETED" } });
     expect(early.errors?.[0]).toMatchObject({
@@ -329,13 +340,13 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
     await prisma.privacyRequest.update({ where: { id: requestId }, data: { exportExpiresAt: new Date(Date.now() - 1000) } });
     expect((await fetch(`${gateway.baseUrl}${completion.downloadPath}`)).status).toBe(404);
   });
+});
 
-  it("offers no way to charge a fee: no input type has a field for one", () => {
-    const printed = buildSchema(readFileSync(new URL("../../schema.graphql", import.meta.url), "utf8"));
-    const inputFields = Object.values(printed.getTypeMap())
-      .filter(isInputObjectType)
-      .flatMap((type) => Object.keys(type.getFields()).map((field) => `${type.name}.${field}`));
-    expect(inputFields.filter((field) => /fee|charge|price|payment/i.test(field))).toEqual([]);
-    expect(inputFields).toContain("SubmitRequestInput.type");
-  });
+it("offers no way to charge a fee: no input type has a field for one", () => {
+  const printed = buildSchema(readFileSync(new URL("../../schema.graphql", import.meta.url), "utf8"));
+  const inputFields = Object.values(printed.getTypeMap())
+    .filter(isInputObjectType)
+    .flatMap((type) => Object.keys(type.getFields()).map((field) => `${type.name}.${field}`));
+  expect(inputFields.filter((field) => /fee|charge|price|payment/i.test(field))).toEqual([]);
+  expect(inputFields).toContain("SubmitRequestInput.type");
 });
