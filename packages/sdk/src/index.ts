@@ -22,6 +22,8 @@ export type {
   RequestProgress,
   RequestStatus,
   RequestTask,
+  RequestTaskList,
+  RequestTaskListFilter,
   RequestType,
   SubjectConsent,
   SubmitRequestInput,

@@ -148,6 +148,8 @@ describe.each(TEST_ENGINES)("data-subject requests end to end through the SDK on
       }
     }
 
+    const listed = await staff.tasks.list({ first: 50, status: "DONE" });
+    expect(listed.edges).toHaveLength(2 * 7);
     const queue = await staff.requests.queue({ first: 20 });
     expect(queue.edges.map(({ node }) => node.status)).toEqual(types.map(() => "COMPLETED"));
     expect(queue.edges.every(({ node }) => node.feeCharged === false && node.dueState === "CLOSED")).toBe(true);

@@ -8,6 +8,8 @@ import type {
   RecordConsentMutation,
   RequestProgressFieldsFragment,
   RequestTaskFieldsFragment,
+  RequestTasksQuery,
+  RequestTasksQueryVariables,
   SubmitRequestMutation,
 } from "../generated/graphql.ts";
 
@@ -48,6 +50,8 @@ export type SubmittedRequest = SubmitRequestMutation["submitRequest"];
 
 /** One data system's share of a request, as its app receives it. */
 export type RequestTask = RequestTaskFieldsFragment;
+export type RequestTaskList = RequestTasksQuery["requestTasks"];
+export type RequestTaskListFilter = RequestTasksQueryVariables;
 
 /** A cell of an exported record: what a CSV cell can hold. */
 export type ExportValue = string | number | boolean | null;

@@ -114,6 +114,12 @@ export const OPERATION_SAMPLES: Record<string, OperationSample> = {
     allowed: ["staff", "auditor"],
     audited: true,
   },
+  "Query.requestTasks": {
+    document: "{ requestTasks(first: 5) { edges { node { id system status request { type subjectId contactEmail } } } } }",
+    variables: () => ({}),
+    allowed: ["service", "partner", "staff", "auditor"],
+    audited: true,
+  },
   "Mutation.submitRequest": {
     document: "mutation ($input: SubmitRequestInput!) { submitRequest(input: $input) { trackingToken request { id status } } }",
     variables: (world) => ({ input: { type: "QUESTION", jurisdiction: "DE", contactEmail: `matrix-${world.unique()}@example.com` } }),

@@ -38,7 +38,19 @@ describe.each(TEST_ENGINES)("tenant isolation on %s", (engine) => {
       },
     );
 
+    await submitRequest(
+      b,
+      { ...bCaller, keyPepper: TEST_KEY_PEPPER },
+      {
+        type: "OBJECTION",
+        jurisdiction: "DE",
+        contactEmail: "tenant-b-objector@example.com",
+        subjectId: "shopper-1",
+      },
+    );
     const bIdentifiers = new Set<string>([
+      "b-system",
+      "tenant-b-objector@example.com",
       bId,
       bKey.key.prefix,
       "Tenant B Ltd",

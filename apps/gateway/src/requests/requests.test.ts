@@ -277,7 +277,9 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
   it("hands each task to one app instance, checks what apps post, and serves the package only through a live link", async () => {
     await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
     const { prisma } = gateway.database;
-    for (const key of ["orders-app", "crm-app"]) await prisma.dataSystem.create({ data: { tenantId: gateway.tenantId, key, name: key } });
+    const acme = await prisma.processor.create({ data: { tenantId: gateway.tenantId, name: "Acme Cloud", country: "SG" } });
+    await prisma.dataSystem.create({ data: { tenantId: gateway.tenantId, key: "orders-app", name: "orders-app" } });
+    await prisma.dataSystem.create({ data: { tenantId: gateway.tenantId, key: "crm-app", name: "crm-app", processorId: acme.id } });
     const orders = await gateway.issueKey({ kind: "SERVICE", name: "orders", dataSystemKey: "orders-app" });
     const crm = await gateway.issueKey({ kind: "SERVICE", name: "crm", dataSystemKey: "crm-app" });
     const shopper = await gateway.shopperSession("cust-1");
@@ -291,6 +293,20 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
       submitted.push(dataOf<{ request: { id: string; status: string } }>(response, "submitRequest").request);
     }
     expect(submitted.every(({ status }) => status === "IN_PROGRESS")).toBe(true);
+
+    // The processor running the CRM sees that system's tasks, and no other.
+    const partner = await gateway.issueKey({ kind: "PARTNER", name: "acme", processorName: "Acme Cloud" });
+    const seen = await gateway.execute(
+      "{ requestTasks(first: 10) { edges { node { system request { type } } } } }",
+      {},
+      { token: partner },
+    );
+    expect(dataOf<{ edges: { node: { system: string } }[] }>(seen, "requestTasks").edges.map(({ node }) => node.system)).toEqual([
+      "crm-app",
+      "crm-app",
+      "crm-app",
+      "crm-app",
+    ]);
 
     const pull = "mutation { pullRequestTasks(limit: 3) { id request { id subjectId } } }";
     const [first, second] = await Promise.all([gateway.execute(pull, {}, { token: orders }), gateway.execute(pull, {}, { token: orders })]);

@@ -93,8 +93,8 @@ builder.prismaObject("RequestPause", {
 /** What a company app needs to carry out its part of a request. */
 const TaskRequest = builder.prismaObject("PrivacyRequest", {
   variant: "TaskRequest",
-  description: "The request behind a task, as the app that carries it out needs it.",
-  authScopes: { service: true, staff: true, auditor: true },
+  description: "The request behind a task, as the app (or the processor) that carries it out needs it.",
+  authScopes: { service: true, partner: true, staff: true, auditor: true },
   fields: (t) => ({
     id: t.exposeID("id"),
     type: t.expose("type", { type: RequestTypeEnum }),
@@ -114,7 +114,7 @@ const TaskRequest = builder.prismaObject("PrivacyRequest", {
 
 builder.prismaObject("RequestTask", {
   description: "One registered data system's part of a request.",
-  authScopes: { service: true, staff: true, auditor: true },
+  authScopes: { service: true, partner: true, staff: true, auditor: true },
   fields: (t) => ({
     id: t.exposeID("id"),
     status: t.expose("status", { type: TaskStatusEnum }),
@@ -462,6 +462,33 @@ builder.mutationField("completeRequestTask", (t) =>
         confirmation: input.confirmation ?? null,
       });
       return ctx.prisma.requestTask.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+);
+
+builder.queryField("requestTasks", (t) =>
+  t.prismaConnection({
+    type: "RequestTask",
+    cursor: "id",
+    description:
+      "Request tasks, earliest deadline first: a partner sees those of its processor's data systems, a company app its own, " +
+      "staff and auditors all.",
+    authScopes: { partner: true, service: true, staff: true, auditor: true },
+    args: { status: t.arg({ type: TaskStatusEnum, required: false }) },
+    resolve: async (query, _root, { status }, ctx) => {
+      const { caller } = ctx;
+      const system =
+        caller.kind === "partner"
+          ? { dataSystem: { processorId: caller.processorId } }
+          : caller.kind === "service"
+            ? { dataSystemId: caller.dataSystemId }
+            : {};
+      await recordAudit(ctx.prisma, ctx, { operation: "requestTasks" });
+      return ctx.prisma.requestTask.findMany({
+        ...query,
+        where: { ...system, status: status ?? undefined },
+        orderBy: [{ request: { dueAt: "asc" } }, { id: "asc" }],
+      });
     },
   }),
 );
