@@ -111,8 +111,7 @@ export async function submitRequest(db: TenantScopedPrisma, ctx: ServiceCaller, 
       return startFulfilment(tx, ctx, started);
     }
     if (session) {
-      const verified = await markVerified(tx, ctx, created, { method: "SHOPPER_SESSION", verifiedBy: "shopper-session" }, "RECEIVED");
-      return verified;
+      return markVerified(tx, ctx, created, { method: "SHOPPER_SESSION", verifiedBy: "shopper-session" }, "RECEIVED");
     }
     const recent = await tx.privacyRequest.count({
       where: {
