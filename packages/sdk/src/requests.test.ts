@@ -131,6 +131,10 @@ describe.each(TEST_ENGINES)("data-subject requests end to end through the SDK on
       if (type === "ERASURE") {
         const subject = await prisma.dataSubject.findFirstOrThrow({ where: { erasedAt: { not: null } } });
         expect(subject.externalId).toBe(`erased:${subject.id}`);
+        // The notices sent before the erasure no longer name the person; the completion notice still went out.
+        expect(
+          await prisma.outboxMessage.count({ where: { recipient: contactEmail, status: "SENT", template: { not: "request.completion" } } }),
+        ).toBe(0);
         expect(await prisma.privacyRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
           contactEmail: null,
           status: "COMPLETED",

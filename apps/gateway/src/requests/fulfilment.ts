@@ -79,9 +79,16 @@ export async function finishIfAllDone(tx: Transaction, ctx: FulfilmentCaller, re
  * Custos's own part of an erasure. The subject row is anonymised and consent proof minimised by the shared
  * routine; the person's requests keep type, dates, statuses, verification method and events (proof that the
  * request was answered, GDPR Art. 5(2) and 17(3)(e)) but lose the contact address and free text. The completion
- * notice already queued keeps its recipient in the outbox until it is sent.
+ * notice already queued keeps its recipient in the outbox until it is sent; notices already sent to the address lose
+ * recipient and payload (codes, tokens), keeping template and time as the record that they went out.
  */
 async function eraseOwnRecords(tx: Transaction, request: PrivacyRequest, now: Date) {
+  if (request.contactEmail) {
+    await tx.outboxMessage.updateMany({
+      where: { recipient: { equals: request.contactEmail, mode: "insensitive" }, status: { not: "PENDING" } },
+      data: { recipient: "erased", payload: {} },
+    });
+  }
   if (request.subjectId) {
     await eraseSubjectRecords(tx, request.subjectId, now);
     await tx.privacyRequest.updateMany({ where: { subjectId: request.subjectId }, data: { contactEmail: null, details: null } });
