@@ -15,7 +15,7 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   AuthScopes: AuthScopes;
   PrismaTypes: PrismaTypes;
-  Scalars: { DateTime: { Input: Date; Output: Date } };
+  Scalars: { DateTime: { Input: Date; Output: Date }; JSON: { Input: unknown; Output: unknown } };
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: true;
   DefaultEdgesNullability: false;
@@ -56,6 +56,12 @@ builder.scalarType("DateTime", {
     if (Number.isNaN(date.getTime())) throw new TypeError("DateTime must be an ISO 8601 string");
     return date;
   },
+});
+
+builder.scalarType("JSON", {
+  description: "Any JSON value; the field that takes it says what shape it must have.",
+  serialize: (value) => value,
+  parseValue: (value) => value,
 });
 
 builder.queryType({});

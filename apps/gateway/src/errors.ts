@@ -41,7 +41,28 @@ export type CustosErrorCode =
   | "INVALID_UNSUBSCRIBE_TOKEN"
   | "INVALID_EXPORT_RANGE"
   /** An export would hold more rows than one document should; narrow the filter or the period. */
-  | "EXPORT_TOO_LARGE";
+  | "EXPORT_TOO_LARGE"
+  /** A data-subject request's input is malformed (e-mail, details, fields that do not fit its type). */
+  | "INVALID_REQUEST"
+  /** The workflow refuses this move; the message lists the moves that are possible. */
+  | "ILLEGAL_TRANSITION"
+  | "REASON_REQUIRED"
+  /** Someone else moved the request meanwhile; read it again. */
+  | "REQUEST_CHANGED"
+  /** The deadline needs a working-day calendar for a year the curated calendars do not cover yet. */
+  | "CALENDAR_NOT_COVERED"
+  | "EXTENSION_NOT_ALLOWED"
+  | "EXTENSION_REASON_REQUIRED"
+  | "EXTENSION_TOO_LATE"
+  | "VERIFICATION_FAILED"
+  | "VERIFICATION_CODE_EXPIRED"
+  /** The request had all the codes it may get; only a document check by staff can verify it now. */
+  | "VERIFICATION_LOCKED"
+  /** The e-mail code cannot prove identity because the account has another address; staff check documents. */
+  | "IDENTITY_MISMATCH"
+  | "TASKS_PENDING"
+  | "TASK_NOT_OPEN"
+  | "INVALID_TASK_RESULT";
 
 /** An error the caller caused and can fix; its message is safe to show and holds no personal data. */
 export class CustosError extends Error {

@@ -13,6 +13,7 @@ import { introspectionForStaffOnly } from "./limits/introspection.ts";
 import { queryLimits } from "./limits/query-limits.ts";
 import { createRateLimiter, REQUESTS_PER_MINUTE } from "./limits/rate-limit.ts";
 import { createJsonLogger, type Logger } from "./logger.ts";
+import { EXPORT_ROUTE_PREFIX, exportRoute } from "./requests/export-route.ts";
 import { schema } from "./schema/index.ts";
 
 export const DEFAULT_PORT = 4000;
@@ -82,12 +83,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       sendJson(res, 503, { status: "unavailable" });
     }
   };
+  const handleExport = exportRoute(prisma);
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>> = {
     "/graphql": handleGraphql,
     "/health": (_req, res) => handleHealth(res),
+    [EXPORT_ROUTE_PREFIX]: (req, res) => handleExport(req, res, options.keyPepper),
   };
   httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
-    const route = routes[new URL(req.url ?? "/", "http://gateway").pathname];
+    const { pathname } = new URL(req.url ?? "/", "http://gateway");
+    // Routes ending in "/" serve everything below them (a download per request); the others match exactly.
+    const route = routes[pathname.startsWith(EXPORT_ROUTE_PREFIX) ? EXPORT_ROUTE_PREFIX : pathname];
     if (!route) return sendJson(res, 404, { error: "not found" });
     route(req, res).catch((error: unknown) => {
       const requestId = res.getHeader("x-request-id");

@@ -15,7 +15,11 @@ import {
   type PolicyVersion,
   type Purpose,
   type RecordConsentInput,
+  type RequestProgress,
+  type RequestTask,
+  type RequestType,
   type SubjectConsent,
+  type SubmittedRequest,
 } from "./index.ts";
 
 const client = createClient({ url: "http://127.0.0.1:4000/graphql" });
@@ -86,5 +90,25 @@ describe("the typed client", () => {
     expectTypeOf<"UNKNOWN_PURPOSE">().toExtend<CustosErrorCode>();
     expectTypeOf<"NETWORK_ERROR">().toExtend<CustosErrorCode>();
     expectTypeOf<"A_CODE_FROM_A_NEWER_GATEWAY">().toExtend<CustosErrorCode>();
+  });
+
+  it("types requests and tasks, and refuses shapes the gateway would refuse", () => {
+    expectTypeOf(client.requests.submit).returns.resolves.toEqualTypeOf<SubmittedRequest>();
+    expectTypeOf<SubmittedRequest["trackingToken"]>().toEqualTypeOf<string>();
+    expectTypeOf(client.requests.status).returns.resolves.toEqualTypeOf<RequestProgress>();
+    expectTypeOf<RequestProgress["feeCharged"]>().toEqualTypeOf<boolean>();
+    expectTypeOf<"OPT_OUT_OF_SALE">().toExtend<RequestType>();
+    expectTypeOf(client.tasks.pull).returns.resolves.toEqualTypeOf<RequestTask[]>();
+    expectTypeOf<RequestTask["request"]["subjectId"]>().toEqualTypeOf<string | null>();
+    // @ts-expect-error: not a request type
+    client.requests.submit({ type: "DELETE_EVERYTHING", jurisdiction: "DE", contactEmail: "a@example.com" });
+    // @ts-expect-error: the contact address is required
+    client.requests.submit({ type: "ACCESS", jurisdiction: "DE" });
+    // @ts-expect-error: there is no fee to set
+    client.requests.submit({ type: "ACCESS", jurisdiction: "DE", contactEmail: "a@example.com", feeCharged: true });
+    // @ts-expect-error: record values are flat
+    client.tasks.complete({ taskId: "t", data: [{ category: "orders", records: [{ items: [1, 2] }] }] });
+    // @ts-expect-error: not a status
+    client.requests.transition("id", "DONE");
   });
 });

@@ -6,10 +6,18 @@ import type {
   ConsentStateQuery,
   CookieCategoriesQuery,
   CurrentPoliciesQuery,
+  PrivacyRequestFieldsFragment,
+  PrivacyRequestsQuery,
+  PrivacyRequestsQueryVariables,
   ProcessorsQuery,
   PublishPolicyVersionMutation,
   PurposesQuery,
   ReportGpcMutation,
+  RequestProgressFieldsFragment,
+  RequestTaskFieldsFragment,
+  RequestTasksQuery,
+  RequestTasksQueryVariables,
+  SubmitRequestMutation,
   TransfersQuery,
   UnsubscribeMutation,
   WhereDoesMyDataGoQuery,
@@ -93,3 +101,42 @@ export type Transfer = TransfersQuery["transfers"]["edges"][number]["node"];
 
 /** One entry of the processor register. */
 export type Processor = ProcessorsQuery["processors"]["edges"][number]["node"];
+
+export type {
+  DueState,
+  RequestStatus,
+  RequestType,
+  SubmitRequestInput,
+  TaskStatus,
+  VerificationMethod,
+} from "../generated/graphql.ts";
+
+/** A request as the person who made it sees it: progress, deadline, and the authority they may complain to. */
+export type RequestProgress = RequestProgressFieldsFragment;
+export type DataProtectionAuthority = NonNullable<RequestProgress["authority"]>;
+/** A recorded request and the token its maker follows it with. */
+export type SubmittedRequest = SubmitRequestMutation["submitRequest"];
+
+/** One data system's share of a request, as its app receives it. */
+export type RequestTask = RequestTaskFieldsFragment;
+export type RequestTaskList = RequestTasksQuery["requestTasks"];
+export type RequestTaskListFilter = RequestTasksQueryVariables;
+
+/** A cell of an exported record: what a CSV cell can hold. */
+export type ExportValue = string | number | boolean | null;
+/** The records an app holds about the person in one data category. */
+export interface ExportedCategory {
+  category: string;
+  records: Record<string, ExportValue>[];
+}
+/** What an app posts back: `data` for access and portability tasks, `confirmation` for the others. */
+export interface TaskResult {
+  taskId: string;
+  data?: ExportedCategory[];
+  confirmation?: string;
+}
+
+/** A request with deadline, verification, history and tasks, as privacy staff see it. */
+export type PrivacyRequest = PrivacyRequestFieldsFragment;
+export type PrivacyRequestQueue = PrivacyRequestsQuery["privacyRequests"];
+export type PrivacyRequestQueueFilter = PrivacyRequestsQueryVariables;

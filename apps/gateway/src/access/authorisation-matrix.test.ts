@@ -29,10 +29,35 @@ describe.each(TEST_ENGINES)("every operation as every caller on %s", (engine) =>
     const ordersApp = await prisma.dataSystem.create({ data: { tenantId, key: "orders-app", name: "Orders" } });
     await prisma.processor.create({ data: { tenantId, name: "Acme Cloud", country: "SG" } });
     const identity = await prisma.dataCategory.findFirstOrThrow({ where: { tenantId, key: "identity" } });
+    await prisma.dataSubject.create({ data: { tenantId, externalId: "shopper-1" } });
     let counter = 0;
+    const submit = async (type: string) => {
+      const response = await gateway.asStaff(
+        "mutation ($input: SubmitRequestInput!) { submitRequest(input: $input) { trackingToken request { id } } }",
+        { input: { type, jurisdiction: "DE", contactEmail: `world-${++counter}@example.com` } },
+      );
+      const submitted = response.data?.submitRequest as { trackingToken: string; request: { id: string } };
+      return { token: submitted.trackingToken, id: submitted.request.id, recipient: `world-${counter}@example.com` };
+    };
     const world: SampleWorld = {
       shopperId: "shopper-1",
       unique: () => String(++counter),
+      requestToken: async () => (await submit("ERASURE")).token,
+      requestId: async () => (await submit("ERASURE")).id,
+      requestWithCode: async () => {
+        const { token, recipient } = await submit("ERASURE");
+        const notice = await prisma.outboxMessage.findFirstOrThrow({ where: { recipient, template: "request.verification-code" } });
+        return { token, code: String((notice.payload as { code: string }).code) };
+      },
+      answeredRequestToken: async () => {
+        const { token, id } = await submit("COMPLAINT");
+        await gateway.asStaff("mutation ($id: ID!) { transitionRequest(input: { id: $id, to: COMPLETED }) { id } }", { id });
+        return token;
+      },
+      openTaskId: async () => {
+        const { id } = await submit("OBJECTION");
+        return (await prisma.requestTask.findFirstOrThrow({ where: { requestId: id } })).id;
+      },
       revocableKeyPrefix: async () => {
         const token = await gateway.issueKey({ kind: "AUDITOR", name: `to revoke ${++counter}` });
         return keyPrefixOf(token) as string;

@@ -4,6 +4,7 @@ import { describe, expect, inject, it } from "vitest";
 import { recordAudit } from "../audit/audit-service.ts";
 import { recordConsentDecision, recordCookieChoices } from "../consent/consent-service.ts";
 import { reportGpcSignal } from "../consent/gpc-service.ts";
+import { submitRequest } from "../requests/request-service.ts";
 import { consentSampleHelpers, startTestGateway, TEST_KEY_PEPPER } from "../testing.ts";
 import { createApiKey } from "./api-key-service.ts";
 import { MATRIX_CALLERS, OPERATION_SAMPLES, type SampleWorld } from "./operation-samples.ts";
@@ -108,7 +109,30 @@ describe.each(TEST_ENGINES)("tenant isolation on %s", (engine) => {
     const bSystem = await b.dataSystem.create({ data: { tenantId: bId, key: "b-system", name: "B system" } });
     const bRegisters = await seedRegisters(b, bId, bSystem.id);
 
+    const bRequest = await submitRequest(
+      b,
+      { ...bCaller, keyPepper: TEST_KEY_PEPPER },
+      {
+        type: "ACCESS",
+        jurisdiction: "DE",
+        contactEmail: "tenant-b-person@example.com",
+        subjectId: "shopper-1",
+      },
+    );
+
+    await submitRequest(
+      b,
+      { ...bCaller, keyPepper: TEST_KEY_PEPPER },
+      {
+        type: "OBJECTION",
+        jurisdiction: "DE",
+        contactEmail: "tenant-b-objector@example.com",
+        subjectId: "shopper-1",
+      },
+    );
     const bIdentifiers = new Set<string>([
+      "b-system",
+      "tenant-b-objector@example.com",
       bId,
       bKey.key.prefix,
       "Tenant B Ltd",
@@ -126,6 +150,8 @@ describe.each(TEST_ENGINES)("tenant isolation on %s", (engine) => {
       "tenant-b-agent",
       "tenant-b-tc-string",
       "tenant-b-gpp",
+      "tenant-b-person@example.com",
+      bRequest.request.id,
     ]);
     for (const event of await b.consentEvent.findMany({ select: { hash: true, proofDigest: true } })) {
       bIdentifiers.add(event.hash);
@@ -141,6 +167,8 @@ describe.each(TEST_ENGINES)("tenant isolation on %s", (engine) => {
       await b.apiKey.findMany({ select: { id: true } }),
       await b.retentionPolicy.findMany({ select: { id: true } }),
       await b.retentionRun.findMany({ select: { id: true } }),
+      await b.requestTask.findMany({ select: { id: true } }),
+      await b.requestEvent.findMany({ select: { id: true } }),
     ]) {
       for (const row of rows) bIdentifiers.add(row.id);
     }
@@ -163,6 +191,12 @@ describe.each(TEST_ENGINES)("tenant isolation on %s", (engine) => {
       legalHoldId: async () => bRegisters.legalHoldId,
       retentionTaskId: async () => bRegisters.retentionTaskId,
       ...(await consentSampleHelpers(gateway, "shopper-1")),
+      // Tenant B's request, asked about by tenant A's callers: it must stay unknown to them.
+      requestToken: async () => bRequest.trackingToken,
+      requestId: async () => bRequest.request.id,
+      requestWithCode: () => Promise.reject(new Error("only queries run here")),
+      answeredRequestToken: () => Promise.reject(new Error("only queries run here")),
+      openTaskId: () => Promise.reject(new Error("only queries run here")),
     };
     const seen: string[] = [];
     for (const [operation, sample] of Object.entries(OPERATION_SAMPLES)) {

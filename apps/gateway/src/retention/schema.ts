@@ -1,10 +1,11 @@
-import { RetentionAction, RetentionTrigger, RunStatus, TaskStatus } from "@custos/db";
+import { RetentionAction, RetentionTrigger, RunStatus } from "@custos/db";
 import { actorLabel } from "../access/caller.ts";
 import { recordAudit } from "../audit/audit-service.ts";
 import { builder } from "../builder.ts";
 import { DataCategoryRef, LegalBasisEnum } from "../catalogue/schema.ts";
 import { parseSubjectId } from "../identifiers/subject-id.ts";
 import { describeErasureTimeLimit } from "../records/processing-record.ts";
+import { TaskStatusEnum } from "../tasks/task-status.ts";
 import { completeRetentionTask, placeLegalHold, releaseLegalHold, setRetentionPolicy } from "./retention-service.ts";
 import { isHoldActive } from "./rules/legal-holds.ts";
 import type { CategoryCounts } from "./sweep.ts";
@@ -16,7 +17,6 @@ const RetentionTriggerEnum = builder.enumType(RetentionTrigger, {
 });
 const RetentionActionEnum = builder.enumType(RetentionAction, { name: "RetentionAction" });
 const RunStatusEnum = builder.enumType(RunStatus, { name: "RunStatus" });
-const TaskStatusEnum = builder.enumType(TaskStatus, { name: "TaskStatus" });
 
 builder.prismaObject("RetentionPolicy", {
   description: "How long one data category is kept, from what, and what happens at the end (P2).",

@@ -155,3 +155,10 @@ export function computeDeadlines(input: DeadlineInput, options: DeadlineOptions 
     pauseRule: rule.pauses.why,
   };
 }
+
+/** Whether the rule for this jurisdiction and type lets the clock stop while the request waits on the person. */
+export function pausesAllowed(jurisdiction: string, type: RequestType, options: DeadlineOptions = {}): boolean {
+  const policy = options.policy ?? DEFAULT_COMPANY_POLICY;
+  const table = options.policy ? buildRuleTable(options.policy) : RULE_TABLE;
+  return ruleFor(table, jurisdictionProfile(jurisdiction, policy.otherJurisdictions.timeZone).law, type).pauses.allowed;
+}

@@ -16,6 +16,7 @@ export {
   type Deadlines,
   type ExtensionRequest,
   type Pause,
+  pausesAllowed,
 } from "./deadlines.ts";
 export { DEFAULT_DUE_SOON_WINDOW_MS, type DueState, type DueStatus, dueStatus } from "./due-status.ts";
 export type { LawId } from "./jurisdictions.ts";

@@ -93,7 +93,7 @@ describe("reasons and notifications", () => {
     expect(() =>
       assertTransition({ type: "ACCESS", from: "RECEIVED", to: "ESCALATED", actor: "subject", identityVerified: false }),
     ).toThrow(
-      "a request cannot move from RECEIVED to ESCALATED; from RECEIVED it can move to AWAITING_VERIFICATION, IN_PROGRESS, REJECTED, WITHDRAWN.",
+      "a request cannot move from RECEIVED to ESCALATED; from RECEIVED it can move to AWAITING_VERIFICATION, VERIFIED, IN_PROGRESS, REJECTED, WITHDRAWN.",
     );
     expect(() =>
       assertTransition({ type: "ACCESS", from: "IN_PROGRESS", to: "COMPLETED", actor: "subject", identityVerified: true }),
@@ -113,6 +113,6 @@ describe("nextStates", () => {
 
   it("filters by actor", () => {
     expect(nextStates("IN_PROGRESS", "subject")).toEqual(["WITHDRAWN"]);
-    expect(nextStates("RECEIVED", "system")).toEqual(["AWAITING_VERIFICATION", "IN_PROGRESS"]);
+    expect(nextStates("RECEIVED", "system")).toEqual(["AWAITING_VERIFICATION", "VERIFIED", "IN_PROGRESS"]);
   });
 });

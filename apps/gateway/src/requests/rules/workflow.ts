@@ -37,6 +37,7 @@ const rule = (
  */
 export const TRANSITIONS: readonly TransitionRule[] = [
   rule("RECEIVED", "AWAITING_VERIFICATION", ["staff", "system"], ["verification-code"], "identity check started"),
+  rule("RECEIVED", "VERIFIED", ["system"], [], "identity proven at submission by a signed-in shopper session"),
   rule("RECEIVED", "IN_PROGRESS", ["staff", "system"], [], "work starts on a request that needs no identity check"),
   rule("RECEIVED", "REJECTED", ["staff"], ["rejection"], "refused outright, e.g. manifestly unfounded"),
   rule("RECEIVED", "WITHDRAWN", ["subject"], ["withdrawal-confirmation"], "the person withdraws"),

@@ -1,0 +1,395 @@
+import type { RequestStatus, RequestType, TenantScopedPrisma } from "@custos/db";
+import { actorLabel } from "../access/caller.ts";
+import { recordAudit } from "../audit/audit-service.ts";
+import { recordConsentDecision } from "../consent/consent-service.ts";
+import { CustosError } from "../errors.ts";
+import { startFulfilment } from "./fulfilment.ts";
+import { applyRule } from "./request-errors.ts";
+import { issueRequestToken, readRequestToken } from "./request-tokens.ts";
+import {
+  endPauses,
+  lockRequest,
+  moveRequest,
+  type PrivacyRequest,
+  queueNotices,
+  type RequestCaller,
+  startPause,
+  type Transaction,
+} from "./request-workflow.ts";
+import { computeDeadlines, IDENTITY_VERIFICATION, REQUEST_TYPES } from "./rules/index.ts";
+import {
+  CODE_LIFETIME_MS,
+  CODE_MAX_ATTEMPTS,
+  CODES_PER_REQUEST,
+  codeMatches,
+  issueCode,
+  UNVERIFIED_REQUESTS_PER_ADDRESS,
+} from "./verification-code.ts";
+
+type ServiceCaller = RequestCaller & { keyPepper: string };
+
+export interface SubmitRequestInput {
+  type: RequestType;
+  jurisdiction: string;
+  contactEmail: string;
+  /** The id the company's apps know the person by; a shopper session supplies its own. */
+  subjectId?: string | null;
+  details?: string | null;
+  /** For an objection: it includes direct marketing, so marketing consent is withdrawn at once. */
+  directMarketing?: boolean | null;
+}
+
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/;
+const MAX_DETAILS = 5000;
+
+export const trackingTokenFor = (ctx: ServiceCaller, requestId: string) => issueRequestToken(ctx.keyPepper, "request-tracking", requestId);
+
+/**
+ * Records a request and moves it as far as it can go on its own: verified and into the systems at once for a
+ * signed-in shopper, waiting for the e-mailed code otherwise, straight into work when no proof is needed.
+ */
+export async function submitRequest(db: TenantScopedPrisma, ctx: ServiceCaller, input: SubmitRequestInput) {
+  const contactEmail = input.contactEmail.trim();
+  if (!EMAIL.test(contactEmail)) throw new CustosError("INVALID_REQUEST", "contactEmail must be an e-mail address; notices go there.");
+  if ((input.details?.length ?? 0) > MAX_DETAILS)
+    throw new CustosError("INVALID_REQUEST", `details may hold at most ${MAX_DETAILS} characters.`);
+  if (input.directMarketing && input.type !== "OBJECTION") {
+    throw new CustosError("INVALID_REQUEST", "directMarketing applies to an OBJECTION only.");
+  }
+  const session = ctx.caller.kind === "shopper" ? ctx.caller.subjectExternalId : null;
+  if (session && input.subjectId && input.subjectId !== session) {
+    throw new CustosError("FORBIDDEN", "A shopper session can submit requests about its own shopper only.");
+  }
+  const externalId = session ?? input.subjectId ?? null;
+  const receivedAt = new Date();
+  const deadlines = applyRule(() => computeDeadlines({ jurisdiction: input.jurisdiction, type: input.type, receivedAt }));
+
+  // An objection to direct marketing is absolute: the withdrawal is recorded before anything else can fail.
+  if (input.directMarketing && externalId) {
+    await recordConsentDecision(db, ctx, {
+      subjectId: externalId,
+      purposeKey: "marketing",
+      decision: "WITHDRAWN",
+      channel: "SUPPORT_AGENT",
+      jurisdiction: input.jurisdiction,
+      expiresAt: null,
+      policyVersionId: null,
+      proof: null,
+      gpc: null,
+      tcString: null,
+      gppString: null,
+      idempotencyKey: null,
+    });
+  }
+
+  const request = await db.$transaction(async (tx) => {
+    let subjectId: string | null = null;
+    if (externalId) {
+      await tx.dataSubject.createMany({ data: [{ tenantId: ctx.tenantId, externalId }], skipDuplicates: true });
+      subjectId = (await tx.dataSubject.findFirstOrThrow({ where: { externalId }, select: { id: true } })).id;
+    }
+    const created = await tx.privacyRequest.create({
+      data: {
+        tenantId: ctx.tenantId,
+        subjectId,
+        type: input.type,
+        jurisdiction: input.jurisdiction,
+        contactEmail,
+        details: input.details?.trim() || null,
+        directMarketing: input.directMarketing ?? false,
+        receivedAt,
+        dueAt: deadlines.dueAt,
+        initialDueAt: deadlines.dueAt,
+        acknowledgeBy: deadlines.acknowledgeBy ?? null,
+        extensionNoticeBy: deadlines.extensionNoticeBy ?? null,
+        deadlineRule: deadlines.rule.id,
+      },
+    });
+    await tx.requestEvent.create({
+      data: { requestId: created.id, toStatus: "RECEIVED", actor: actorLabel(ctx.caller), occurredAt: receivedAt },
+    });
+    await queueNotices(tx, ctx.tenantId, created, ["acknowledgement"], {
+      acknowledgement: { trackingToken: trackingTokenFor(ctx, created.id), acknowledgeBy: deadlines.acknowledgeBy?.toISOString() ?? null },
+    });
+    await recordAudit(tx, ctx, { operation: "submitRequest", subjectId });
+
+    if (!IDENTITY_VERIFICATION[input.type].required) {
+      const started = await moveRequest(tx, ctx, created, "IN_PROGRESS", "system");
+      return startFulfilment(tx, ctx, started);
+    }
+    if (session) {
+      return markVerified(tx, ctx, created, { method: "SHOPPER_SESSION", verifiedBy: "shopper-session" }, "RECEIVED");
+    }
+    const recent = await tx.privacyRequest.count({
+      where: {
+        contactEmail: { equals: contactEmail, mode: "insensitive" },
+        verifiedAt: null,
+        type: { in: VERIFIED_TYPES },
+        receivedAt: { gt: new Date(receivedAt.getTime() - 86_400_000) },
+      },
+    });
+    if (recent > UNVERIFIED_REQUESTS_PER_ADDRESS) {
+      throw new CustosError("RATE_LIMITED", "Too many unverified requests for this address today; verify one, or try again tomorrow.");
+    }
+    return askForCode(tx, ctx, created);
+  });
+  return { request, trackingToken: trackingTokenFor(ctx, request.id) };
+}
+
+const VERIFIED_TYPES = REQUEST_TYPES.filter((type) => IDENTITY_VERIFICATION[type].required);
+
+/** Moves the request to AWAITING_VERIFICATION (or keeps it there), voids older codes and e-mails a fresh one. */
+async function askForCode(tx: Transaction, ctx: ServiceCaller, request: PrivacyRequest): Promise<PrivacyRequest> {
+  if ((await tx.requestVerificationCode.count({ where: { requestId: request.id } })) >= CODES_PER_REQUEST) {
+    throw new CustosError(
+      "VERIFICATION_LOCKED",
+      "This request was sent all the codes it may get; privacy staff will check identity documents instead.",
+    );
+  }
+  const issued = issueCode();
+  await tx.requestVerificationCode.updateMany({ where: { requestId: request.id, consumedAt: null }, data: { consumedAt: new Date() } });
+  await tx.requestVerificationCode.create({
+    data: { requestId: request.id, salt: issued.salt, codeHash: issued.codeHash, expiresAt: new Date(Date.now() + CODE_LIFETIME_MS) },
+  });
+  const payload = { code: issued.code, expiresInMinutes: CODE_LIFETIME_MS / 60_000 };
+  if (request.status === "AWAITING_VERIFICATION") {
+    await queueNotices(tx, ctx.tenantId, request, ["verification-code"], { "verification-code": payload });
+    return request;
+  }
+  const waiting = await moveRequest(tx, ctx, request, "AWAITING_VERIFICATION", request.status === "RECEIVED" ? "system" : "staff", {
+    payloads: { "verification-code": payload },
+  });
+  await startPause(tx, waiting, "waiting for proof of identity");
+  return waiting;
+}
+
+interface Verification {
+  method: "EMAIL_CODE" | "SHOPPER_SESSION" | "DOCUMENT_CHECK";
+  verifiedBy: string;
+  provider?: string;
+  reference?: string;
+}
+
+/** Records how identity was proven and by whom, then starts the work. */
+async function markVerified(
+  tx: Transaction,
+  ctx: ServiceCaller,
+  request: PrivacyRequest,
+  verification: Verification,
+  from: RequestStatus,
+): Promise<PrivacyRequest> {
+  if (request.status !== from)
+    throw new CustosError("REQUEST_CHANGED", "The request changed while this was being done; read it again and retry.");
+  const verifiedAt = new Date();
+  await tx.requestVerificationCode.updateMany({ where: { requestId: request.id, consumedAt: null }, data: { consumedAt: verifiedAt } });
+  const recorded = await tx.privacyRequest.update({
+    where: { id: request.id },
+    data: {
+      verificationMethod: verification.method,
+      verifiedBy: verification.verifiedBy,
+      verificationProvider: verification.provider ?? null,
+      verificationReference: verification.reference ?? null,
+      verifiedAt,
+    },
+  });
+  const resumed = await endPauses(tx, recorded);
+  const verified = await moveRequest(tx, ctx, resumed, "VERIFIED", "system", { note: `identity verified: ${verification.method}` });
+  const started = await moveRequest(tx, ctx, verified, "IN_PROGRESS", "system");
+  return startFulfilment(tx, ctx, started);
+}
+
+/** The request a tracking token names, in the caller's tenant. */
+export async function requestByToken(db: TenantScopedPrisma, ctx: ServiceCaller, token: string): Promise<PrivacyRequest> {
+  const id = readRequestToken(ctx.keyPepper, "request-tracking", token);
+  const request = id ? await db.privacyRequest.findUnique({ where: { id } }) : null;
+  if (!request) throw new CustosError("NOT_FOUND", "No request matches this token.");
+  return request;
+}
+
+export async function requestStatus(db: TenantScopedPrisma, ctx: ServiceCaller, token: string) {
+  const request = await requestByToken(db, ctx, token);
+  await recordAudit(db, ctx, { operation: "requestStatus", subjectId: request.subjectId });
+  return request;
+}
+
+/**
+ * Checks an e-mailed code. A wrong attempt is counted even though the call fails, and the code is void after
+ * CODE_MAX_ATTEMPTS; a new one can be asked for with resendRequestCode.
+ */
+export async function verifyWithCode(db: TenantScopedPrisma, ctx: ServiceCaller, token: string, code: string) {
+  const request = await requestByToken(db, ctx, token);
+  if (request.status !== "AWAITING_VERIFICATION") {
+    throw new CustosError("ILLEGAL_TRANSITION", `This request is ${request.status}; it is not waiting for a code.`);
+  }
+  const now = new Date();
+  const current = await db.requestVerificationCode.findFirst({
+    where: { requestId: request.id, consumedAt: null, expiresAt: { gt: now }, attempts: { lt: CODE_MAX_ATTEMPTS } },
+    orderBy: { createdAt: "desc" },
+  });
+  if (!current) throw new CustosError("VERIFICATION_CODE_EXPIRED", "There is no valid code for this request; ask for a new one.");
+  const counted = await db.requestVerificationCode.updateMany({
+    where: { id: current.id, consumedAt: null, attempts: current.attempts },
+    data: { attempts: { increment: 1 }, ...(current.attempts + 1 >= CODE_MAX_ATTEMPTS ? { consumedAt: now } : {}) },
+  });
+  if (counted.count !== 1 || !codeMatches(code, current.salt, current.codeHash)) {
+    await recordAudit(db, ctx, { operation: "verifyRequest", subjectId: request.subjectId });
+    const left = counted.count === 1 ? CODE_MAX_ATTEMPTS - current.attempts - 1 : 0;
+    throw new CustosError(
+      "VERIFICATION_FAILED",
+      left > 0 ? `The code is not right; ${left} attempt(s) left.` : "The code is not right and is now void; ask for a new one.",
+    );
+  }
+  if (request.subjectId) {
+    const subject = await db.dataSubject.findUnique({ where: { id: request.subjectId }, select: { contactEmail: true } });
+    // The code proves control of the address given with the request, so it proves identity only if the account has no other address.
+    if (subject?.contactEmail && subject.contactEmail.toLowerCase() !== request.contactEmail?.toLowerCase()) {
+      throw new CustosError(
+        "IDENTITY_MISMATCH",
+        "The address does not match the account's; privacy staff will check identity documents instead.",
+      );
+    }
+  }
+  return db.$transaction(async (tx) => {
+    const locked = await lockRequest(tx, ctx.tenantId, request.id);
+    await tx.requestVerificationCode.update({ where: { id: current.id }, data: { consumedAt: now } });
+    const done = await markVerified(tx, ctx, locked, { method: "EMAIL_CODE", verifiedBy: "subject:email-code" }, "AWAITING_VERIFICATION");
+    await recordAudit(tx, ctx, { operation: "verifyRequest", subjectId: request.subjectId });
+    return done;
+  });
+}
+
+export async function resendCode(db: TenantScopedPrisma, ctx: ServiceCaller, token: string) {
+  const request = await requestByToken(db, ctx, token);
+  return db.$transaction(async (tx) => {
+    const locked = await lockRequest(tx, ctx.tenantId, request.id);
+    if (locked.status !== "AWAITING_VERIFICATION") {
+      throw new CustosError("ILLEGAL_TRANSITION", `This request is ${locked.status}; it is not waiting for a code.`);
+    }
+    await recordAudit(tx, ctx, { operation: "resendRequestCode", subjectId: locked.subjectId });
+    return askForCode(tx, ctx, locked);
+  });
+}
+
+/** The person's own moves: withdraw, or escalate an answer they are unhappy with (P11). */
+export async function subjectMove(
+  db: TenantScopedPrisma,
+  ctx: ServiceCaller,
+  token: string,
+  to: "WITHDRAWN" | "ESCALATED",
+  operation: string,
+  note?: string | null,
+) {
+  const request = await requestByToken(db, ctx, token);
+  return db.$transaction(async (tx) => {
+    const locked = await lockRequest(tx, ctx.tenantId, request.id);
+    await endPauses(tx, locked);
+    const moved = await moveRequest(tx, ctx, locked, to, "subject", { note: note?.trim().slice(0, MAX_DETAILS) || null });
+    await recordAudit(tx, ctx, { operation, subjectId: locked.subjectId });
+    return moved;
+  });
+}
+
+/** A staff transition; rejection needs a reason, which is sent to the person. */
+export async function staffTransition(
+  db: TenantScopedPrisma,
+  ctx: ServiceCaller,
+  input: { id: string; to: RequestStatus; reason?: string | null },
+) {
+  return db.$transaction(async (tx) => {
+    const locked = await lockRequest(tx, ctx.tenantId, input.id);
+    await recordAudit(tx, ctx, { operation: "transitionRequest", subjectId: locked.subjectId });
+    if (input.to === "AWAITING_VERIFICATION") {
+      const unverified = await tx.privacyRequest.update({
+        where: { id: locked.id },
+        data: { verificationMethod: null, verifiedBy: null, verifiedAt: null, verificationProvider: null, verificationReference: null },
+      });
+      return askForCode(tx, ctx, unverified);
+    }
+    if (input.to === "COMPLETED" && locked.status === "IN_PROGRESS") {
+      const open = await tx.requestTask.count({ where: { requestId: locked.id, status: { not: "DONE" } } });
+      if (open > 0) throw new CustosError("TASKS_PENDING", `${open} system task(s) are not done; the request completes when they are.`);
+    }
+    if (["REJECTED", "WITHDRAWN"].includes(input.to)) await endPauses(tx, locked);
+    const moved = await moveRequest(tx, ctx, locked, input.to, "staff", { reason: input.reason ?? null });
+    if (input.to === "IN_PROGRESS" && locked.status === "VERIFIED") return startFulfilment(tx, ctx, moved);
+    return moved;
+  });
+}
+
+/** Staff record a third-party identity-document check: who checked and their reference. */
+export async function verifyByDocuments(
+  db: TenantScopedPrisma,
+  ctx: ServiceCaller,
+  input: { id: string; provider: string; reference: string },
+) {
+  const provider = input.provider.trim();
+  const reference = input.reference.trim();
+  if (!provider || !reference) throw new CustosError("INVALID_REQUEST", "A document check needs the provider and its reference.");
+  return db.$transaction(async (tx) => {
+    const locked = await lockRequest(tx, ctx.tenantId, input.id);
+    if (locked.status !== "AWAITING_VERIFICATION") {
+      throw new CustosError(
+        "ILLEGAL_TRANSITION",
+        `This request is ${locked.status}; identity is checked while it is AWAITING_VERIFICATION.`,
+      );
+    }
+    await recordAudit(tx, ctx, { operation: "verifyRequestIdentity", subjectId: locked.subjectId });
+    return markVerified(
+      tx,
+      ctx,
+      locked,
+      { method: "DOCUMENT_CHECK", verifiedBy: actorLabel(ctx.caller), provider, reference },
+      "AWAITING_VERIFICATION",
+    );
+  });
+}
+
+/** Extends the deadline where the law allows, with the reasons, and queues the notice to the person. */
+export async function extendDeadline(db: TenantScopedPrisma, ctx: ServiceCaller, input: { id: string; reason: string }) {
+  return db.$transaction(async (tx) => {
+    const locked = await lockRequest(tx, ctx.tenantId, input.id);
+    if (locked.closedAt) throw new CustosError("ILLEGAL_TRANSITION", `This request is ${locked.status}; its deadline no longer runs.`);
+    if (locked.extendedDueAt) throw new CustosError("EXTENSION_NOT_ALLOWED", "The deadline was already extended once.");
+    const now = new Date();
+    const pauses = await tx.requestPause.findMany({ where: { requestId: locked.id } });
+    const deadlines = applyRule(() =>
+      computeDeadlines({
+        jurisdiction: locked.jurisdiction,
+        type: locked.type,
+        receivedAt: locked.receivedAt,
+        pauses: pauses.map((pause) => ({ from: pause.startedAt, to: pause.endedAt ?? now })),
+        extension: { reason: input.reason, requestedAt: now },
+      }),
+    );
+    const extendedDueAt = deadlines.extendedDueAt as Date;
+    const extended = await tx.privacyRequest.update({
+      where: { id: locked.id },
+      data: { extendedDueAt, dueAt: extendedDueAt, extensionReason: input.reason.trim() },
+    });
+    await tx.requestEvent.create({
+      data: {
+        requestId: locked.id,
+        fromStatus: locked.status,
+        toStatus: locked.status,
+        actor: actorLabel(ctx.caller),
+        note: `deadline extended to ${extendedDueAt.toISOString()}: ${input.reason.trim()}`,
+      },
+    });
+    await queueNotices(tx, ctx.tenantId, extended, ["extension-notice"], {
+      "extension-notice": { reason: input.reason.trim(), extendedDueAt: extendedDueAt.toISOString(), rule: deadlines.rule.citation },
+    });
+    await recordAudit(tx, ctx, { operation: "extendRequestDeadline", subjectId: locked.subjectId });
+    return extended;
+  });
+}
+
+/** Ends a restriction of processing: apps may process the person's data again. */
+export async function liftRestriction(db: TenantScopedPrisma, ctx: ServiceCaller, externalId: string) {
+  const subject = await db.dataSubject.findFirst({ where: { externalId } });
+  if (!subject) throw new CustosError("NOT_FOUND", "There is no such subject.");
+  return db.$transaction(async (tx) => {
+    const lifted = await tx.dataSubject.update({ where: { id: subject.id }, data: { restrictedAt: null } });
+    await recordAudit(tx, ctx, { operation: "liftProcessingRestriction", subjectId: subject.id });
+    return lifted;
+  });
+}

@@ -1,0 +1,368 @@
+import { readFileSync } from "node:fs";
+import { TEST_ENGINES } from "@custos/db/testing";
+import { buildSchema, isInputObjectType } from "graphql";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { REQUESTS_PER_MINUTE } from "../limits/rate-limit.ts";
+import { silentLogger } from "../logger.ts";
+import { startTestGateway, type TestGateway } from "../testing.ts";
+import { computeDeadlines } from "./rules/index.ts";
+import { CODE_MAX_ATTEMPTS } from "./verification-code.ts";
+
+const SUBMIT = "mutation ($input: SubmitRequestInput!) { submitRequest(input: $input) { trackingToken request { id status dueAt } } }";
+const STATUS = "query ($token: String!) { requestStatus(token: $token) { status dueAt rejectionReason authority { jurisdiction name } } }";
+const VERIFY = "mutation ($token: String!, $code: String!) { verifyRequest(token: $token, code: $code) { status verificationMethod } }";
+const TRANSITION = "mutation ($input: TransitionRequestInput!) { transitionRequest(input: $input) { status rejectionReason closedAt } }";
+const EXTEND =
+  "mutation ($id: ID!, $reason: String!) { extendRequestDeadline(id: $id, reason: $reason) { dueAt extendedDueAt extensionReason } }";
+
+let counter = 0;
+
+/** The field's data from a response that must have succeeded. */
+function dataOf<T>(response: { data?: Record<string, unknown> | null; errors?: unknown }, field: string): T {
+  const value = response.data?.[field];
+  if (value == null) throw new Error(`no ${field} in ${JSON.stringify(response.errors)}`);
+  return value as T;
+}
+
+async function submit(gateway: TestGateway, input: Record<string, unknown>) {
+  const contactEmail = `person-${++counter}@example.com`;
+  const response = await gateway.execute(SUBMIT, { input: { contactEmail, ...input } });
+  const { trackingToken, request } = dataOf<{
+    trackingToken: string;
+    request: { id: string; status: string; dueAt: string };
+  }>(response, "submitRequest");
+  return { token: trackingToken, id: request.id, status: request.status, dueAt: request.dueAt, contactEmail };
+}
+
+async function notices(gateway: TestGateway, recipient: string, template: string) {
+  return (await gateway.database.prisma.outboxMessage.findMany({ where: { recipient, template }, orderBy: { createdAt: "asc" } })).map(
+    (message) => message.payload as Record<string, unknown>,
+  );
+}
+
+const codeFor = async (gateway: TestGateway, recipient: string) =>
+  String((await notices(gateway, recipient, "request.verification-code")).at(-1)?.code);
+
+describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
+  // The tests that use addresses of their own and register no data system share one gateway.
+  let shared: TestGateway;
+  beforeAll(async () => {
+    shared = await startTestGateway(engine, inject("postgresAdminUrl"), silentLogger, {
+      requestsPerMinute: { ...REQUESTS_PER_MINUTE, anonymous: 10_000 },
+    });
+  });
+  afterAll(() => shared[Symbol.asyncDispose]());
+
+  it("verifies by e-mailed code: hashed, limited attempts, expiring, replaceable; an address that is not the account's is refused", async () => {
+    const gateway = shared;
+    const { prisma } = gateway.database;
+    const request = await submit(gateway, { type: "ACCESS", jurisdiction: "DE" });
+    expect(request.status).toBe("AWAITING_VERIFICATION");
+    const code = await codeFor(gateway, request.contactEmail);
+    expect(code).toMatch(/^\d{6}$/);
+    const stored = await prisma.requestVerificationCode.findFirstOrThrow({ where: { requestId: request.id } });
+    expect(JSON.stringify(stored)).not.toContain(code);
+
+    const wrong = code === "000000" ? "111111" : "000000";
+    for (let attempt = 1; attempt <= CODE_MAX_ATTEMPTS; attempt++) {
+      const response = await gateway.execute(VERIFY, { token: request.token, code: wrong });
+      expect(response.errors?.[0]?.extensions?.code).toBe("VERIFICATION_FAILED");
+    }
+    // The right code no longer helps once the attempts are used up.
+    expect((await gateway.execute(VERIFY, { token: request.token, code })).errors?.[0]?.extensions?.code).toBe("VERIFICATION_CODE_EXPIRED");
+
+    await gateway.execute("mutation ($token: String!) { resendRequestCode(token: $token) { status } }", { token: request.token });
+    const fresh = await codeFor(gateway, request.contactEmail);
+    await prisma.requestVerificationCode.updateMany({
+      where: { requestId: request.id, consumedAt: null },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect((await gateway.execute(VERIFY, { token: request.token, code: fresh })).errors?.[0]?.extensions?.code).toBe(
+      "VERIFICATION_CODE_EXPIRED",
+    );
+
+    await gateway.execute("mutation ($token: String!) { resendRequestCode(token: $token) { status } }", { token: request.token });
+    const verified = await gateway.execute(VERIFY, { token: request.token, code: await codeFor(gateway, request.contactEmail) });
+    // No data system is registered, so the access request completes as soon as identity is proven.
+    expect(verified.data?.verifyRequest).toEqual({ status: "COMPLETED", verificationMethod: "EMAIL_CODE" });
+    expect(await prisma.privacyRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
+      verifiedBy: "subject:email-code",
+      feeCharged: false,
+    });
+
+    // A token signed for another purpose, or altered, names no request.
+    expect((await gateway.execute(STATUS, { token: request.token.replace("crt_", "cre_") })).errors?.[0]?.extensions?.code).toBe(
+      "NOT_FOUND",
+    );
+
+    await prisma.dataSubject.create({ data: { tenantId: gateway.tenantId, externalId: "cust-known", contactEmail: "owner@example.com" } });
+    const impostor = await submit(gateway, { type: "ERASURE", jurisdiction: "DE", subjectId: "cust-known" });
+    const refused = await gateway.execute(VERIFY, { token: impostor.token, code: await codeFor(gateway, impostor.contactEmail) });
+    expect(refused.errors?.[0]?.extensions?.code).toBe("IDENTITY_MISMATCH");
+    const checked = await gateway.asStaff(
+      'mutation ($id: ID!) { verifyRequestIdentity(id: $id, provider: "IDnow", reference: "chk-77") { status verificationMethod verifiedBy verificationProvider verificationReference } }',
+      { id: impostor.id },
+    );
+    expect(checked.data?.verifyRequestIdentity).toMatchObject({
+      status: "COMPLETED",
+      verificationMethod: "DOCUMENT_CHECK",
+      verificationProvider: "IDnow",
+      verificationReference: "chk-77",
+    });
+  });
+
+  it("caps guessing: five codes per request, three unverified requests per address a day", async () => {
+    const gateway = shared;
+    const resend = "mutation ($token: String!) { resendRequestCode(token: $token) { status } }";
+    const request = await submit(gateway, { type: "ERASURE", jurisdiction: "RU" });
+    for (let sent = 1; sent < 5; sent++) expect((await gateway.execute(resend, { token: request.token })).errors).toBeUndefined();
+    expect((await gateway.execute(resend, { token: request.token })).errors?.[0]?.extensions?.code).toBe("VERIFICATION_LOCKED");
+
+    const input = { type: "ACCESS", jurisdiction: "DE", contactEmail: "Same.Person@example.com" };
+    for (let index = 0; index < 3; index++) expect((await gateway.execute(SUBMIT, { input })).errors).toBeUndefined();
+    const refused = await gateway.execute(SUBMIT, { input: { ...input, contactEmail: "same.person@example.com" } });
+    expect(refused.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
+    expect(
+      await gateway.database.prisma.privacyRequest.count({
+        where: { contactEmail: { equals: "same.person@example.com", mode: "insensitive" } },
+      }),
+    ).toBe(3);
+  });
+
+  it("stops the GDPR clock while waiting for proof of identity, but not the 152-FZ clock", async () => {
+    const gateway = shared;
+    const { prisma } = gateway.database;
+    const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000);
+    for (const [jurisdiction, pauses] of [
+      ["DE", 1],
+      ["RU", 0],
+    ] as const) {
+      const request = await submit(gateway, { type: "ACCESS", jurisdiction });
+      expect(await prisma.requestPause.count({ where: { requestId: request.id } })).toBe(pauses);
+      // The request arrived ten days ago and has waited for the person ever since.
+      const initial = computeDeadlines({ jurisdiction, type: "ACCESS", receivedAt: tenDaysAgo });
+      await prisma.privacyRequest.update({ where: { id: request.id }, data: { receivedAt: tenDaysAgo, dueAt: initial.dueAt } });
+      await prisma.requestPause.updateMany({ where: { requestId: request.id }, data: { startedAt: tenDaysAgo } });
+      await gateway.execute(VERIFY, { token: request.token, code: await codeFor(gateway, request.contactEmail) });
+      const after = await prisma.privacyRequest.findUniqueOrThrow({ where: { id: request.id }, include: { pauses: true } });
+      if (pauses === 0) {
+        expect(after.dueAt).toEqual(initial.dueAt);
+      } else {
+        const pause = after.pauses[0];
+        expect(pause?.endedAt).toBeInstanceOf(Date);
+        const expected = computeDeadlines({
+          jurisdiction,
+          type: "ACCESS",
+          receivedAt: tenDaysAgo,
+          pauses: [{ from: tenDaysAgo, to: pause?.endedAt as Date }],
+        });
+        expect(after.dueAt).toEqual(expected.dueAt);
+        expect(after.dueAt.getTime()).toBeGreaterThanOrEqual(initial.dueAt.getTime() + 9 * 86_400_000);
+      }
+    }
+  });
+
+  it("extends a deadline once where the law allows, recording the reason and queueing the notice; refuses where it does not", async () => {
+    const gateway = shared;
+    const { prisma } = gateway.database;
+    const gdpr = await submit(gateway, { type: "ACCESS", jurisdiction: "FR" });
+    const reason = "the records are spread over several archived systems";
+    const extended = await gateway.asStaff(EXTEND, { id: gdpr.id, reason });
+    const row = await prisma.privacyRequest.findUniqueOrThrow({ where: { id: gdpr.id } });
+    const expected = computeDeadlines({
+      jurisdiction: "FR",
+      type: "ACCESS",
+      receivedAt: row.receivedAt,
+      extension: { reason, requestedAt: new Date() },
+    });
+    expect(extended.data?.extendRequestDeadline).toEqual({
+      dueAt: expected.extendedDueAt?.toISOString(),
+      extendedDueAt: expected.extendedDueAt?.toISOString(),
+      extensionReason: reason,
+    });
+    expect(await notices(gateway, gdpr.contactEmail, "request.extension-notice")).toEqual([
+      expect.objectContaining({ reason, extendedDueAt: expected.extendedDueAt?.toISOString(), fee: "none" }),
+    ]);
+    expect((await gateway.asStaff(EXTEND, { id: gdpr.id, reason })).errors?.[0]?.extensions?.code).toBe("EXTENSION_NOT_ALLOWED");
+
+    const china = await submit(gateway, { type: "ACCESS", jurisdiction: "CN" });
+    expect((await gateway.asStaff(EXTEND, { id: china.id, reason })).errors?.[0]?.extensions?.code).toBe("EXTENSION_NOT_ALLOWED");
+    const ru = await submit(gateway, { type: "ACCESS", jurisdiction: "RU" });
+    expect((await gateway.asStaff(EXTEND, { id: ru.id, reason: "  " })).errors?.[0]?.extensions?.code).toBe("EXTENSION_REASON_REQUIRED");
+    const question = await submit(gateway, { type: "QUESTION", jurisdiction: "RU" });
+    const late = await prisma.privacyRequest.update({
+      where: { id: question.id },
+      data: { receivedAt: new Date(Date.now() - 60 * 86_400_000) },
+    });
+    expect(late.id).toBe(question.id);
+    expect((await gateway.asStaff(EXTEND, { id: question.id, reason })).errors?.[0]?.extensions?.code).toBe("EXTENSION_TOO_LATE");
+  });
+
+  it("refuses illegal moves, sends reasons and the authority, and lets the person withdraw or escalate", async () => {
+    const gateway = shared;
+    const waiting = await submit(gateway, { type: "ERASURE", jurisdiction: "RU" });
+    const early = await gateway.asStaff(TRANSITION, { input: { id: waiting.id, to: "COMPLETED" } });
+    expect(early.errors?.[0]).toMatchObject({
+      extensions: { code: "ILLEGAL_TRANSITION" },
+      message: expect.stringContaining("from AWAITING_VERIFICATION it can move to"),
+    });
+    expect((await gateway.asStaff(TRANSITION, { input: { id: waiting.id, to: "REJECTED" } })).errors?.[0]?.extensions?.code).toBe(
+      "REASON_REQUIRED",
+    );
+    const rejected = await gateway.asStaff(TRANSITION, {
+      input: { id: waiting.id, to: "REJECTED", reason: "identity could not be verified" },
+    });
+    expect(rejected.data?.transitionRequest).toMatchObject({ status: "REJECTED", rejectionReason: "identity could not be verified" });
+    expect((await notices(gateway, waiting.contactEmail, "request.rejection"))[0]).toMatchObject({
+      reason: "identity could not be verified",
+      authority: { jurisdiction: "RU" },
+    });
+
+    const escalated = await gateway.execute(
+      'mutation ($token: String!) { escalateRequest(token: $token, reason: "I am who I say") { status authority { jurisdiction name website } } }',
+      {
+        token: waiting.token,
+      },
+    );
+    expect(escalated.data?.escalateRequest).toMatchObject({
+      status: "ESCALATED",
+      authority: { jurisdiction: "RU", website: "https://rkn.gov.ru" },
+    });
+    expect((await notices(gateway, waiting.contactEmail, "request.escalation-acknowledgement"))[0]).toMatchObject({
+      authority: { name: expect.stringContaining("Roskomnadzor") },
+    });
+
+    const other = await submit(gateway, { type: "QUESTION", jurisdiction: "PT" });
+    const withdrawn = await gateway.execute(
+      "mutation ($token: String!) { withdrawRequest(token: $token) { status closedAt authority { jurisdiction } } }",
+      {
+        token: other.token,
+      },
+    );
+    expect(withdrawn.data?.withdrawRequest).toMatchObject({ status: "WITHDRAWN", authority: { jurisdiction: "EEA" } });
+    const again = await gateway.execute("mutation ($token: String!) { withdrawRequest(token: $token) { status } }", { token: other.token });
+    expect(again.errors?.[0]?.extensions?.code).toBe("ILLEGAL_TRANSITION");
+    const events = await gateway.database.prisma.requestEvent.findMany({ where: { requestId: other.id }, orderBy: { occurredAt: "asc" } });
+    expect(events.map((event) => [event.fromStatus, event.toStatus, event.actor])).toEqual([
+      [null, "RECEIVED", "anonymous"],
+      ["RECEIVED", "IN_PROGRESS", "system"],
+      ["IN_PROGRESS", "WITHDRAWN", "anonymous"],
+    ]);
+  });
+
+  it("queues requests by deadline with overdue and due-soon flags and filters", async () => {
+    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    const { prisma } = gateway.database;
+    const late = await submit(gateway, { type: "ERASURE", jurisdiction: "DE" });
+    const soon = await submit(gateway, { type: "ACCESS", jurisdiction: "US-CA" });
+    const calm = await submit(gateway, { type: "QUESTION", jurisdiction: "RU" });
+    await prisma.privacyRequest.update({ where: { id: late.id }, data: { dueAt: new Date(Date.now() - 86_400_000) } });
+    await prisma.privacyRequest.update({ where: { id: soon.id }, data: { dueAt: new Date(Date.now() + 86_400_000) } });
+    const query = `query ($type: RequestType, $status: [RequestStatus!], $jurisdiction: String) {
+      privacyRequests(first: 10, type: $type, status: $status, jurisdiction: $jurisdiction) { edges { node { id overdue dueSoon dueState } } } }`;
+    const ids = async (variables: Record<string, unknown> = {}) =>
+      dataOf<{ edges: { node: Record<string, unknown> }[] }>(await gateway.asStaff(query, variables), "privacyRequests").edges.map(
+        ({ node }) => node,
+      );
+    expect(await ids()).toEqual([
+      { id: late.id, overdue: true, dueSoon: false, dueState: "OVERDUE" },
+      { id: soon.id, overdue: false, dueSoon: true, dueState: "DUE_SOON" },
+      { id: calm.id, overdue: false, dueSoon: false, dueState: "ON_TRACK" },
+    ]);
+    expect((await ids({ type: "ACCESS" })).map(({ id }) => id)).toEqual([soon.id]);
+    expect((await ids({ jurisdiction: "ru" })).map(({ id }) => id)).toEqual([calm.id]);
+    expect((await ids({ status: ["IN_PROGRESS"] })).map(({ id }) => id)).toEqual([calm.id]);
+  });
+
+  it("hands each task to one app instance, checks what apps post, and serves the package only through a live link", async () => {
+    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    const { prisma } = gateway.database;
+    const acme = await prisma.processor.create({ data: { tenantId: gateway.tenantId, name: "Acme Cloud", country: "SG" } });
+    await prisma.dataSystem.create({ data: { tenantId: gateway.tenantId, key: "orders-app", name: "orders-app" } });
+    await prisma.dataSystem.create({ data: { tenantId: gateway.tenantId, key: "crm-app", name: "crm-app", processorId: acme.id } });
+    const orders = await gateway.issueKey({ kind: "SERVICE", name: "orders", dataSystemKey: "orders-app" });
+    const crm = await gateway.issueKey({ kind: "SERVICE", name: "crm", dataSystemKey: "crm-app" });
+    const shopper = await gateway.shopperSession("cust-1");
+    const submitted = [];
+    for (let index = 0; index < 4; index++) {
+      const response = await gateway.execute(
+        SUBMIT,
+        { input: { type: "PORTABILITY", jurisdiction: "DE", contactEmail: "cust-1@example.com" } },
+        { token: shopper },
+      );
+      submitted.push(dataOf<{ request: { id: string; status: string } }>(response, "submitRequest").request);
+    }
+    expect(submitted.every(({ status }) => status === "IN_PROGRESS")).toBe(true);
+
+    // The processor running the CRM sees that system's tasks, and no other.
+    const partner = await gateway.issueKey({ kind: "PARTNER", name: "acme", processorName: "Acme Cloud" });
+    const seen = await gateway.execute(
+      "{ requestTasks(first: 10) { edges { node { system request { type } } } } }",
+      {},
+      { token: partner },
+    );
+    expect(dataOf<{ edges: { node: { system: string } }[] }>(seen, "requestTasks").edges.map(({ node }) => node.system)).toEqual([
+      "crm-app",
+      "crm-app",
+      "crm-app",
+      "crm-app",
+    ]);
+
+    const pull = "mutation { pullRequestTasks(limit: 3) { id request { id subjectId } } }";
+    const [first, second] = await Promise.all([gateway.execute(pull, {}, { token: orders }), gateway.execute(pull, {}, { token: orders })]);
+    const taken = [first, second].flatMap((response) => dataOf<{ id: string }[]>(response, "pullRequestTasks").map(({ id }) => id));
+    expect(taken).toHaveLength(4);
+    expect(new Set(taken).size).toBe(4);
+
+    const complete = "mutation ($input: CompleteRequestTaskInput!) { completeRequestTask(input: $input) { status } }";
+    const [task] = taken;
+    const crmTask = await prisma.requestTask.findFirstOrThrow({ where: { dataSystem: { key: "crm-app" } } });
+    expect(
+      (await gateway.execute(complete, { input: { taskId: crmTask.id, confirmation: "x" } }, { token: orders })).errors?.[0]?.extensions
+        ?.code,
+    ).toBe("NOT_FOUND");
+    expect(
+      (await gateway.execute(complete, { input: { taskId: task, confirmation: "done" } }, { token: orders })).errors?.[0]?.extensions?.code,
+    ).toBe("INVALID_TASK_RESULT");
+    const nested = { taskId: task, data: [{ category: "orders", records: [{ items: [1, 2] }] }] };
+    expect((await gateway.execute(complete, { input: nested }, { token: orders })).errors?.[0]?.extensions?.code).toBe(
+      "INVALID_TASK_RESULT",
+    );
+
+    const requestId = (await prisma.requestTask.findUniqueOrThrow({ where: { id: task as string } })).requestId;
+    for (const [token, key] of [
+      [orders, "orders-app"],
+      [crm, "crm-app"],
+    ] as const) {
+      const own = await prisma.requestTask.findFirstOrThrow({ where: { requestId, dataSystem: { key } } });
+      const done = await gateway.execute(
+        complete,
+        { input: { taskId: own.id, data: [{ category: "orders", records: [{ id: 1, total: 9.5 }] }] } },
+        { token },
+      );
+      expect(done.data?.completeRequestTask).toEqual({ status: "DONE" });
+    }
+    expect((await gateway.execute(complete, { input: { taskId: task, data: [] } }, { token: orders })).errors?.[0]?.extensions?.code).toBe(
+      "TASK_NOT_OPEN",
+    );
+
+    await gateway.deliverMail();
+    const completion = gateway.mail.sent.find((message) => message.template === "request.completion")?.payload as { downloadPath: string };
+    const download = await fetch(`${gateway.baseUrl}${completion.downloadPath}`);
+    expect(download.status).toBe(200);
+    expect(
+      await prisma.auditLogEntry.count({ where: { operation: "downloadRequestExport", requestId: download.headers.get("x-request-id") } }),
+    ).toBe(1);
+    await prisma.privacyRequest.update({ where: { id: requestId }, data: { exportExpiresAt: new Date(Date.now() - 1000) } });
+    expect((await fetch(`${gateway.baseUrl}${completion.downloadPath}`)).status).toBe(404);
+  });
+});
+
+it("offers no way to charge a fee: no input type has a field for one", () => {
+  const printed = buildSchema(readFileSync(new URL("../../schema.graphql", import.meta.url), "utf8"));
+  const inputFields = Object.values(printed.getTypeMap())
+    .filter(isInputObjectType)
+    .flatMap((type) => Object.keys(type.getFields()).map((field) => `${type.name}.${field}`));
+  expect(inputFields.filter((field) => /fee|charge|price|payment/i.test(field))).toEqual([]);
+  expect(inputFields).toContain("SubmitRequestInput.type");
+});
