@@ -7,62 +7,65 @@ import type { Context } from "./context.ts";
  * Stable error codes a client may branch on. Apollo's own codes (GRAPHQL_PARSE_FAILED,
  * GRAPHQL_VALIDATION_FAILED for a missing argument, BAD_USER_INPUT for a bad variable) pass through.
  */
-export type CustosErrorCode =
+export const CUSTOS_ERROR_CODES = [
   /** No credentials where some are needed, or credentials that are malformed, unknown, revoked or expired. */
-  | "UNAUTHENTICATED"
+  "UNAUTHENTICATED",
   /** Valid credentials that do not allow the operation. */
-  | "FORBIDDEN"
-  | "RATE_LIMITED"
-  | "NOT_FOUND"
-  | "INVALID_API_KEY_REQUEST"
-  | "INVALID_SUBJECT_ID"
-  | "INVALID_JURISDICTION"
-  | "UNKNOWN_PURPOSE"
-  | "CONSENT_NOT_APPLICABLE"
+  "FORBIDDEN",
+  "RATE_LIMITED",
+  "NOT_FOUND",
+  "INVALID_API_KEY_REQUEST",
+  "INVALID_SUBJECT_ID",
+  "INVALID_JURISDICTION",
+  "UNKNOWN_PURPOSE",
+  "CONSENT_NOT_APPLICABLE",
   /** A transfer abroad lacks a mechanism (or consent, notice, regulator notice) a law that applies to it requires; `extensions.violations` lists each with its citation. */
-  | "TRANSFER_NOT_LAWFUL"
-  | "INVALID_RETENTION_PERIOD"
-  | "UNKNOWN_DATA_CATEGORY"
-  | "UNKNOWN_PROCESSOR"
-  | "INVALID_COUNTRY"
+  "TRANSFER_NOT_LAWFUL",
+  "INVALID_RETENTION_PERIOD",
+  "UNKNOWN_DATA_CATEGORY",
+  "UNKNOWN_PROCESSOR",
+  "INVALID_COUNTRY",
   /** A legal hold that names neither a subject nor a data category, or a release of one already released. */
-  | "INVALID_LEGAL_HOLD"
+  "INVALID_LEGAL_HOLD",
   /** A disclosure the person was not told of in advance must say why. */
-  | "DISCLOSURE_REASON_REQUIRED"
+  "DISCLOSURE_REASON_REQUIRED",
   /** The retention task is not pending, or is not this data system's. */
-  | "RETENTION_TASK_NOT_PENDING"
+  "RETENTION_TASK_NOT_PENDING",
   /** A consent write with a field out of bounds: a past expiry, GPC_SIGNAL outside reportGpc, an over-long string. */
-  | "INVALID_CONSENT_INPUT"
-  | "INVALID_PROOF"
-  | "UNKNOWN_COOKIE_CATEGORY"
-  | "UNKNOWN_POLICY_VERSION"
-  | "INVALID_POLICY_VERSION"
-  | "POLICY_VERSION_EXISTS"
-  | "INVALID_UNSUBSCRIBE_TOKEN"
-  | "INVALID_EXPORT_RANGE"
+  "INVALID_CONSENT_INPUT",
+  "INVALID_PROOF",
+  "UNKNOWN_COOKIE_CATEGORY",
+  "UNKNOWN_POLICY_VERSION",
+  "INVALID_POLICY_VERSION",
+  "POLICY_VERSION_EXISTS",
+  "INVALID_UNSUBSCRIBE_TOKEN",
+  "INVALID_EXPORT_RANGE",
   /** An export would hold more rows than one document should; narrow the filter or the period. */
-  | "EXPORT_TOO_LARGE"
+  "EXPORT_TOO_LARGE",
   /** A data-subject request's input is malformed (e-mail, details, fields that do not fit its type). */
-  | "INVALID_REQUEST"
+  "INVALID_REQUEST",
   /** The workflow refuses this move; the message lists the moves that are possible. */
-  | "ILLEGAL_TRANSITION"
-  | "REASON_REQUIRED"
+  "ILLEGAL_TRANSITION",
+  "REASON_REQUIRED",
   /** Someone else moved the request meanwhile; read it again. */
-  | "REQUEST_CHANGED"
+  "REQUEST_CHANGED",
   /** The deadline needs a working-day calendar for a year the curated calendars do not cover yet. */
-  | "CALENDAR_NOT_COVERED"
-  | "EXTENSION_NOT_ALLOWED"
-  | "EXTENSION_REASON_REQUIRED"
-  | "EXTENSION_TOO_LATE"
-  | "VERIFICATION_FAILED"
-  | "VERIFICATION_CODE_EXPIRED"
+  "CALENDAR_NOT_COVERED",
+  "EXTENSION_NOT_ALLOWED",
+  "EXTENSION_REASON_REQUIRED",
+  "EXTENSION_TOO_LATE",
+  "VERIFICATION_FAILED",
+  "VERIFICATION_CODE_EXPIRED",
   /** The request had all the codes it may get; only a document check by staff can verify it now. */
-  | "VERIFICATION_LOCKED"
+  "VERIFICATION_LOCKED",
   /** The e-mail code cannot prove identity because the account has another address; staff check documents. */
-  | "IDENTITY_MISMATCH"
-  | "TASKS_PENDING"
-  | "TASK_NOT_OPEN"
-  | "INVALID_TASK_RESULT";
+  "IDENTITY_MISMATCH",
+  "TASKS_PENDING",
+  "TASK_NOT_OPEN",
+  "INVALID_TASK_RESULT",
+] as const;
+
+export type CustosErrorCode = (typeof CUSTOS_ERROR_CODES)[number];
 
 /** An error the caller caused and can fix; its message is safe to show and holds no personal data. */
 export class CustosError extends Error {

@@ -7,49 +7,64 @@ export interface GraphqlError {
 }
 
 /**
- * Codes a caller may branch on: the gateway's own, Apollo's client-error codes that pass through
- * it, and the SDK's for failures before a GraphQL answer arrives. Open-ended, so a code a newer
- * gateway adds still type-checks.
+ * Codes a caller may branch on: the gateway's own (a test keeps this list equal to the gateway's),
+ * Apollo's client-error codes that pass through it, and the SDK's for failures before a GraphQL
+ * answer arrives.
  */
-export type CustosErrorCode =
-  | "INVALID_SUBJECT_ID"
-  | "INVALID_JURISDICTION"
-  | "UNKNOWN_PURPOSE"
-  | "CONSENT_NOT_APPLICABLE"
-  | "INVALID_CONSENT_INPUT"
-  | "INVALID_PROOF"
-  | "UNKNOWN_COOKIE_CATEGORY"
-  | "UNKNOWN_POLICY_VERSION"
-  | "INVALID_POLICY_VERSION"
-  | "POLICY_VERSION_EXISTS"
-  | "INVALID_UNSUBSCRIBE_TOKEN"
-  | "INVALID_EXPORT_RANGE"
-  | "EXPORT_TOO_LARGE"
-  | "NOT_FOUND"
-  | "INVALID_REQUEST"
-  | "ILLEGAL_TRANSITION"
-  | "REASON_REQUIRED"
-  | "REQUEST_CHANGED"
-  | "CALENDAR_NOT_COVERED"
-  | "EXTENSION_NOT_ALLOWED"
-  | "EXTENSION_REASON_REQUIRED"
-  | "EXTENSION_TOO_LATE"
-  | "VERIFICATION_FAILED"
-  | "VERIFICATION_CODE_EXPIRED"
-  | "VERIFICATION_LOCKED"
-  | "IDENTITY_MISMATCH"
-  | "TASKS_PENDING"
-  | "TASK_NOT_OPEN"
-  | "INVALID_TASK_RESULT"
-  | "GRAPHQL_PARSE_FAILED"
-  | "GRAPHQL_VALIDATION_FAILED"
-  | "BAD_USER_INPUT"
-  | "BAD_REQUEST"
-  | "PAYLOAD_TOO_LARGE"
-  | "INTERNAL_SERVER_ERROR"
-  | "NETWORK_ERROR"
-  | "BAD_RESPONSE"
-  | (string & {});
+export const CUSTOS_ERROR_CODES = [
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "RATE_LIMITED",
+  "NOT_FOUND",
+  "INVALID_API_KEY_REQUEST",
+  "INVALID_SUBJECT_ID",
+  "INVALID_JURISDICTION",
+  "UNKNOWN_PURPOSE",
+  "CONSENT_NOT_APPLICABLE",
+  "TRANSFER_NOT_LAWFUL",
+  "INVALID_RETENTION_PERIOD",
+  "UNKNOWN_DATA_CATEGORY",
+  "UNKNOWN_PROCESSOR",
+  "INVALID_COUNTRY",
+  "INVALID_LEGAL_HOLD",
+  "DISCLOSURE_REASON_REQUIRED",
+  "RETENTION_TASK_NOT_PENDING",
+  "INVALID_CONSENT_INPUT",
+  "INVALID_PROOF",
+  "UNKNOWN_COOKIE_CATEGORY",
+  "UNKNOWN_POLICY_VERSION",
+  "INVALID_POLICY_VERSION",
+  "POLICY_VERSION_EXISTS",
+  "INVALID_UNSUBSCRIBE_TOKEN",
+  "INVALID_EXPORT_RANGE",
+  "EXPORT_TOO_LARGE",
+  "INVALID_REQUEST",
+  "ILLEGAL_TRANSITION",
+  "REASON_REQUIRED",
+  "REQUEST_CHANGED",
+  "CALENDAR_NOT_COVERED",
+  "EXTENSION_NOT_ALLOWED",
+  "EXTENSION_REASON_REQUIRED",
+  "EXTENSION_TOO_LATE",
+  "VERIFICATION_FAILED",
+  "VERIFICATION_CODE_EXPIRED",
+  "VERIFICATION_LOCKED",
+  "IDENTITY_MISMATCH",
+  "TASKS_PENDING",
+  "TASK_NOT_OPEN",
+  "INVALID_TASK_RESULT",
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_USER_INPUT",
+  "BAD_REQUEST",
+  "PAYLOAD_TOO_LARGE",
+  "INTERNAL_SERVER_ERROR",
+  "NETWORK_ERROR",
+  "BAD_RESPONSE",
+] as const;
+
+/** One of CUSTOS_ERROR_CODES; open-ended, so a code a newer gateway adds still type-checks. */
+export type CustosErrorCode = (typeof CUSTOS_ERROR_CODES)[number] | (string & {});
 
 interface CustosErrorDetails {
   code: CustosErrorCode;

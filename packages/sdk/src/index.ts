@@ -1,5 +1,5 @@
 export { type CustosClient, createClient } from "./client.ts";
-export { CustosError, type CustosErrorCode, type GraphqlError } from "./custos-error.ts";
+export { CUSTOS_ERROR_CODES, CustosError, type CustosErrorCode, type GraphqlError } from "./custos-error.ts";
 export type { ClientOptions, TypedRequest } from "./request.ts";
 export type { TypedDocument, VariablesArgument } from "./typed-document.ts";
 export type {
