@@ -3,6 +3,8 @@ import { DEFAULT_TENANT_SLUG, databaseTargetFromEnv, describeTarget, prepareData
 import { createApiKey } from "./access/api-key-service.ts";
 import { resolveKeyPepper } from "./access/key-pepper.ts";
 import { createJsonLogger } from "./logger.ts";
+import { type OutboxDispatcher, startOutboxDispatcher } from "./outbox/dispatcher.ts";
+import { smtpTransport } from "./outbox/smtp-transport.ts";
 import { DEFAULT_PORT, startGateway } from "./server.ts";
 
 function portFromEnv(raw: string | undefined): number {
@@ -30,6 +32,19 @@ async function firstStaffKey(): Promise<string | undefined> {
 }
 const staffKey = await firstStaffKey();
 
+/** Notices are queued whatever happens; they are sent once an SMTP relay is configured. */
+function startMail(): OutboxDispatcher | undefined {
+  const url = process.env.CUSTOS_SMTP_URL?.trim();
+  if (!url) {
+    log.info("notices stay queued in the outbox until CUSTOS_SMTP_URL names an SMTP relay");
+    return undefined;
+  }
+  const from = process.env.CUSTOS_MAIL_FROM?.trim();
+  if (!from) throw new Error("CUSTOS_MAIL_FROM must name the sender address when CUSTOS_SMTP_URL is set.");
+  return startOutboxDispatcher(database.prisma, smtpTransport(url, from), log);
+}
+const mail = startMail();
+
 console.log(`Custos gateway on ${describeTarget(target)}
   GraphQL: ${gateway.url}/graphql
   health:  ${gateway.url}/health
@@ -40,6 +55,7 @@ ${staffKey ? `A privacy-staff key for this database, shown once (more with \`pnp
 
 async function shutdown(signal: string) {
   log.info("stopping", { signal });
+  await mail?.stop();
   await gateway.stop();
   await database.close();
   process.exit(0);

@@ -1,0 +1,71 @@
+import type { AddressInfo } from "node:net";
+import { scopeToTenant } from "@custos/db";
+import { createMigratedTestDatabase } from "@custos/db/testing";
+import { SMTPServer } from "smtp-server";
+import { describe, expect, it } from "vitest";
+import { silentLogger } from "../logger.ts";
+import { startOutboxDispatcher } from "./dispatcher.ts";
+import { enqueueNotices } from "./outbox-service.ts";
+import { smtpTransport } from "./smtp-transport.ts";
+
+interface Received {
+  from: string;
+  to: string[];
+  raw: string;
+}
+
+async function startSmtpServer() {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, callback) {
+      let raw = "";
+      stream.on("data", (chunk: Buffer) => {
+        raw += chunk.toString("utf8");
+      });
+      stream.on("end", () => {
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+          raw,
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+describe("notices over SMTP", () => {
+  it("the background dispatcher hands each queued notice to a real SMTP server once, as plain text", async () => {
+    await using database = await createMigratedTestDatabase("pglite");
+    const { prisma } = database;
+    const tenant = await prisma.tenant.findUniqueOrThrow({ where: { slug: "default" } });
+    await enqueueNotices(scopeToTenant(prisma, tenant.id), tenant.id, [
+      { template: "request.acknowledgement", recipient: "ivan@example.com", payload: { requestType: "ACCESS", dueAt: "2026-12-24" } },
+      {
+        template: "policy.material_change",
+        recipient: "olga@example.com",
+        payload: { version: "2026-12", url: "https://shop.example/privacy" },
+      },
+    ]);
+    const smtp = await startSmtpServer();
+    const dispatcher = startOutboxDispatcher(prisma, smtpTransport(smtp.url, "privacy@shop.example"), silentLogger, 20);
+    try {
+      await expect.poll(() => smtp.received.length, { timeout: 10_000 }).toBe(2);
+      await expect.poll(() => prisma.outboxMessage.count({ where: { status: "SENT" } }), { timeout: 10_000 }).toBe(2);
+    } finally {
+      await dispatcher.stop();
+      await smtp.close();
+    }
+    const ivan = smtp.received.find((message) => message.to.includes("ivan@example.com"));
+    expect(ivan?.from).toBe("privacy@shop.example");
+    expect(ivan?.raw).toContain("Subject: We have received your privacy request");
+    expect(ivan?.raw).toContain("requestType: ACCESS");
+    expect(ivan?.raw).toMatch(/Content-Type: text\/plain/);
+    expect(smtp.received).toHaveLength(2);
+  });
+});
