@@ -36,14 +36,13 @@ export async function reportGpcSignal(db: TenantScopedPrisma, ctx: LedgerCaller,
     policyVersionShown(db, "COOKIE", null, now),
   ]);
   return withLedgerLock(db, tenantId, async (tx, ledger) => {
-    const [subject, purposes, categories] = await Promise.all([
-      tx.dataSubject.findUnique({
-        where: { tenantId_externalId: { tenantId, externalId: input.subjectId } },
-        select: { id: true, consentStates: true, cookieConsentStates: true },
-      }),
-      tx.purpose.findMany({ where: { key: { in: [...GPC_SCOPE.purposeKeys] } } }),
-      tx.cookieCategory.findMany({ where: { key: { in: [...GPC_SCOPE.cookieCategoryKeys] } } }),
-    ]);
+    // One after another: a transaction is one connection, and pg will refuse overlapping queries on it.
+    const subject = await tx.dataSubject.findUnique({
+      where: { tenantId_externalId: { tenantId, externalId: input.subjectId } },
+      select: { id: true, consentStates: true, cookieConsentStates: true },
+    });
+    const purposes = await tx.purpose.findMany({ where: { key: { in: [...GPC_SCOPE.purposeKeys] } } });
+    const categories = await tx.cookieCategory.findMany({ where: { key: { in: [...GPC_SCOPE.cookieCategoryKeys] } } });
     const current = (
       state:
         | { decision: CurrentDecision["decision"]; channel: CurrentDecision["channel"]; decidedAt: Date; gpc: boolean | null }
