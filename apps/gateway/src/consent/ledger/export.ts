@@ -8,8 +8,7 @@
  * start with `=`); verify from JSON, read from CSV.
  */
 import { toCsv } from "../../exports/csv.ts";
-import { isoInstant } from "./dates.ts";
-import { type ChainFields, type ConsentEventRecord, HASHED_FIELDS } from "./hash-chain.ts";
+import { type ChainFields, type ConsentEventRecord, HASHED_FIELDS, hashedFields } from "./hash-chain.ts";
 
 export type ExportableConsentEvent = ConsentEventRecord & Partial<ChainFields>;
 
@@ -24,21 +23,7 @@ export type ExportRecord = Record<(typeof EXPORT_COLUMNS)[number], string | numb
 export function toExportRecord(event: ExportableConsentEvent): ExportRecord {
   return {
     sequence: event.sequence ?? null,
-    id: event.id,
-    tenantId: event.tenantId,
-    subjectId: event.subjectId,
-    purposeId: event.purposeId ?? null,
-    cookieCategoryId: event.cookieCategoryId ?? null,
-    decision: event.decision,
-    channel: event.channel,
-    policyVersionId: event.policyVersionId ?? null,
-    jurisdiction: event.jurisdiction ?? null,
-    occurredAt: isoInstant(event.occurredAt),
-    expiresAt: event.expiresAt == null ? null : isoInstant(event.expiresAt),
-    proofDigest: event.proofDigest ?? null,
-    gpc: event.gpc ?? null,
-    tcString: event.tcString ?? null,
-    gppString: event.gppString ?? null,
+    ...hashedFields(event),
     userAgent: event.userAgent ?? null,
     ipHash: event.ipHash ?? null,
     pageUrl: event.pageUrl ?? null,

@@ -109,10 +109,9 @@ export function proofDigest(proof: EventProof): string | null {
     .digest("hex");
 }
 
-/** The RFC 8785 JSON of the hashed fields; dates as UTC ISO strings with milliseconds, as PostgreSQL keeps them. */
-export function canonicalEventJson(event: ConsentEventRecord, sequence: number): string {
-  const payload: HashedPayload = {
-    sequence,
+/** Every hashed field but the sequence, as the chain and the exports both write them. */
+export function hashedFields(event: ConsentEventRecord): Omit<HashedPayload, "sequence"> {
+  return {
     id: event.id,
     tenantId: event.tenantId,
     subjectId: event.subjectId,
@@ -129,6 +128,11 @@ export function canonicalEventJson(event: ConsentEventRecord, sequence: number):
     tcString: event.tcString ?? null,
     gppString: event.gppString ?? null,
   };
+}
+
+/** The RFC 8785 JSON of the hashed fields; dates as UTC ISO strings with milliseconds, as PostgreSQL keeps them. */
+export function canonicalEventJson(event: ConsentEventRecord, sequence: number): string {
+  const payload: HashedPayload = { sequence, ...hashedFields(event) };
   const json = canonicalize(payload);
   if (json === undefined) throw new Error("canonicalize returned nothing for a plain object");
   return json;
