@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "PrivacyRequest_subjectId_idx" ON "PrivacyRequest"("subjectId");
