@@ -7,4 +7,4 @@ export { applyMigrations, createMigration, type MigrationStatus, migrationStatus
 export { custosStateDir } from "./paths.ts";
 export { PendingMigrationsError, prepareDatabase, type ReadyDatabase } from "./prepare.ts";
 export { DEFAULT_TENANT_SLUG, seedCatalogue } from "./seed/seed.ts";
-export { CrossTenantWriteError, scopeToTenant, type TenantScopedPrisma, tenantScopeRules } from "./tenant-scope.ts";
+export { CrossTenantWriteError, scopeToTenant, type TenantScopedPrisma, type TenantTransaction, tenantScopeRules } from "./tenant-scope.ts";

@@ -107,3 +107,5 @@ export function scopeToTenant(prisma: PrismaClient, tenantId: string) {
 }
 
 export type TenantScopedPrisma = ReturnType<typeof scopeToTenant>;
+/** The client an interactive transaction of a tenant-scoped client hands its callback. */
+export type TenantTransaction = Parameters<Parameters<TenantScopedPrisma["$transaction"]>[0]>[0];

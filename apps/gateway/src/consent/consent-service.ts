@@ -5,11 +5,12 @@ import {
   LegalBasis,
   type PolicyKind,
   type TenantScopedPrisma,
+  type TenantTransaction,
 } from "@custos/db";
 import { recordAudit } from "../audit/audit-service.ts";
 import type { Context } from "../context.ts";
 import { CustosError } from "../errors.ts";
-import { ensureSubject, type NewConsentEvent, type Transaction, withLedgerLock } from "./ledger-writer.ts";
+import { ensureSubject, type NewConsentEvent, withLedgerLock } from "./ledger-writer.ts";
 import { type ProofInput, storedProof } from "./proof.ts";
 
 export type LedgerCaller = Pick<Context, "caller" | "tenantId" | "requestId" | "keyPepper">;
@@ -97,7 +98,7 @@ export async function policyVersionShown(
 }
 
 /** Retried writes return what the first attempt recorded; the ledger lock makes the check and the write atomic. */
-async function alreadyRecorded(tx: Transaction, keys: readonly string[]): Promise<ConsentEvent[] | null> {
+async function alreadyRecorded(tx: TenantTransaction, keys: readonly string[]): Promise<ConsentEvent[] | null> {
   if (keys.length === 0) return null;
   const events = await tx.consentEvent.findMany({ where: { idempotencyKey: { in: [...keys] } }, orderBy: { sequence: "asc" } });
   return events.length > 0 ? events : null;

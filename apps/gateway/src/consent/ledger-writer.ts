@@ -5,11 +5,9 @@
  * subject and purpose (or cookie category) moves in the same transaction, so a consent check reads one row.
  */
 import { randomUUID } from "node:crypto";
-import type { ConsentChannel, ConsentDecision, ConsentEvent, TenantScopedPrisma } from "@custos/db";
+import type { ConsentChannel, ConsentDecision, ConsentEvent, TenantScopedPrisma, TenantTransaction } from "@custos/db";
 import { type ChainLink, chainEvent, GENESIS_HASH, proofDigest } from "./ledger/hash-chain.ts";
 import type { StoredProof } from "./proof.ts";
-
-export type Transaction = Parameters<Parameters<TenantScopedPrisma["$transaction"]>[0]>[0];
 
 export type ConsentTarget = { kind: "PURPOSE"; id: string } | { kind: "COOKIE_CATEGORY"; id: string };
 
@@ -35,7 +33,7 @@ export interface LedgerAppender {
   append(event: NewConsentEvent): Promise<ConsentEvent>;
 }
 
-async function lockChainHead(tx: Transaction, tenantId: string): Promise<ChainLink> {
+async function lockChainHead(tx: TenantTransaction, tenantId: string): Promise<ChainLink> {
   await tx.consentChainHead.createMany({ data: [{ tenantId, sequence: 0, hash: GENESIS_HASH }], skipDuplicates: true });
   const [head] = await tx.$queryRaw<ChainLink[]>`
     SELECT sequence, hash FROM "ConsentChainHead" WHERE "tenantId" = ${tenantId}::uuid FOR UPDATE`;
@@ -45,7 +43,7 @@ async function lockChainHead(tx: Transaction, tenantId: string): Promise<ChainLi
 
 /** Creates the subject if it is new; the ledger lock already serialises writers, so no row lock is needed here. */
 export async function ensureSubject(
-  tx: Transaction,
+  tx: TenantTransaction,
   tenantId: string,
   externalId: string,
 ): Promise<{ id: string; restrictedAt: Date | null }> {
@@ -56,7 +54,7 @@ export async function ensureSubject(
   });
 }
 
-async function moveState(tx: Transaction, event: ConsentEvent): Promise<void> {
+async function moveState(tx: TenantTransaction, event: ConsentEvent): Promise<void> {
   const state = {
     decision: event.decision,
     channel: event.channel,
@@ -91,7 +89,7 @@ async function moveState(tx: Transaction, event: ConsentEvent): Promise<void> {
 export async function withLedgerLock<T>(
   db: TenantScopedPrisma,
   tenantId: string,
-  work: (tx: Transaction, ledger: LedgerAppender) => Promise<T>,
+  work: (tx: TenantTransaction, ledger: LedgerAppender) => Promise<T>,
 ): Promise<T> {
   return db.$transaction(async (tx) => {
     let head = await lockChainHead(tx, tenantId);

@@ -1,11 +1,11 @@
-import type { Prisma, RequestType, TenantScopedPrisma } from "@custos/db";
+import type { Prisma, RequestType, TenantScopedPrisma, TenantTransaction } from "@custos/db";
 import { recordAudit } from "../audit/audit-service.ts";
 import { CustosError } from "../errors.ts";
 import type { CsvValue } from "../exports/csv.ts";
 import { eraseSubjectRecords } from "../subjects/erasure.ts";
 import { assembleExportPackage, columnsOf, exportProblem, type SystemExport } from "./export-package.ts";
 import { issueRequestToken } from "./request-tokens.ts";
-import { isUuid, lockRequest, moveRequest, type PrivacyRequest, type RequestCaller, type Transaction } from "./request-workflow.ts";
+import { isUuid, lockRequest, moveRequest, type PrivacyRequest, type RequestCaller } from "./request-workflow.ts";
 
 /** Types the company's systems act on; questions and complaints are answered by privacy staff. */
 const SYSTEM_TYPES: readonly RequestType[] = [
@@ -28,7 +28,7 @@ export const CLAIM_TIMEOUT_MS = 15 * 60_000;
 type FulfilmentCaller = RequestCaller & { keyPepper: string };
 
 /** One task per registered data system; completes the request at once when the tenant has no systems. */
-export async function startFulfilment(tx: Transaction, ctx: FulfilmentCaller, request: PrivacyRequest): Promise<PrivacyRequest> {
+export async function startFulfilment(tx: TenantTransaction, ctx: FulfilmentCaller, request: PrivacyRequest): Promise<PrivacyRequest> {
   if (!needsSystems(request.type)) return request;
   const systems = await tx.dataSystem.findMany({ select: { id: true } });
   await tx.requestTask.createMany({
@@ -42,7 +42,7 @@ export async function startFulfilment(tx: Transaction, ctx: FulfilmentCaller, re
  * When every system has confirmed, Custos does its own part and answers: assembles the package for access and
  * portability, erases its own records for erasure, marks the subject restricted for restriction.
  */
-export async function finishIfAllDone(tx: Transaction, ctx: FulfilmentCaller, requestId: string): Promise<PrivacyRequest> {
+export async function finishIfAllDone(tx: TenantTransaction, ctx: FulfilmentCaller, requestId: string): Promise<PrivacyRequest> {
   const request = await lockRequest(tx, ctx.tenantId, requestId);
   if (request.status !== "IN_PROGRESS" || !needsSystems(request.type)) return request;
   const tasks = await tx.requestTask.findMany({ where: { requestId }, include: { dataSystem: { select: { key: true } } } });
@@ -82,7 +82,7 @@ export async function finishIfAllDone(tx: Transaction, ctx: FulfilmentCaller, re
  * notice already queued keeps its recipient in the outbox until it is sent; notices already sent to the address lose
  * recipient and payload (codes, tokens), keeping template and time as the record that they went out.
  */
-async function eraseOwnRecords(tx: Transaction, request: PrivacyRequest, now: Date) {
+async function eraseOwnRecords(tx: TenantTransaction, request: PrivacyRequest, now: Date) {
   if (request.contactEmail) {
     await tx.outboxMessage.updateMany({
       where: { recipient: { equals: request.contactEmail, mode: "insensitive" }, status: { not: "PENDING" } },

@@ -1,4 +1,4 @@
-import type { RequestStatus, RequestType, TenantScopedPrisma } from "@custos/db";
+import type { RequestStatus, RequestType, TenantScopedPrisma, TenantTransaction } from "@custos/db";
 import { actorLabel } from "../access/caller.ts";
 import { recordAudit } from "../audit/audit-service.ts";
 import { recordConsentDecision } from "../consent/consent-service.ts";
@@ -14,7 +14,6 @@ import {
   queueNotices,
   type RequestCaller,
   startPause,
-  type Transaction,
 } from "./request-workflow.ts";
 import { computeDeadlines, IDENTITY_VERIFICATION, REQUEST_TYPES } from "./rules/index.ts";
 import {
@@ -139,7 +138,7 @@ export async function submitRequest(db: TenantScopedPrisma, ctx: ServiceCaller, 
 const VERIFIED_TYPES = REQUEST_TYPES.filter((type) => IDENTITY_VERIFICATION[type].required);
 
 /** Moves the request to AWAITING_VERIFICATION (or keeps it there), voids older codes and e-mails a fresh one. */
-async function askForCode(tx: Transaction, ctx: ServiceCaller, request: PrivacyRequest): Promise<PrivacyRequest> {
+async function askForCode(tx: TenantTransaction, ctx: ServiceCaller, request: PrivacyRequest): Promise<PrivacyRequest> {
   if ((await tx.requestVerificationCode.count({ where: { requestId: request.id } })) >= CODES_PER_REQUEST) {
     throw new CustosError(
       "VERIFICATION_LOCKED",
@@ -172,7 +171,7 @@ interface Verification {
 
 /** Records how identity was proven and by whom, then starts the work. */
 async function markVerified(
-  tx: Transaction,
+  tx: TenantTransaction,
   ctx: ServiceCaller,
   request: PrivacyRequest,
   verification: Verification,

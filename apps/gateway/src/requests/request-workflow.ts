@@ -1,4 +1,4 @@
-import type { Prisma, RequestStatus, TenantScopedPrisma } from "@custos/db";
+import type { Prisma, RequestStatus, TenantTransaction } from "@custos/db";
 import { actorLabel } from "../access/caller.ts";
 import type { Context } from "../context.ts";
 import { CustosError } from "../errors.ts";
@@ -9,7 +9,6 @@ import { type ActorKind, assertTransition, computeDeadlines, type NotificationKi
 
 /** A request row as Prisma returns it. */
 export type PrivacyRequest = Prisma.PrivacyRequestGetPayload<{ select: undefined }>;
-export type Transaction = Parameters<Parameters<TenantScopedPrisma["$transaction"]>[0]>[0];
 export type RequestCaller = Pick<Context, "caller" | "tenantId" | "requestId">;
 
 const CLOSED: readonly RequestStatus[] = ["COMPLETED", "REJECTED", "WITHDRAWN"];
@@ -29,7 +28,7 @@ export const noticeTemplate = (kind: NotificationKind | "export-ready") => `requ
  * an event with actor and time, and the notices it calls for queued in the same transaction.
  */
 export async function moveRequest(
-  tx: Transaction,
+  tx: TenantTransaction,
   ctx: RequestCaller,
   request: PrivacyRequest,
   to: RequestStatus,
@@ -86,7 +85,7 @@ export async function moveRequest(
 }
 
 export async function queueNotices(
-  tx: Transaction,
+  tx: TenantTransaction,
   tenantId: string,
   request: PrivacyRequest,
   kinds: readonly (NotificationKind | "export-ready")[],
@@ -119,13 +118,13 @@ export async function queueNotices(
 }
 
 /** Opens a pause when the request starts waiting on the person, if its rule lets the clock stop. */
-export async function startPause(tx: Transaction, request: PrivacyRequest, reason: string) {
+export async function startPause(tx: TenantTransaction, request: PrivacyRequest, reason: string) {
   if (!pausesAllowed(request.jurisdiction, request.type)) return;
   await tx.requestPause.create({ data: { requestId: request.id, reason, startedAt: new Date() } });
 }
 
 /** Closes open pauses and recomputes the deadline in force from every recorded pause. */
-export async function endPauses(tx: Transaction, request: PrivacyRequest): Promise<PrivacyRequest> {
+export async function endPauses(tx: TenantTransaction, request: PrivacyRequest): Promise<PrivacyRequest> {
   const now = new Date();
   await tx.requestPause.updateMany({ where: { requestId: request.id, endedAt: null }, data: { endedAt: now } });
   if (request.extendedDueAt) return request;
@@ -143,7 +142,7 @@ export async function endPauses(tx: Transaction, request: PrivacyRequest): Promi
 }
 
 /** Reads a request of the caller's tenant and locks its row until the transaction ends. */
-export async function lockRequest(tx: Transaction, tenantId: string, id: string): Promise<PrivacyRequest> {
+export async function lockRequest(tx: TenantTransaction, tenantId: string, id: string): Promise<PrivacyRequest> {
   if (!isUuid(id)) throw new CustosError("NOT_FOUND", "There is no such request.");
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM "PrivacyRequest" WHERE id = ${id}::uuid AND "tenantId" = ${tenantId}::uuid FOR UPDATE`;

@@ -1,8 +1,6 @@
-import { Prisma, type TenantScopedPrisma } from "@custos/db";
+import { Prisma, type TenantTransaction } from "@custos/db";
 import { eraseSubjectsInBatch } from "../subjects/erasure.ts";
 import type { RetentionTrigger } from "./rules/retention-policy.ts";
-
-type Transaction = Parameters<Parameters<TenantScopedPrisma["$transaction"]>[0]>[0];
 
 /**
  * Personal data Custos itself holds, by the data category whose retention policy governs it. Everything
@@ -24,7 +22,7 @@ export interface OwnData {
   pending: Prisma.Sql;
   /** The instant the clock started, in SQL; null when Custos's copy has no such clock. */
   clockStart(trigger: RetentionTrigger): Prisma.Sql | null;
-  process(tx: Transaction, tenantId: string, ids: readonly string[], now: Date): Promise<void>;
+  process(tx: TenantTransaction, tenantId: string, ids: readonly string[], now: Date): Promise<void>;
 }
 
 const lastActivityOfSubject = Prisma.sql`GREATEST(r."createdAt",

@@ -1,6 +1,4 @@
-import type { TenantScopedPrisma } from "@custos/db";
-
-type Transaction = Parameters<Parameters<TenantScopedPrisma["$transaction"]>[0]>[0];
+import type { TenantTransaction } from "@custos/db";
 
 /**
  * Erases what Custos itself holds about a person, keeping the minimum the law lets a controller keep
@@ -11,7 +9,7 @@ type Transaction = Parameters<Parameters<TenantScopedPrisma["$transaction"]>[0]>
  *   fields that describe the person's device and page (user agent, IP hash, page URL).
  * Every domain that erases (requests, retention) calls this, inside its own transaction.
  */
-export async function eraseSubjectRecords(tx: Transaction, subjectId: string, erasedAt = new Date()): Promise<void> {
+export async function eraseSubjectRecords(tx: TenantTransaction, subjectId: string, erasedAt = new Date()): Promise<void> {
   await tx.dataSubject.update({
     where: { id: subjectId },
     data: { externalId: `erased:${subjectId}`, contactEmail: null, erasedAt },
@@ -24,7 +22,7 @@ export async function eraseSubjectRecords(tx: Transaction, subjectId: string, er
  * erasure of a million subjects would take hours. Same result per subject; raw SQL, so the tenant is named here.
  */
 export async function eraseSubjectsInBatch(
-  tx: Transaction,
+  tx: TenantTransaction,
   tenantId: string,
   subjectIds: readonly string[],
   erasedAt: Date,
