@@ -49,8 +49,6 @@ export const CUSTOS_ERROR_CODES = [
   "REASON_REQUIRED",
   /** Someone else moved the request meanwhile; read it again. */
   "REQUEST_CHANGED",
-  /** The deadline needs a working-day calendar for a year the curated calendars do not cover yet. */
-  "CALENDAR_NOT_COVERED",
   "EXTENSION_NOT_ALLOWED",
   "EXTENSION_REASON_REQUIRED",
   "EXTENSION_TOO_LATE",

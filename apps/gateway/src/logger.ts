@@ -1,6 +1,8 @@
 /** Structured JSON lines on stderr. Callers pass identifiers and counts, never personal data. */
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
+  /** Something that needs a person's attention before it becomes a failure. */
+  warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
@@ -9,8 +11,9 @@ export function createJsonLogger(write: (line: string) => void = (line) => proce
     write(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }));
   return {
     info: (message, fields) => emit("info", message, fields),
+    warn: (message, fields) => emit("warn", message, fields),
     error: (message, fields) => emit("error", message, fields),
   };
 }
 
-export const silentLogger: Logger = { info() {}, error() {} };
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

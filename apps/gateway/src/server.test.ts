@@ -12,7 +12,7 @@ describe("the HTTP surface", () => {
   it("answers the health check after reaching the database", async () => {
     const response = await fetch(`${gateway.baseUrl}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok" });
+    expect(await response.json()).toMatchObject({ status: "ok", calendars: [{ jurisdiction: "RU" }, { jurisdiction: "CN" }] });
   });
 
   it("answers 404 off its two routes", async () => {

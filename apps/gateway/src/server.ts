@@ -13,7 +13,10 @@ import { introspectionForStaffOnly } from "./limits/introspection.ts";
 import { queryLimits } from "./limits/query-limits.ts";
 import { createRateLimiter, REQUESTS_PER_MINUTE } from "./limits/rate-limit.ts";
 import { createJsonLogger, type Logger } from "./logger.ts";
+import { coverageSummary, startCoverageAlarm } from "./requests/coverage-alarm.ts";
 import { EXPORT_ROUTE_PREFIX, exportRoute } from "./requests/export-route.ts";
+import { recomputeProvisionalDeadlines } from "./requests/provisional-deadlines.ts";
+import type { CuratedCalendars } from "./requests/rules/index.ts";
 import { schema } from "./schema/index.ts";
 
 export const DEFAULT_PORT = 4000;
@@ -34,6 +37,8 @@ export interface GatewayOptions {
   requestsPerMinute?: Record<CallerKind, number>;
   /** How long the CORS allowlist is cached. */
   originCacheMs?: number;
+  /** The curated working-day calendars provisional deadlines are recounted with at start; the ones in force by default. */
+  calendars?: CuratedCalendars;
 }
 
 export interface RunningGateway {
@@ -48,6 +53,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const tenantSlug = options.tenantSlug ?? DEFAULT_TENANT_SLUG;
   const tenant = await prisma.tenant.findUnique({ where: { slug: tenantSlug }, select: { id: true } });
   if (!tenant) throw new Error(`No tenant "${tenantSlug}" in the database; run \`pnpm db seed\`.`);
+  const recount = await recomputeProvisionalDeadlines(prisma, options.calendars);
+  if (recount.checked > 0) {
+    log.info("provisional deadlines recounted", {
+      checked: recount.checked,
+      settled: recount.settled,
+      moved: recount.moved.map((moved) => moved.requestId),
+    });
+  }
 
   const httpServer = createServer();
   const limits = queryLimits();
@@ -78,9 +91,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const handleHealth = async (res: ServerResponse) => {
     try {
       await prisma.$queryRaw`SELECT 1`;
-      sendJson(res, 200, { status: "ok" });
+      sendJson(res, 200, { status: "ok", calendars: coverageSummary() });
     } catch {
-      sendJson(res, 503, { status: "unavailable" });
+      sendJson(res, 503, { status: "unavailable", calendars: coverageSummary() });
     }
   };
   const handleExport = exportRoute(prisma);
@@ -107,6 +120,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     httpServer.listen(options.port ?? DEFAULT_PORT, options.host ?? "127.0.0.1", resolve);
   });
   const { port } = httpServer.address() as AddressInfo;
-  const stop = () => apollo.stop();
+  const coverageAlarm = startCoverageAlarm(log);
+  const stop = async () => {
+    coverageAlarm.stop();
+    await apollo.stop();
+  };
   return { url: `http://${options.host ?? "127.0.0.1"}:${port}`, stop, [Symbol.asyncDispose]: stop };
 }

@@ -1,4 +1,5 @@
 import {
+  CalendarCoverageDocument,
   CompleteRequestTaskDocument,
   ConsentEventsExportDocument,
   ConsentLedgerVerificationDocument,
@@ -32,6 +33,7 @@ import {
 } from "../generated/graphql.ts";
 import { type ClientOptions, createRequest, type TypedRequest } from "./request.ts";
 import type {
+  CalendarCoverage,
   ConsentEvent,
   ConsentEventsExport,
   ConsentExportFormat,
@@ -135,6 +137,8 @@ export interface CustosClient {
     extend(id: string, reason: string): Promise<PrivacyRequest>;
     /** Staff: records a third-party identity-document check. */
     verifyIdentity(id: string, check: { provider: string; reference: string }): Promise<PrivacyRequest>;
+    /** Staff and auditors: how far each working-day calendar reaches; later deadlines are provisional. */
+    calendarCoverage(): Promise<CalendarCoverage[]>;
   };
   /** A company app's share of requests, with its service key. */
   tasks: {
@@ -196,6 +200,7 @@ export function createClient(options: ClientOptions): CustosClient {
       extend: async (id, reason) => (await request(ExtendRequestDeadlineDocument, { id, reason })).extendRequestDeadline,
       verifyIdentity: async (id, { provider, reference }) =>
         (await request(VerifyRequestIdentityDocument, { id, provider, reference })).verifyRequestIdentity,
+      calendarCoverage: async () => (await request(CalendarCoverageDocument)).calendarCoverage,
     },
     tasks: {
       pull: async (limit) => (await request(PullRequestTasksDocument, { limit: limit ?? null })).pullRequestTasks,

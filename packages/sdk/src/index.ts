@@ -3,6 +3,7 @@ export { CUSTOS_ERROR_CODES, CustosError, type CustosErrorCode, type GraphqlErro
 export type { ClientOptions, TypedRequest } from "./request.ts";
 export type { TypedDocument, VariablesArgument } from "./typed-document.ts";
 export type {
+  CalendarCoverage,
   ChainBreakKind,
   ConsentChannel,
   ConsentDecision,

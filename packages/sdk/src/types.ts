@@ -1,5 +1,6 @@
 // The SDK's public data types, derived from the operations' generated types so they follow the schema.
 import type {
+  CalendarCoverageQuery,
   ConsentEventFieldsFragment,
   ConsentEventsExportQuery,
   ConsentLedgerVerificationQuery,
@@ -140,3 +141,6 @@ export interface TaskResult {
 export type PrivacyRequest = PrivacyRequestFieldsFragment;
 export type PrivacyRequestQueue = PrivacyRequestsQuery["privacyRequests"];
 export type PrivacyRequestQueueFilter = PrivacyRequestsQueryVariables;
+
+/** How far one curated working-day calendar reaches; deadlines that count later days are provisional. */
+export type CalendarCoverage = CalendarCoverageQuery["calendarCoverage"][number];

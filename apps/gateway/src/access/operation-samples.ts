@@ -188,6 +188,12 @@ export const OPERATION_SAMPLES: Record<string, OperationSample> = {
     allowed: ["staff", "auditor"],
     audited: true,
   },
+  "Query.calendarCoverage": {
+    document: "{ calendarCoverage { jurisdiction lastCoveredDay daysLeft provisionalRule unpublished { year searchedOn } } }",
+    variables: () => ({}),
+    allowed: ["staff", "auditor"],
+    audited: false,
+  },
   "Query.privacyRequest": {
     document: "query ($id: ID!) { privacyRequest(id: $id) { id contactEmail events { toStatus actor } tasks { system status } } }",
     variables: async (world) => ({ id: await world.requestId() }),

@@ -102,6 +102,7 @@ export async function submitRequest(db: TenantScopedPrisma, ctx: ServiceCaller, 
         acknowledgeBy: deadlines.acknowledgeBy ?? null,
         extensionNoticeBy: deadlines.extensionNoticeBy ?? null,
         deadlineRule: deadlines.rule.id,
+        deadlineProvisional: deadlines.provisional,
       },
     });
     await tx.requestEvent.create({
@@ -363,7 +364,7 @@ export async function extendDeadline(db: TenantScopedPrisma, ctx: ServiceCaller,
     const extendedDueAt = deadlines.extendedDueAt as Date;
     const extended = await tx.privacyRequest.update({
       where: { id: locked.id },
-      data: { extendedDueAt, dueAt: extendedDueAt, extensionReason: input.reason.trim() },
+      data: { extendedDueAt, dueAt: extendedDueAt, extensionReason: input.reason.trim(), deadlineProvisional: deadlines.provisional },
     });
     await tx.requestEvent.create({
       data: {

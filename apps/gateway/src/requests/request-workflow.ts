@@ -137,8 +137,11 @@ export async function endPauses(tx: TenantTransaction, request: PrivacyRequest):
       pauses: pauses.map((pause) => ({ from: pause.startedAt, to: pause.endedAt ?? now })),
     }),
   );
-  if (deadlines.dueAt.getTime() === request.dueAt.getTime()) return request;
-  return tx.privacyRequest.update({ where: { id: request.id }, data: { dueAt: deadlines.dueAt } });
+  if (deadlines.dueAt.getTime() === request.dueAt.getTime() && deadlines.provisional === request.deadlineProvisional) return request;
+  return tx.privacyRequest.update({
+    where: { id: request.id },
+    data: { dueAt: deadlines.dueAt, deadlineProvisional: deadlines.provisional },
+  });
 }
 
 /** Reads a request of the caller's tenant and locks its row until the transaction ends. */

@@ -29,6 +29,10 @@ const RequestStatusEnum = builder.enumType(RequestStatus, { name: "RequestStatus
 const VerificationMethodEnum = builder.enumType(VerificationMethod, { name: "VerificationMethod" });
 const DueStateEnum = builder.enumType("DueState", { values: ["ON_TRACK", "DUE_SOON", "OVERDUE", "CLOSED"] as const });
 
+const DEADLINE_PROVISIONAL =
+  "The deadline counts days of a year whose official working-day calendar is not in Custos yet: it comes from a " +
+  "provisional rule that is never later than the official count, and is recounted when the calendar is added.";
+
 const AuthorityRef = builder.objectRef<DataProtectionAuthority>("DataProtectionAuthority").implement({
   description: "Where the person may complain (P11): the data-protection authority for the request's jurisdiction.",
   authScopes: { public: true },
@@ -58,6 +62,7 @@ const RequestProgress = builder.prismaObject("PrivacyRequest", {
     dueAt: t.expose("dueAt", { type: "DateTime", description: "The deadline in force, after any pause or extension." }),
     acknowledgeBy: t.expose("acknowledgeBy", { type: "DateTime", nullable: true }),
     extendedDueAt: t.expose("extendedDueAt", { type: "DateTime", nullable: true }),
+    deadlineProvisional: t.exposeBoolean("deadlineProvisional", { description: DEADLINE_PROVISIONAL }),
     extensionReason: t.exposeString("extensionReason", { nullable: true }),
     rejectionReason: t.exposeString("rejectionReason", { nullable: true }),
     verificationMethod: t.expose("verificationMethod", { type: VerificationMethodEnum, nullable: true }),
@@ -149,6 +154,12 @@ builder.prismaObject("PrivacyRequest", {
     extendedDueAt: t.expose("extendedDueAt", { type: "DateTime", nullable: true }),
     extensionReason: t.exposeString("extensionReason", { nullable: true }),
     deadlineRule: t.exposeString("deadlineRule", { nullable: true, description: "Id of the rule applied, e.g. GDPR-ART-12-3." }),
+    deadlineProvisional: t.exposeBoolean("deadlineProvisional", { description: DEADLINE_PROVISIONAL }),
+    deadlineMovedFrom: t.expose("deadlineMovedFrom", {
+      type: "DateTime",
+      nullable: true,
+      description: "The provisional deadline that a year's official calendar, once added, replaced with a later one.",
+    }),
     dueState: t.field({
       type: DueStateEnum,
       resolve: (request) => {

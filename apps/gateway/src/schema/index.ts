@@ -13,6 +13,7 @@ import "../disclosures/schema.ts";
 import "../outbox/schema.ts";
 import "../policies/schema.ts";
 import "../records/schema.ts";
+import "../requests/calendar-coverage-schema.ts";
 import "../requests/schema.ts";
 import "../retention/schema.ts";
 import "../transfers/schema.ts";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { dayRange } from "./calendars/production-calendar.ts";
 import { DEFAULT_COMPANY_POLICY } from "./company-policy.ts";
 import { computeDeadlines, type DeadlineInput } from "./deadlines.ts";
-import type { RequestType } from "./request-kinds.ts";
+import { REQUEST_TYPES, type RequestType } from "./request-kinds.ts";
 
 const at = (iso: string) => new Date(iso);
 
@@ -80,14 +81,25 @@ describe("GDPR Art. 12(3)", () => {
     ).toThrow(expect.objectContaining({ code: "EXTENSION_REASON_REQUIRED" }));
   });
 
-  it("stops the clock while identity is awaited", () => {
+  it("stops the clock while identity is awaited, and restarts it the day after the answer (Reg. 1182/71 Art. 3(1))", () => {
+    // Received and paused on 3 March, answered on 10 March: 4–10 March do not run, the month runs from 11 March,
+    // so its end moves from 3 April by those 7 days to Thursday 10 April.
     const result = deadlines("FR", "ACCESS", "2025-03-03T09:00:00+01:00", {
       pauses: [{ from: at("2025-03-03T10:00:00+01:00"), to: at("2025-03-10T12:00:00+01:00") }],
     });
     expect(result.pausesApplied).toBe(true);
-    expect(result.pausedDays).toBe(6);
-    expect(result.dueOn).toBe("2025-04-09");
+    expect(result.pausedDays).toBe(7);
+    expect(result.dueOn).toBe("2025-04-10");
     expect(result.pauseRule).toMatch(/EDPB Guidelines 01\/2022/);
+  });
+
+  it("does not count the day of the answer even when the pause lasted an hour", () => {
+    // Paused and answered on Wednesday 5 March: that day is the event's, so 3 April moves one day, to Friday 4 April.
+    const result = deadlines("FR", "ACCESS", "2025-03-03T09:00:00+01:00", {
+      pauses: [{ from: at("2025-03-05T10:00:00+01:00"), to: at("2025-03-05T11:00:00+01:00") }],
+    });
+    expect(result.pausedDays).toBe(1);
+    expect(result.dueOn).toBe("2025-04-04");
   });
 
   it("counts overlapping pauses once", () => {
@@ -97,8 +109,16 @@ describe("GDPR Art. 12(3)", () => {
         { from: at("2025-03-06T10:00:00+01:00"), to: at("2025-03-07T10:00:00+01:00") },
       ],
     });
-    expect(result.pausedDays).toBe(3);
+    // 5–8 March stand still (8 March is the answer's day): 3 April + 4 days is Monday 7 April.
+    expect(result.pausedDays).toBe(4);
     expect(result.dueOn).toBe("2025-04-07");
+  });
+
+  it("takes a pause that ends the moment it starts, which a verification in the same millisecond records", () => {
+    const instant = at("2025-03-05T10:00:00+01:00");
+    const result = deadlines("FR", "ACCESS", "2025-03-03T09:00:00+01:00", { pauses: [{ from: instant, to: instant }] });
+    expect(result.pausedDays).toBe(1);
+    expect(result.dueOn).toBe("2025-04-04");
   });
 
   it("ignores a pause recorded after the period ended", () => {
@@ -159,8 +179,31 @@ describe("Russia 152-FZ Art. 14, 20", () => {
     expect(result.pauseRule).toMatch(/no suspension/);
   });
 
-  it("refuses when the count runs into 2027, which has no curated calendar", () => {
-    expect(() => deadlines("RU", "ACCESS", "2026-12-20T12:00:00+03:00")).toThrow(expect.objectContaining({ code: "CALENDAR_NOT_COVERED" }));
+  // 2027 has no decree in the curated data: its days count by the provisional rule (every day but the Labour Code
+  // Art. 112 holidays). The expected days are counted by hand on the 2026 decree and that rule.
+  it.each([
+    // 16 Dec: 17, 18, 21–25, 28, 29, 30 December are ten working days of 2026; nothing of 2027 is asked.
+    ["2026-12-16T12:00:00+03:00", "2026-12-30", false],
+    // 17 Dec: nine days up to 30 December, 31 December is off (decree 1466), 1–8 January are holidays, 9 January counts.
+    ["2026-12-17T12:00:00+03:00", "2027-01-09", true],
+    // 20 Dec (a Sunday): eight days 21–30 December, then 9 and 10 January.
+    ["2026-12-20T12:00:00+03:00", "2027-01-10", true],
+    // 28 Dec: 29 and 30 December, then 9–16 January.
+    ["2026-12-28T12:00:00+03:00", "2027-01-16", true],
+  ])("received %s, answers by %s (provisional: %s) through the New Year holidays", (receivedAt, dueOn, provisional) => {
+    const result = deadlines("RU", "ACCESS", receivedAt);
+    expect(result.dueOn).toBe(dueOn);
+    expect(result.provisional).toBe(provisional);
+  });
+
+  it("extends into 2027 provisionally", () => {
+    // Received 10 December: ten days end on 24 December; five more are 25, 28, 29, 30 December and 9 January.
+    const result = deadlines("RU", "ACCESS", "2026-12-10T12:00:00+03:00", {
+      extension: { reason: "data held by a processor abroad", requestedAt: at("2026-12-22T10:00:00+03:00") },
+    });
+    expect(result.dueOn).toBe("2026-12-24");
+    expect(result.extendedDueAt?.toISOString()).toBe("2027-01-09T20:59:59.999Z");
+    expect(result.provisional).toBe(true);
   });
 
   it("applies the configurable company policy to other requests", () => {
@@ -239,6 +282,7 @@ describe("China PIPL Art. 50 (company deadline)", () => {
     expect(result.rule).toMatchObject({ id: "PIPL-ART-50", basis: "company-policy", configurable: true });
     expect(result.dueOn).toBe("2026-03-11");
     expect(result.calendar).toBe("State Council holiday notices (curated)");
+    expect(result.provisional).toBe(false);
   });
 
   it("counts a make-up Sunday before National Day as a working day", () => {
@@ -266,8 +310,21 @@ describe("China PIPL Art. 50 (company deadline)", () => {
     expect(result.extendedDueAt?.toISOString()).toBe("2025-10-21T15:59:59.999Z");
   });
 
-  it("refuses to count into 2027", () => {
-    expect(() => deadlines("CN", "ACCESS", "2026-12-25T10:00:00+08:00")).toThrow(expect.objectContaining({ code: "CALENDAR_NOT_COVERED" }));
+  // 2027 has no notice in the curated data: its days count by the provisional rule (every day but 1 January,
+  // 1–2 May and 1–3 October). The expected days are counted by hand on the 2026 notice and that rule.
+  it.each([
+    // 10 Dec: 11, 14–18, 21–25, 28–31 December are fifteen working days of 2026.
+    ["2026-12-10T10:00:00+08:00", "2026-12-31", false],
+    // 11 Dec: fourteen days 14–31 December, 1 January is New Year's Day, Saturday 2 January counts.
+    ["2026-12-11T10:00:00+08:00", "2027-01-02", true],
+    // 25 Dec: 28–31 December, then 2–12 January.
+    ["2026-12-25T10:00:00+08:00", "2027-01-12", true],
+    // 25 Jan 2027: the Spring Festival's days are not known without the notice, so 26 January to 9 February all count.
+    ["2027-01-25T10:00:00+08:00", "2027-02-09", true],
+  ])("received %s, answers by %s (provisional: %s)", (receivedAt, dueOn, provisional) => {
+    const result = deadlines("CN", "ACCESS", receivedAt);
+    expect(result.dueOn).toBe(dueOn);
+    expect(result.provisional).toBe(provisional);
   });
 });
 
@@ -289,5 +346,26 @@ describe("other jurisdictions", () => {
 
   it("rejects a code that is not ISO 3166", () => {
     expect(() => deadlines("Germany", "ACCESS", "2025-03-01T10:00:00Z")).toThrow(expect.objectContaining({ code: "INVALID_JURISDICTION" }));
+  });
+});
+
+describe("every day from December 2026 to the end of 2027, past the curated calendars", () => {
+  const days = dayRange("2026-12-01", "2027-12-31");
+  it.each([
+    ["RU", "+03:00"],
+    ["CN", "+08:00"],
+  ])("%s: each request type gets a deadline after receipt, provisional exactly when it counts a day of 2027", (jurisdiction, zone) => {
+    const wrong: string[] = [];
+    for (const day of days) {
+      for (const type of REQUEST_TYPES) {
+        const receivedAt = at(`${day}T12:00:00${zone}`);
+        const result = computeDeadlines({ jurisdiction, type, receivedAt });
+        if (!(result.dueOn > day) || result.provisional !== result.dueOn >= "2027-01-01") wrong.push(`${type} ${day}: ${result.dueOn}`);
+        if (!result.extensionNoticeBy) continue;
+        const extended = computeDeadlines({ jurisdiction, type, receivedAt, extension: { reason: "complex", requestedAt: receivedAt } });
+        if (!extended.extendedDueAt || extended.extendedDueAt <= extended.dueAt) wrong.push(`${type} ${day}: extension`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });

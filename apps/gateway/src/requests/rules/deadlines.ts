@@ -4,7 +4,13 @@ import { jurisdictionProfile } from "./jurisdictions.ts";
 import { buildRuleTable, type DeadlineRule, RULE_TABLE, ruleFor } from "./law-rules.ts";
 import type { RequestType } from "./request-kinds.ts";
 import { RequestRuleError } from "./rule-error.ts";
-import { addWorkingDays, nextWorkingDayOnOrAfter, type WorkingDayCalendar, workingDayCalendar } from "./working-days.ts";
+import {
+  addWorkingDays,
+  type CuratedCalendars,
+  nextWorkingDayOnOrAfter,
+  type WorkingDayCalendar,
+  workingDayCalendar,
+} from "./working-days.ts";
 
 /** A stretch during which the request waited on the person (typically for proof of identity). */
 export interface Pause {
@@ -49,6 +55,11 @@ export interface Deadlines {
   readonly extensionNoticeBy?: Date;
   /** Present when an extension was applied. */
   readonly extendedDueAt?: Date;
+  /**
+   * Some day counted lies in a year without an official calendar, so the deadline comes from the calendar's
+   * provisional rule: never later than the official one, and recomputed once that year's calendar is added.
+   */
+  readonly provisional: boolean;
   readonly pausesApplied: boolean;
   readonly pausedDays: number;
   /** Why recorded pauses do or do not move the deadline. */
@@ -57,20 +68,27 @@ export interface Deadlines {
 
 export interface DeadlineOptions {
   readonly policy?: CompanyDeadlinePolicy;
+  /** The curated working-day calendars to count with; the ones in force by default. */
+  readonly calendars?: CuratedCalendars;
 }
 
-/** Local days on which the clock stood still: from the day a pause began up to, not including, the day it ended. */
-function stoppedDays(pauses: readonly Pause[], receivedAt: Date, timeZone: string): string[] {
+/**
+ * Local days on which the clock stood still: from the day a pause began to the day it ended, that last day
+ * included only where the rule does not count the day of the person's answer.
+ */
+function stoppedDays(pauses: readonly Pause[], receivedAt: Date, timeZone: string, resumesOnDayOfEvent: boolean): string[] {
   const days = new Set<string>();
   for (const pause of pauses) {
-    if (!(pause.to.getTime() > pause.from.getTime())) {
-      throw new RequestRuleError("INVALID_PAUSE", "a pause must end after it starts.");
+    // A pause may end the moment it starts: a person who answers at once still answered.
+    if (!(pause.to.getTime() >= pause.from.getTime())) {
+      throw new RequestRuleError("INVALID_PAUSE", "a pause cannot end before it starts.");
     }
     if (pause.from.getTime() < receivedAt.getTime()) {
       throw new RequestRuleError("INVALID_PAUSE", "a pause cannot start before the request was received.");
     }
     const last = localDateOf(pause.to, timeZone);
-    for (let day = localDateOf(pause.from, timeZone); daysBetween(day, last) > 0; day = addDays(day, 1)) {
+    const lastStopped = resumesOnDayOfEvent ? addDays(last, -1) : last;
+    for (let day = localDateOf(pause.from, timeZone); daysBetween(day, lastStopped) >= 0; day = addDays(day, 1)) {
       days.add(formatCalendarDate(day));
     }
   }
@@ -91,16 +109,32 @@ function periodEnd(start: CalendarDate, period: Period, calendar: WorkingDayCale
   return end;
 }
 
+/** Wraps a calendar to tell afterwards whether any answer it gave came from a provisional rule. */
+function consultationRecorded(calendar: WorkingDayCalendar) {
+  let provisional = false;
+  const recorded: WorkingDayCalendar = {
+    source: calendar.source,
+    isProvisional: (date) => calendar.isProvisional(date),
+    isWorkingDay(date) {
+      if (calendar.isProvisional(date)) provisional = true;
+      return calendar.isWorkingDay(date);
+    },
+  };
+  return { calendar: recorded, consultedProvisionalDay: () => provisional };
+}
+
 export function computeDeadlines(input: DeadlineInput, options: DeadlineOptions = {}): Deadlines {
   const policy = options.policy ?? DEFAULT_COMPANY_POLICY;
   const table = options.policy ? buildRuleTable(options.policy) : RULE_TABLE;
   const profile = jurisdictionProfile(input.jurisdiction, policy.otherJurisdictions.timeZone);
   const rule = ruleFor(table, profile.law, input.type);
   const { timeZone } = profile;
-  const calendar = workingDayCalendar(profile.jurisdiction);
+  const { calendar, consultedProvisionalDay } = consultationRecorded(workingDayCalendar(profile.jurisdiction, options.calendars));
   const receivedOn = localDateOf(input.receivedAt, timeZone);
 
-  const stopped = rule.pauses.allowed ? stoppedDays(input.pauses ?? [], input.receivedAt, timeZone) : [];
+  const stopped = rule.pauses.allowed
+    ? stoppedDays(input.pauses ?? [], input.receivedAt, timeZone, rule.pauses.resumes?.onDayOfEvent ?? true)
+    : [];
   const lastDay = (period: Period): { day: CalendarDate; moved: boolean } => {
     const end = periodEnd(receivedOn, period, calendar, stopped);
     if (rule.lastDayOnNonWorkingDay === "stays") return { day: end, moved: false };
@@ -150,6 +184,7 @@ export function computeDeadlines(input: DeadlineInput, options: DeadlineOptions 
     movedToNextWorkingDay: due.moved,
     ...(extensionNoticeBy ? { extensionNoticeBy } : {}),
     ...(extendedDueAt ? { extendedDueAt } : {}),
+    provisional: consultedProvisionalDay(),
     pausesApplied: pausedDays > 0,
     pausedDays,
     pauseRule: rule.pauses.why,

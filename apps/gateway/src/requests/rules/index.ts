@@ -1,6 +1,7 @@
+export { type CalendarCoverage, calendarCoverage, coverageWarnings } from "./calendar-coverage.ts";
 export type { CalendarDate } from "./calendar-date.ts";
 export { CHINA_HOLIDAY_CALENDAR } from "./calendars/china.ts";
-export type { ProductionCalendarYear } from "./calendars/production-calendar.ts";
+export type { CuratedCalendarData, ProductionCalendarYear } from "./calendars/production-calendar.ts";
 export { RUSSIA_PRODUCTION_CALENDAR } from "./calendars/russia.ts";
 export {
   type CompanyDeadlinePolicy,
@@ -37,3 +38,4 @@ export {
   type TransitionRequest,
   type TransitionRule,
 } from "./workflow.ts";
+export { CURATED_CALENDARS, type CuratedCalendars, curatedCalendars } from "./working-days.ts";

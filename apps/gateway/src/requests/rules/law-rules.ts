@@ -18,7 +18,12 @@ export interface DeadlineRule {
   /** `additional` is in the response's unit; the notice must reach the person before the original period ends. */
   readonly extension?: { readonly additional: number; readonly citation: string };
   readonly lastDayOnNonWorkingDay: "moves-to-next-working-day" | "stays";
-  readonly pauses: { readonly allowed: boolean; readonly why: string };
+  readonly pauses: {
+    readonly allowed: boolean;
+    readonly why: string;
+    /** Where pauses are allowed: whether the day the clock restarts on (the person's answer) already counts. */
+    readonly resumes?: { readonly onDayOfEvent: boolean; readonly citation: string };
+  };
 }
 
 export type RuleTable = Readonly<Record<LawId, readonly DeadlineRule[]>>;
@@ -50,9 +55,14 @@ function companyPolicyRule(
     response: deadline.response,
     ...(deadline.extensionAmount ? { extension: { additional: deadline.extensionAmount, citation: "company policy" } } : {}),
     lastDayOnNonWorkingDay: "stays",
-    pauses: { allowed: deadline.pausesAllowed, why: pausesWhy },
+    pauses: { allowed: deadline.pausesAllowed, why: pausesWhy, ...(deadline.pausesAllowed ? { resumes: COMPANY_RESUMPTION } : {}) },
   };
 }
+
+const COMPANY_RESUMPTION = {
+  onDayOfEvent: true,
+  citation: "company policy: the day the person answers already counts, a day stricter than Regulation 1182/71 Art. 3(1)",
+};
 
 const COMPANY_CLOCK = "company policy: the company's own clock may stop while it waits for the person";
 const NO_PAUSE_POLICY = "company policy keeps the clock running";
@@ -89,6 +99,12 @@ export function buildRuleTable(policy: CompanyDeadlinePolicy = DEFAULT_COMPANY_P
             "Art. 12(6) GDPR and EDPB Guidelines 01/2022 on the right of access (v2.1, section 5.3): with reasonable doubts about " +
             "identity the controller may ask for more information, and the period runs once it has it " +
             "(https://overview.legal/posts/38055)",
+          resumes: {
+            onDayOfEvent: false,
+            citation:
+              "Regulation (EEC, Euratom) 1182/71 Art. 3(1): the day of the event a period runs from is not counted, so the " +
+              "clock runs again from the day after the person's answer",
+          },
         },
       },
       companyPolicyRule(
@@ -208,7 +224,11 @@ export function buildRuleTable(policy: CompanyDeadlinePolicy = DEFAULT_COMPANY_P
           ? { extension: { additional: policy.singaporeAccess.extensionAmount, citation: "PDP Regulations 2021 reg. 5" } }
           : {}),
         lastDayOnNonWorkingDay: "stays",
-        pauses: { allowed: policy.singaporeAccess.pausesAllowed, why: pauseWhy(policy.singaporeAccess) },
+        pauses: {
+          allowed: policy.singaporeAccess.pausesAllowed,
+          why: pauseWhy(policy.singaporeAccess),
+          ...(policy.singaporeAccess.pausesAllowed ? { resumes: COMPANY_RESUMPTION } : {}),
+        },
       },
       companyPolicyRule(
         {

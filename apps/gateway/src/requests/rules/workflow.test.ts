@@ -4,18 +4,54 @@ import { type ActorKind, assertTransition, IDENTITY_VERIFICATION, nextStates, TR
 
 const ACTORS: readonly ActorKind[] = ["subject", "staff", "system"];
 
-const matrix = REQUEST_STATUSES.flatMap((from) =>
-  REQUEST_STATUSES.flatMap((to) =>
-    ACTORS.map((actor) => {
-      const allowed = TRANSITIONS.some(
-        (transition) => transition.from === from && transition.to === to && transition.actors.includes(actor),
-      );
-      return [from, to, actor, allowed] as const;
+/**
+ * The workflow as the README and the policy describe it, written out by hand rather than read from TRANSITIONS:
+ * who may move a request from each status to each other one. Every pair not listed is refused for everyone.
+ * S = the person (subject), T = privacy staff, Y = the system itself.
+ */
+const SPECIFIED = `
+  RECEIVED              > AWAITING_VERIFICATION  T Y
+  RECEIVED              > VERIFIED               Y
+  RECEIVED              > IN_PROGRESS            T Y
+  RECEIVED              > REJECTED               T
+  RECEIVED              > WITHDRAWN              S
+  AWAITING_VERIFICATION > VERIFIED               T Y
+  AWAITING_VERIFICATION > REJECTED               T Y
+  AWAITING_VERIFICATION > WITHDRAWN              S
+  VERIFIED              > IN_PROGRESS            T Y
+  VERIFIED              > REJECTED               T
+  VERIFIED              > WITHDRAWN              S
+  IN_PROGRESS           > AWAITING_VERIFICATION  T
+  IN_PROGRESS           > COMPLETED              T Y
+  IN_PROGRESS           > REJECTED               T
+  IN_PROGRESS           > WITHDRAWN              S
+  COMPLETED             > ESCALATED              S
+  REJECTED              > ESCALATED              S
+  ESCALATED             > IN_PROGRESS            T
+  ESCALATED             > COMPLETED              T
+  ESCALATED             > REJECTED               T
+  ESCALATED             > WITHDRAWN              S
+`;
+const ACTOR_LETTERS: Record<string, ActorKind> = { S: "subject", T: "staff", Y: "system" };
+const specified = new Set(
+  SPECIFIED.trim()
+    .split("\n")
+    .flatMap((line) => {
+      const [from, , to, ...letters] = line.trim().split(/\s+/);
+      return letters.map((letter) => `${from} ${to} ${ACTOR_LETTERS[letter]}`);
     }),
-  ),
+);
+const matrix = REQUEST_STATUSES.flatMap((from) =>
+  REQUEST_STATUSES.flatMap((to) => ACTORS.map((actor) => [from, to, actor, specified.has(`${from} ${to} ${actor}`)] as const)),
 );
 
 describe("transition matrix", () => {
+  it("specifies 21 moves, 27 by actor, none of them from WITHDRAWN (a withdrawal is final)", () => {
+    expect(SPECIFIED.trim().split("\n")).toHaveLength(21);
+    expect(specified.size).toBe(27);
+    expect([...specified].some((move) => move.startsWith("WITHDRAWN "))).toBe(false);
+  });
+
   it.each(matrix.filter(([, , , allowed]) => allowed))("%s → %s by %s is allowed", (from, to, actor) => {
     const result = assertTransition({ type: "ACCESS", from, to, actor, identityVerified: true, reason: "not our customer" });
     expect(result.transition.from).toBe(from);

@@ -2,10 +2,9 @@ import Holidays from "date-holidays";
 import { describe, expect, it } from "vitest";
 import { addDays, type CalendarDate, formatCalendarDate, isWeekend, parseCalendarDate } from "./calendar-date.ts";
 import { CHINA_HOLIDAY_CALENDAR } from "./calendars/china.ts";
-import type { ProductionCalendarYear } from "./calendars/production-calendar.ts";
+import { type CuratedCalendarData, provisionallyWorking } from "./calendars/production-calendar.ts";
 import { RUSSIA_PRODUCTION_CALENDAR } from "./calendars/russia.ts";
-import { RequestRuleError } from "./rule-error.ts";
-import { addWorkingDays, nextWorkingDayOnOrAfter, workingDayCalendar } from "./working-days.ts";
+import { addWorkingDays, nextWorkingDayOnOrAfter, type WorkingDayCalendar, workingDayCalendar } from "./working-days.ts";
 
 const day = parseCalendarDate;
 
@@ -23,7 +22,7 @@ function workingDaysIn(jurisdiction: string, year: number): number {
 describe.each([
   ["RU", RUSSIA_PRODUCTION_CALENDAR],
   ["CN", CHINA_HOLIDAY_CALENDAR],
-] as const)("curated calendar %s", (_jurisdiction, years: readonly ProductionCalendarYear[]) => {
+] as const)("curated calendar %s", (_jurisdiction, { years }: CuratedCalendarData) => {
   it.each(years.map((year) => [year.year, year] as const))("%i cites its act and lists only dates of that year", (yearNumber, year) => {
     expect(year.source.act).not.toBe("");
     expect(year.source.url).toMatch(/^https:\/\//);
@@ -91,10 +90,16 @@ describe("Russia", () => {
     ]);
   });
 
-  it.each(["2024-12-28", "2027-01-11"])("refuses to answer for %s, a year without a curated calendar", (date) => {
+  it.each([
+    ["2027-01-07", false, "Christmas, a Labour Code Art. 112 holiday"],
+    ["2027-01-09", true, "a Saturday: the 2027 decree may make it a working day"],
+    ["2027-01-11", true, "a Monday the 2027 decree may yet make a day off"],
+    ["2027-11-04", false, "National Unity Day"],
+    ["2024-12-28", true, "a Saturday of 2024, a year without a curated calendar either"],
+  ])("counts %s, a day without an official calendar, provisionally: working %s (%s)", (date, working) => {
     const calendar = workingDayCalendar("RU");
-    expect(() => calendar.isWorkingDay(day(date))).toThrow(expect.objectContaining({ code: "CALENDAR_NOT_COVERED" }));
-    expect(() => calendar.isWorkingDay(day(date))).toThrow(/2025, 2026/);
+    expect(calendar.isWorkingDay(day(date))).toBe(working);
+    expect(calendar.isProvisional(day(date))).toBe(true);
   });
 });
 
@@ -128,8 +133,46 @@ describe("China", () => {
     expect(calendar.isWorkingDay(after) || isWeekend(after)).toBe(true);
   });
 
-  it("refuses to count in 2027", () => {
-    expect(() => workingDayCalendar("CN").isWorkingDay(day("2027-01-04"))).toThrow(RequestRuleError);
+  it.each([
+    ["2027-01-01", false, "New Year's Day"],
+    ["2027-01-02", true, "a Saturday the 2027 notice may make a make-up working day"],
+    ["2027-02-08", true, "a Monday of the Spring Festival week: lunar, so not assumed off"],
+    ["2027-05-02", false, "Labour Day's second statutory day"],
+    ["2027-10-03", false, "National Day's third statutory day"],
+  ])("counts %s without an official notice provisionally: working %s (%s)", (date, working) => {
+    const calendar = workingDayCalendar("CN");
+    expect(calendar.isWorkingDay(day(date))).toBe(working);
+    expect(calendar.isProvisional(day(date))).toBe(true);
+  });
+});
+
+describe.each([
+  ["RU", RUSSIA_PRODUCTION_CALENDAR],
+  ["CN", CHINA_HOLIDAY_CALENDAR],
+] as const)("the provisional rule of %s, checked against the official years", (jurisdiction, data: CuratedCalendarData) => {
+  const official = workingDayCalendar(jurisdiction);
+  const provisional: WorkingDayCalendar = {
+    source: "provisional rule",
+    isWorkingDay: (date) => provisionallyWorking(data.provisional, date),
+    isProvisional: () => true,
+  };
+  const years = data.years.map((year) => year.year);
+
+  it.each(years)("takes no day of %i off that the act left working", (year) => {
+    const wronglyOff = daysOfYear(year).filter((date) => official.isWorkingDay(date) && !provisional.isWorkingDay(date));
+    expect(wronglyOff.map(formatCalendarDate)).toEqual([]);
+  });
+
+  it.each(years.slice(0, -1))("never ends a period of 1 to 20 working days begun in %i later than the act does", (year) => {
+    const later: string[] = [];
+    for (const start of daysOfYear(year)) {
+      for (let count = 1; count <= 20; count++) {
+        const byRule = formatCalendarDate(addWorkingDays(start, count, provisional));
+        const byAct = formatCalendarDate(addWorkingDays(start, count, official));
+        if (byRule > byAct) later.push(`${formatCalendarDate(start)} + ${count}: ${byRule} > ${byAct}`);
+      }
+    }
+    expect(later).toEqual([]);
   });
 });
 
@@ -148,8 +191,9 @@ describe("date-holidays alone", () => {
     expect(workingDayCalendar(jurisdiction).isWorkingDay(day(date))).toBe(working);
   });
 
-  it("computes any year rather than refusing", () => {
+  it("computes any year rather than refusing, and never calls a day provisional", () => {
     expect(workingDayCalendar("FR").isWorkingDay(day("2031-07-14"))).toBe(false);
+    expect(workingDayCalendar("FR").isProvisional(day("2031-07-14"))).toBe(false);
   });
 });
 

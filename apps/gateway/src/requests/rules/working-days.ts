@@ -1,36 +1,30 @@
 import Holidays from "date-holidays";
 import { addDays, type CalendarDate, formatCalendarDate, isWeekend } from "./calendar-date.ts";
 import { CHINA_HOLIDAY_CALENDAR } from "./calendars/china.ts";
-import { type ProductionCalendar, productionCalendar } from "./calendars/production-calendar.ts";
+import { type CuratedCalendarData, type ProductionCalendar, productionCalendar } from "./calendars/production-calendar.ts";
 import { RUSSIA_PRODUCTION_CALENDAR } from "./calendars/russia.ts";
-import { RequestRuleError } from "./rule-error.ts";
 
 export interface WorkingDayCalendar {
   /** Where the days off come from, for the deadline's explanation. */
   readonly source: string;
-  /** @throws RequestRuleError CALENDAR_NOT_COVERED when the calendar cannot answer for that year. */
   isWorkingDay(date: CalendarDate): boolean;
+  /** The answer for this day comes from a provisional rule, not an official calendar: a later act may move it. */
+  isProvisional(date: CalendarDate): boolean;
 }
 
-const CURATED: Record<string, { calendar: ProductionCalendar; source: string }> = {
-  RU: { calendar: productionCalendar(RUSSIA_PRODUCTION_CALENDAR), source: "Russian government production calendar (curated)" },
-  CN: { calendar: productionCalendar(CHINA_HOLIDAY_CALENDAR), source: "State Council holiday notices (curated)" },
-};
+export type CuratedCalendars = readonly { readonly data: CuratedCalendarData; readonly calendar: ProductionCalendar }[];
 
-function curatedWorkingDays(jurisdiction: string, calendar: ProductionCalendar, source: string): WorkingDayCalendar {
+export const curatedCalendars = (years: readonly CuratedCalendarData[]): CuratedCalendars =>
+  years.map((data) => ({ data, calendar: productionCalendar(data) }));
+
+/** The curated calendars in force, for the deadlines and for the coverage report. */
+export const CURATED_CALENDARS = curatedCalendars([RUSSIA_PRODUCTION_CALENDAR, CHINA_HOLIDAY_CALENDAR]);
+
+function curatedWorkingDays(data: CuratedCalendarData, calendar: ProductionCalendar): WorkingDayCalendar {
   return {
-    source,
-    isWorkingDay(date) {
-      const working = calendar.isWorkingDay(date);
-      if (working === undefined) {
-        throw new RequestRuleError(
-          "CALENDAR_NOT_COVERED",
-          `No working-day calendar for ${jurisdiction} in ${date.year} (covered: ${calendar.coveredYears.join(", ")}); ` +
-            "add that year's government calendar before counting working days in it.",
-        );
-      }
-      return working;
-    },
+    source: data.name,
+    isWorkingDay: (date) => calendar.isWorkingDay(date),
+    isProvisional: (date) => !calendar.isCovered(date),
   };
 }
 
@@ -62,13 +56,13 @@ function publicHolidayWorkingDays(jurisdiction: string): WorkingDayCalendar {
   return {
     source: `public holidays of ${jurisdiction} (date-holidays)`,
     isWorkingDay: (date) => !isWeekend(date) && !daysOff(date.year).has(formatCalendarDate(date)),
+    isProvisional: () => false,
   };
 }
 
-export function workingDayCalendar(jurisdiction: string): WorkingDayCalendar {
-  const country = jurisdiction.slice(0, 2);
-  const curated = CURATED[country];
-  return curated ? curatedWorkingDays(jurisdiction, curated.calendar, curated.source) : publicHolidayWorkingDays(jurisdiction);
+export function workingDayCalendar(jurisdiction: string, calendars: CuratedCalendars = CURATED_CALENDARS): WorkingDayCalendar {
+  const curated = calendars.find(({ data }) => data.jurisdiction === jurisdiction.slice(0, 2));
+  return curated ? curatedWorkingDays(curated.data, curated.calendar) : publicHolidayWorkingDays(jurisdiction);
 }
 
 export function nextWorkingDayOnOrAfter(date: CalendarDate, calendar: WorkingDayCalendar): CalendarDate {

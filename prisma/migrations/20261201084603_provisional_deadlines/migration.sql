@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PrivacyRequest" ADD COLUMN     "deadlineMovedFrom" TIMESTAMP(3),
+ADD COLUMN     "deadlineProvisional" BOOLEAN NOT NULL DEFAULT false;
