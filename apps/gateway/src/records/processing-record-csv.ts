@@ -1,7 +1,7 @@
 import { toCsv } from "../exports/csv.ts";
 import type { ProcessingRecord, RecordedTransfer } from "./processing-record.ts";
 
-export const PROCESSING_RECORD_CSV_COLUMNS = [
+const PROCESSING_RECORD_CSV_COLUMNS = [
   "controller",
   "purpose",
   "legal_basis",

@@ -6,7 +6,7 @@ export interface DueStatus {
   readonly msRemaining: number;
 }
 
-export const DEFAULT_DUE_SOON_WINDOW_MS = 3 * 86_400_000;
+const DEFAULT_DUE_SOON_WINDOW_MS = 3 * 86_400_000;
 
 /** Where a due date stands for the staff queue; a due date is met up to and including its last millisecond. */
 export function dueStatus(dueAt: Date, now: Date, dueSoonWindowMs: number = DEFAULT_DUE_SOON_WINDOW_MS): DueStatus {

@@ -19,7 +19,7 @@ export {
   type Pause,
   pausesAllowed,
 } from "./deadlines.ts";
-export { DEFAULT_DUE_SOON_WINDOW_MS, type DueState, type DueStatus, dueStatus } from "./due-status.ts";
+export { type DueState, type DueStatus, dueStatus } from "./due-status.ts";
 export type { LawId } from "./jurisdictions.ts";
 export { buildRuleTable, type DeadlineRule, RULE_TABLE, type RuleTable } from "./law-rules.ts";
 export { REQUEST_STATUSES, REQUEST_TYPES, type RequestStatus, type RequestType } from "./request-kinds.ts";

@@ -14,8 +14,8 @@ export interface WorkingDayCalendar {
 
 export type CuratedCalendars = readonly { readonly data: CuratedCalendarData; readonly calendar: ProductionCalendar }[];
 
-export const curatedCalendars = (years: readonly CuratedCalendarData[]): CuratedCalendars =>
-  years.map((data) => ({ data, calendar: productionCalendar(data) }));
+export const curatedCalendars = (calendars: readonly CuratedCalendarData[]): CuratedCalendars =>
+  calendars.map((data) => ({ data, calendar: productionCalendar(data) }));
 
 /** The curated calendars in force, for the deadlines and for the coverage report. */
 export const CURATED_CALENDARS = curatedCalendars([RUSSIA_PRODUCTION_CALENDAR, CHINA_HOLIDAY_CALENDAR]);
