@@ -7,27 +7,29 @@ import { failureOf } from "./test-support.ts";
 describe.each(TEST_ENGINES)("the transfer and processor registers through the client on %s", (engine) => {
   it("tells the storefront where data goes, and a partner only what names it", async () => {
     await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
-    const { prisma } = gateway.database;
-    const { tenantId } = gateway;
-    const orders = await prisma.purpose.findFirstOrThrow({ where: { tenantId, key: "orders_and_trading" } });
+    // Set up as privacy staff would, through the gateway: the SDK has no register-writing methods.
     for (const [name, country] of [
       ["Lion City Cloud", "SG"],
       ["Tokyo Mailer", "JP"],
     ] as const) {
-      const processor = await prisma.processor.create({ data: { tenantId, name, country } });
-      await prisma.transferRecord.create({
-        data: {
-          tenantId,
-          processorId: processor.id,
-          purposeId: name === "Lion City Cloud" ? orders.id : null,
+      const processor = await gateway.asStaff("mutation ($input: CreateProcessorInput!) { createProcessor(input: $input) { id } }", {
+        input: { name, country, contactEmail: "dpo@example.test", purposes: ["orders_and_trading"], dataCategories: ["identity"] },
+      });
+      expect(processor.errors).toBeUndefined();
+      const transfer = await gateway.asStaff("mutation ($input: RecordTransferInput!) { recordTransfer(input: $input) { id } }", {
+        input: {
+          processor: name,
+          purpose: name === "Lion City Cloud" ? "orders_and_trading" : null,
           destinationCountry: country,
-          mechanisms: ["PIPL_STANDARD_CONTRACT"],
+          dataCategories: ["identity"],
           subjectJurisdictions: ["CN"],
+          mechanisms: ["PIPL_STANDARD_CONTRACT"],
           separateConsentObtained: true,
           individualNoticeGiven: true,
-          startsAt: new Date("2025-01-01T00:00:00.000Z"),
+          startsAt: "2025-01-01T00:00:00.000Z",
         },
       });
+      expect(transfer.errors).toBeUndefined();
     }
 
     const storefront = createClient({ url: gateway.graphqlUrl });
