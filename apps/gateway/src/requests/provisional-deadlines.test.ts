@@ -1,8 +1,9 @@
 import { TEST_ENGINES } from "@custos/db/testing";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { REQUESTS_PER_MINUTE } from "../limits/rate-limit.ts";
 import { type Logger, silentLogger } from "../logger.ts";
 import { startGateway } from "../server.ts";
+import { moveClockTo, restoreClock } from "../test-clock.ts";
 import { startTestGateway, TEST_KEY_PEPPER, type TestGateway } from "../testing.ts";
 import { CHINA_HOLIDAY_CALENDAR, curatedCalendars, RUSSIA_PRODUCTION_CALENDAR } from "./rules/index.ts";
 
@@ -14,11 +15,6 @@ const EXTEND = `mutation ($id: ID!, $reason: String!) {
 const WITHDRAW = "mutation ($token: String!) { withdrawRequest(token: $token) { status closedAt } }";
 const STAFF_VIEW = `query ($id: ID!) {
   privacyRequest(id: $id) { dueAt initialDueAt deadlineProvisional deadlineMovedFrom events { note actor } } }`;
-
-/** Moves the gateway's clock (it runs in this process): only `Date`, which then runs on from there. */
-function clockAt(iso: string) {
-  vi.useFakeTimers({ toFake: ["Date"], now: new Date(iso), shouldAdvanceTime: true });
-}
 
 function dataOf<T>(response: { data?: Record<string, unknown> | null; errors?: unknown }, field: string): T {
   const value = response.data?.[field];
@@ -83,10 +79,10 @@ describe.each(TEST_ENGINES)("requests around the end of the calendars' coverage 
     });
   });
   afterAll(() => gateway[Symbol.asyncDispose]());
-  afterEach(() => vi.useRealTimers());
+  afterEach(restoreClock);
 
   it.each(RU_DAYS)("RU: received %s, is recorded, due %s, extended to %s, verified and withdrawn", async (day, due, extended) => {
-    clockAt(`${day}T12:00:00+03:00`);
+    moveClockTo(`${day}T12:00:00+03:00`);
     const request = await submit(gateway, "RU");
     expect(request).toMatchObject({ status: "AWAITING_VERIFICATION", dueAt: endOfDay(due, 3), deadlineProvisional: provisional(due) });
 
@@ -107,11 +103,11 @@ describe.each(TEST_ENGINES)("requests around the end of the calendars' coverage 
   });
 
   it.each(CN_DAYS)("CN: received %s, is recorded, due %s, verified and withdrawn", async (day, due) => {
-    clockAt(`${day}T12:00:00+08:00`);
+    moveClockTo(`${day}T12:00:00+08:00`);
     const request = await submit(gateway, "CN");
     expect(request).toMatchObject({ status: "AWAITING_VERIFICATION", dueAt: endOfDay(due, 8), deadlineProvisional: provisional(due) });
     // Waiting for the code stopped the company clock; withdrawing restarts and recounts it, across the year.
-    clockAt(`${day}T18:00:00+08:00`);
+    moveClockTo(`${day}T18:00:00+08:00`);
     expect(dataOf<{ status: string }>(await gateway.execute(WITHDRAW, { token: request.token }), "withdrawRequest").status).toBe(
       "WITHDRAWN",
     );
@@ -120,7 +116,7 @@ describe.each(TEST_ENGINES)("requests around the end of the calendars' coverage 
   });
 
   it("reports each calendar's last covered day to staff and in /health, and to nobody anonymous", async () => {
-    clockAt("2026-12-01T12:00:00Z");
+    moveClockTo("2026-12-01T12:00:00Z");
     const coverage = await gateway.asStaff("{ calendarCoverage { jurisdiction lastCoveredDay daysLeft unpublished { year } } }");
     expect(coverage.data?.calendarCoverage).toEqual([
       { jurisdiction: "RU", lastCoveredDay: "2026-12-31", daysLeft: 30, unpublished: [{ year: 2027 }] },
@@ -137,11 +133,11 @@ describe.each(TEST_ENGINES)("requests around the end of the calendars' coverage 
 });
 
 describe.each(TEST_ENGINES)("adding a year's calendar on %s", (engine) => {
-  afterEach(() => vi.useRealTimers());
+  afterEach(restoreClock);
 
   it("recounts provisional deadlines once at the next start, and staff see which moved", async () => {
     await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
-    clockAt("2026-12-28T12:00:00+03:00");
+    moveClockTo("2026-12-28T12:00:00+03:00");
     const moving = await submit(gateway, "RU");
     const staying = await submit(gateway, "CN");
     const official = await submit(gateway, "DE", "QUESTION");
@@ -207,10 +203,10 @@ describe.each(TEST_ENGINES)("adding a year's calendar on %s", (engine) => {
   it("warns at start while a calendar's coverage ends within 90 days", async () => {
     const warnings: string[] = [];
     const log: Logger = { ...silentLogger, warn: (message) => warnings.push(message) };
-    clockAt("2026-10-01T12:00:00Z");
+    moveClockTo("2026-10-01T12:00:00Z");
     await using quiet = await startTestGateway(engine, inject("postgresAdminUrl"), log);
     expect(warnings).toEqual([]);
-    clockAt("2026-10-03T12:00:00Z");
+    moveClockTo("2026-10-03T12:00:00Z");
     const options = { prisma: quiet.database.prisma, port: 0, keyPepper: TEST_KEY_PEPPER, log };
     await (await startGateway(options)).stop();
     expect(warnings).toEqual([
