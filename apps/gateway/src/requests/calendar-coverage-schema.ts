@@ -16,8 +16,8 @@ const CalendarCoverageRef = builder.objectRef<CalendarCoverage>("CalendarCoverag
   description: "How far a curated working-day calendar reaches; deadlines counting later days are provisional.",
   authScopes: { staff: true, auditor: true },
   fields: (t) => ({
-    jurisdiction: t.exposeString("jurisdiction"),
-    name: t.exposeString("name"),
+    jurisdiction: t.exposeString("jurisdiction", { description: "ISO 3166 code of the country whose working days it counts." }),
+    name: t.exposeString("name", { description: "Where its days off come from." }),
     coveredYears: t.exposeIntList("coveredYears", { description: "The years an official act covers." }),
     lastCoveredDay: t.exposeString("lastCoveredDay", { description: "The last day an official act covers (YYYY-MM-DD)." }),
     daysLeft: t.exposeInt("daysLeft", { description: "Days from today to the last covered day; negative once it has passed." }),
@@ -26,7 +26,11 @@ const CalendarCoverageRef = builder.objectRef<CalendarCoverage>("CalendarCoverag
       resolve: ({ provisional }) =>
         `Every day is a working day except ${provisional.statutoryDaysOff.join(", ")} (${provisional.citation}). ${provisional.argument}`,
     }),
-    unpublished: t.field({ type: [UnpublishedYearRef], resolve: (coverage) => [...coverage.unpublished] }),
+    unpublished: t.field({
+      type: [UnpublishedYearRef],
+      description: "Later years whose act was looked for and not found yet.",
+      resolve: (coverage) => [...coverage.unpublished],
+    }),
   }),
 });
 
