@@ -6,6 +6,8 @@ import type {
   ConsentStateQuery,
   CookieCategoriesQuery,
   CurrentPoliciesQuery,
+  DataSystemFieldsFragment,
+  DataSystemsQueryVariables,
   PrivacyRequestFieldsFragment,
   PrivacyRequestsQuery,
   PrivacyRequestsQueryVariables,
@@ -17,6 +19,7 @@ import type {
   RequestTaskFieldsFragment,
   RequestTasksQuery,
   RequestTasksQueryVariables,
+  SubjectContactFieldsFragment,
   SubmitRequestMutation,
   TransfersQuery,
   UnsubscribeMutation,
@@ -32,12 +35,14 @@ export type {
   ConsentStatus,
   ConsentTargetKind,
   CookieChoiceInput,
+  CreateDataSystemInput,
   GpcOutcomeReason,
   LegalBasis,
   PolicyKind,
   PublishPolicyVersionInput,
   RecordConsentInput,
   RecordCookieConsentInput,
+  RegisterSubjectContactInput,
   ReportGpcInput,
   TransferMechanism,
   WithdrawAllConsentInput,
@@ -104,6 +109,7 @@ export type Processor = ProcessorsQuery["processors"]["edges"][number]["node"];
 
 export type {
   DueState,
+  RequestConcerns,
   RequestStatus,
   RequestType,
   SubmitRequestInput,
@@ -140,3 +146,13 @@ export interface TaskResult {
 export type PrivacyRequest = PrivacyRequestFieldsFragment;
 export type PrivacyRequestQueue = PrivacyRequestsQuery["privacyRequests"];
 export type PrivacyRequestQueueFilter = PrivacyRequestsQueryVariables;
+
+/** Where a customer's codes and notices go: the verified address the account system registered. */
+export type SubjectContact = SubjectContactFieldsFragment;
+
+/** One entry of the data-system register: every active one gets a task for each data-subject request. */
+export type DataSystem = DataSystemFieldsFragment;
+export type DataSystemListFilter = DataSystemsQueryVariables;
+
+/** Data a legal hold keeps through an erasure: do not erase this category (null: nothing), and why. */
+export type HeldData = RequestTask["request"]["legalHolds"][number];

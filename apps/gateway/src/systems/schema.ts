@@ -8,7 +8,11 @@ const DataSystemRef = builder.prismaObject("DataSystem", {
   fields: (t) => ({
     key: t.exposeString("key", { description: "What a SERVICE key is bound to, e.g. orders." }),
     name: t.exposeString("name"),
-    dataCategories: t.relation("dataCategories", { type: DataCategoryRef, query: { orderBy: { key: "asc" } } }),
+    dataCategories: t.field({
+      type: [DataCategoryRef],
+      resolve: (system, _args, ctx) =>
+        ctx.prisma.dataCategory.findMany({ where: { key: { in: system.dataCategoryKeys } }, orderBy: { key: "asc" } }),
+    }),
     processor: t.string({
       nullable: true,
       description: "Name of the processor that runs it; null when run in-house.",

@@ -33,7 +33,7 @@ export async function createDataSystem(db: TenantScopedPrisma, ctx: AuditContext
     throw new CustosError("INVALID_DATA_SYSTEM", `A data system with key "${key}" is already registered.`);
   }
   const keys = [...new Set(input.dataCategoryKeys)];
-  const categories = await db.dataCategory.findMany({ where: { key: { in: keys } }, select: { id: true, key: true } });
+  const categories = await db.dataCategory.findMany({ where: { key: { in: keys } }, select: { key: true } });
   const missing = keys.filter((wanted) => !categories.some((category) => category.key === wanted));
   if (missing.length > 0) throw new CustosError("UNKNOWN_DATA_CATEGORY", `No data category with key ${missing.join(", ")}.`);
   const processor = input.processorName ? await db.processor.findFirst({ where: { name: input.processorName } }) : null;
@@ -46,7 +46,7 @@ export async function createDataSystem(db: TenantScopedPrisma, ctx: AuditContext
         name,
         processorId: processor?.id ?? null,
         accountSystem: input.accountSystem ?? false,
-        dataCategories: { connect: categories.map(({ id }) => ({ id })) },
+        dataCategoryKeys: keys.sort(),
       },
     });
     await recordAudit(tx, ctx, { operation: "createDataSystem" });

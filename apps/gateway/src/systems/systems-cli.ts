@@ -46,11 +46,11 @@ try {
   } else if (command === "list") {
     const systems = await db.dataSystem.findMany({
       orderBy: { key: "asc" },
-      include: { processor: { select: { name: true } }, dataCategories: { select: { key: true }, orderBy: { key: "asc" } } },
+      include: { processor: { select: { name: true } } },
     });
     for (const system of systems) {
       const state = system.retiredAt ? "retired" : system.accountSystem ? "active, account system" : "active";
-      const categories = system.dataCategories.map(({ key }) => key).join(",") || "-";
+      const categories = system.dataCategoryKeys.join(",") || "-";
       console.log([system.key, state, system.name, categories, system.processor?.name ?? "in-house"].join("\t"));
     }
   } else if (command === "retire" && argument) {
