@@ -67,8 +67,11 @@ describe.each(TEST_ENGINES)("data-subject requests end to end through the SDK on
       const contactEmail = `person-${index}@example.com`;
       // Even-numbered requests come from a signed-in shopper, the others from a visitor without an account.
       const signedIn = index % 2 === 0;
+      // The account system registered the customer's verified address: codes and answers go there, whatever is typed.
+      const contact = await staff.subjects.registerContact({ subjectId, email: contactEmail, language: "en" });
+      expect(contact).toMatchObject({ subjectId, email: contactEmail, language: "en" });
       const submitter = signedIn ? createClient({ url: gateway.graphqlUrl, token: () => gateway.shopperSession(subjectId) }) : visitor;
-      const { request, trackingToken } = await submitter.requests.submit({
+      const { request, trackingToken, concerns } = await submitter.requests.submit({
         type,
         jurisdiction: ["DE", "RU", "US-CA", "SG", "CN"][index % 5] as string,
         contactEmail,
@@ -77,6 +80,7 @@ describe.each(TEST_ENGINES)("data-subject requests end to end through the SDK on
         directMarketing: type === "OBJECTION" ? true : null,
       });
       expect(request.feeCharged).toBe(false);
+      expect(concerns).toBe("ACCOUNT");
       expect((await lastNotice(gateway, contactEmail, "request.acknowledgement")).trackingToken).toBe(trackingToken);
 
       const needsProof = ["ACCESS", "PORTABILITY", "RECTIFICATION", "ERASURE", "RESTRICTION"].includes(type);
