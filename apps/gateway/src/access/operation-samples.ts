@@ -168,7 +168,7 @@ export const OPERATION_SAMPLES: Record<string, OperationSample> = {
   "Mutation.registerSubjectContact": {
     document: "mutation ($input: RegisterSubjectContactInput!) { registerSubjectContact(input: $input) { subjectId email language } }",
     variables: (world) => ({ input: { subjectId: world.shopperId, email: `matrix-${world.unique()}@example.com`, language: "ru" } }),
-    // The service key of the matrix is the account system's; other apps' keys are refused (requests.test.ts).
+    // The service key of the matrix is the account system's; other apps' keys are refused (subjects/contacts.test.ts).
     allowed: ["service", "staff"],
     audited: true,
   },
