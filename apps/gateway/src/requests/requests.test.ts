@@ -316,6 +316,11 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
     const orders = await gateway.issueKey({ kind: "SERVICE", name: "orders", dataSystemKey: "orders-app" });
     const crm = await gateway.issueKey({ kind: "SERVICE", name: "crm", dataSystemKey: "crm-app" });
     const shopper = await gateway.shopperSession("cust-1");
+    await gateway.execute(
+      "mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id } }",
+      { input: { subjectId: "cust-1", purpose: "marketing", decision: "GRANTED", channel: "PREFERENCE_CENTRE" } },
+      { token: shopper },
+    );
     const submitted = [];
     for (let index = 0; index < 4; index++) {
       const response = await gateway.execute(
@@ -383,6 +388,22 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
     const completion = gateway.mail.sent.find((message) => message.template === "request.completion")?.payload as { downloadPath: string };
     const download = await fetch(`${gateway.baseUrl}${completion.downloadPath}`);
     expect(download.status).toBe(200);
+    // Custos's own records about the person come with the systems': consent history with receipts, requests, transfers.
+    const bundle = (await download.json()) as {
+      manifest: { files: { path: string; rows: number }[] };
+      files: { path: string; content: string }[];
+    };
+    const own = bundle.manifest.files.filter(({ path }) => path.startsWith("custos/") && path.endsWith(".json"));
+    expect(own.map(({ path, rows }) => `${path}:${rows}`)).toEqual([
+      "custos/consent-history.json:1",
+      "custos/requests.json:4",
+      "custos/disclosures.json:0",
+      "custos/transfers.json:0",
+    ]);
+    const history = JSON.parse(bundle.files.find(({ path }) => path === "custos/consent-history.json")?.content ?? "[]") as {
+      receipt: string;
+    }[];
+    expect(JSON.parse(history[0]?.receipt ?? "{}")).toMatchObject({ "@context": expect.anything() });
     expect(
       await prisma.auditLogEntry.count({ where: { operation: "downloadRequestExport", requestId: download.headers.get("x-request-id") } }),
     ).toBe(1);
