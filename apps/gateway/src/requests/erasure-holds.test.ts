@@ -26,9 +26,9 @@ describe.each(TEST_ENGINES)("erasure under a legal hold on %s", (engine) => {
         { input: { type: "ERASURE", jurisdiction: "DE", contactEmail: `${subjectId}@example.com` } },
         { token: session },
       );
-      const requestId = (submitted.data?.submitRequest as { request: { id: string } }).request.id;
+      const requestId = (submitted.data as { submitRequest: { request: { id: string } } }).submitRequest.request.id;
       const pulled = await gateway.execute(PULL, {}, { token: orders });
-      const [task] = pulled.data?.pullRequestTasks as { id: string; request: { legalHolds: unknown[] } }[];
+      const [task] = (pulled.data?.pullRequestTasks ?? []) as { id: string; request: { legalHolds: unknown[] } }[];
       const done = await gateway.execute(
         COMPLETE,
         { input: { taskId: task?.id, confirmation: "erased what was not held" } },
@@ -38,7 +38,7 @@ describe.each(TEST_ENGINES)("erasure under a legal hold on %s", (engine) => {
       const [completion] = await gateway.database.prisma.outboxMessage.findMany({
         where: { template: "request.completion", payload: { path: ["requestId"], equals: requestId } },
       });
-      return { held: task?.request.legalHolds, told: (completion?.payload as { kept?: unknown }).kept };
+      return { held: task?.request.legalHolds, told: (completion?.payload as { kept?: unknown } | undefined)?.kept };
     };
 
     // A hold on one category: the system keeps its orders, everything else of the person is erased, Custos's own records too.

@@ -45,7 +45,7 @@ describe.each(TEST_ENGINES)("subjects' contact points on %s", (engine) => {
     );
     expect(submitted.data?.submitRequest).toEqual({ concerns: "ACCOUNT", request: { status: "IN_PROGRESS" } });
     const pulled = await gateway.execute("mutation { pullRequestTasks { id } }", {}, { token: orders });
-    const [task] = pulled.data?.pullRequestTasks as { id: string }[];
+    const [task] = (pulled.data?.pullRequestTasks ?? []) as { id: string }[];
     await gateway.execute(
       'mutation ($id: ID!) { completeRequestTask(input: { taskId: $id, confirmation: "erased" }) { status } }',
       { id: task?.id },
