@@ -89,9 +89,9 @@ export async function seedExampleSystems(prisma: PrismaClient, tenantId: string)
       key: "accounts",
       name: "Accounts (example: registers customers' verified e-mails)",
       accountSystem: true,
-      dataCategoryKeys: ["identity", "business_registration", "address"],
+      dataCategoryKeys: ["address", "business_registration", "identity"],
     },
-    { key: "orders", name: "Orders (example)", accountSystem: false, dataCategoryKeys: ["orders", "address"] },
+    { key: "orders", name: "Orders (example)", accountSystem: false, dataCategoryKeys: ["address", "orders"] },
   ]) {
     await prisma.dataSystem.upsert({ where: { tenantId_key: { tenantId, key: system.key } }, create: { tenantId, ...system }, update: {} });
   }
