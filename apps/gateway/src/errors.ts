@@ -25,6 +25,8 @@ export const CUSTOS_ERROR_CODES = [
   "UNKNOWN_DATA_CATEGORY",
   "UNKNOWN_PROCESSOR",
   "INVALID_COUNTRY",
+  /** A data system with a malformed or already registered key, or a bad name. */
+  "INVALID_DATA_SYSTEM",
   /** A legal hold that names neither a subject nor a data category, or a release of one already released. */
   "INVALID_LEGAL_HOLD",
   /** A disclosure the person was not told of in advance must say why. */

@@ -41,7 +41,10 @@ function startMail(): OutboxDispatcher | undefined {
   }
   const from = process.env.CUSTOS_MAIL_FROM?.trim();
   if (!from) throw new Error("CUSTOS_MAIL_FROM must name the sender address when CUSTOS_SMTP_URL is set.");
-  return startOutboxDispatcher(database.prisma, smtpTransport(url, from), log);
+  // Links in notices must work from the person's mail client: the address the gateway is reached at from outside.
+  const publicUrl = (process.env.CUSTOS_PUBLIC_URL?.trim() || gateway.url).replace(/\/+$/, "");
+  if (!process.env.CUSTOS_PUBLIC_URL) log.info("download links in notices use the gateway's own URL until CUSTOS_PUBLIC_URL is set");
+  return startOutboxDispatcher(database.prisma, smtpTransport(url, from, { publicUrl }), log);
 }
 const mail = startMail();
 

@@ -2,6 +2,7 @@
 import { createPrismaClient } from "./client.ts";
 import { databaseTargetFromEnv, describeTarget, openDatabase } from "./database.ts";
 import { applyMigrations, createMigration, migrationStatus, pendingSchemaChanges } from "./migrations/migrator.ts";
+import { seedPolicyRegisters } from "./seed/fresh-install.ts";
 import { seedCatalogue } from "./seed/seed.ts";
 
 const USAGE = `usage: pnpm db <command>
@@ -9,7 +10,7 @@ const USAGE = `usage: pnpm db <command>
   status       list pending, failed, edited and unknown migrations (exit 1 unless up to date)
   new <name>   write the next migration from the difference between prisma/migrations and schema.prisma
   check        exit 1 when prisma/migrations and schema.prisma disagree (drift)
-  seed         write the policy's catalogue (purposes, data and cookie categories)
+  seed         write the policy's catalogue (purposes, data and cookie categories), 3-year retention and its transfers
 The database is DATABASE_URL (postgresql://...) or, without it, PGlite in CUSTOS_DATA_DIR.`;
 
 async function withOpenDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
@@ -62,7 +63,8 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
       const prisma = createPrismaClient(db);
       try {
         const { tenantId } = await seedCatalogue(prisma);
-        console.log(`seeded the catalogue for tenant ${tenantId}`);
+        await seedPolicyRegisters(prisma, tenantId);
+        console.log(`seeded the catalogue, the 3-year retention policies and the policy's transfers for tenant ${tenantId}`);
         return 0;
       } finally {
         await prisma.$disconnect();

@@ -6,5 +6,6 @@ export { type Database, type DatabaseTarget, databaseTargetFromEnv, describeTarg
 export { applyMigrations, createMigration, type MigrationStatus, migrationStatus, pendingSchemaChanges } from "./migrations/migrator.ts";
 export { custosStateDir } from "./paths.ts";
 export { PendingMigrationsError, prepareDatabase, type ReadyDatabase } from "./prepare.ts";
+export { seedExampleSystems, seedPolicyRegisters } from "./seed/fresh-install.ts";
 export { DEFAULT_TENANT_SLUG, seedCatalogue } from "./seed/seed.ts";
 export { CrossTenantWriteError, scopeToTenant, type TenantScopedPrisma, type TenantTransaction, tenantScopeRules } from "./tenant-scope.ts";

@@ -10,7 +10,10 @@ it("migrates and seeds the embedded database on first start, and keeps its data 
   try {
     const firstStart: string[] = [];
     const first = await prepareDatabase({ kind: "pglite", dataDir }, (line) => firstStart.push(line));
-    expect(firstStart).toEqual([expect.stringMatching(/^applied \d+ migration\(s\) to PGlite/), "seeded the policy's catalogue"]);
+    expect(firstStart).toEqual([
+      expect.stringMatching(/^applied \d+ migration\(s\) to PGlite/),
+      "seeded the policy's catalogue, retention, transfers and example data systems (accounts, orders)",
+    ]);
     await first.prisma.dataSubject.create({ data: { tenantId: (await first.prisma.tenant.findFirstOrThrow()).id, externalId: "kept" } });
     await first.close();
 

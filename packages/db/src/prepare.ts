@@ -2,6 +2,7 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 import { createPrismaClient } from "./client.ts";
 import { type Database, type DatabaseTarget, describeTarget, openDatabase } from "./database.ts";
 import { applyMigrations, migrationStatus } from "./migrations/migrator.ts";
+import { seedExampleSystems, seedPolicyRegisters } from "./seed/fresh-install.ts";
 import { seedCatalogue } from "./seed/seed.ts";
 
 export interface ReadyDatabase {
@@ -33,8 +34,10 @@ export async function prepareDatabase(target: DatabaseTarget, log: (line: string
     }
     const prisma = createPrismaClient(db);
     if (target.kind === "pglite" && (await prisma.tenant.count()) === 0) {
-      await seedCatalogue(prisma);
-      log("seeded the policy's catalogue");
+      const { tenantId } = await seedCatalogue(prisma);
+      await seedPolicyRegisters(prisma, tenantId);
+      await seedExampleSystems(prisma, tenantId);
+      log("seeded the policy's catalogue, retention, transfers and example data systems (accounts, orders)");
     }
     return {
       db,

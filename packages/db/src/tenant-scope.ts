@@ -78,7 +78,7 @@ function withTenantId(model: string, row: unknown, tenantId: string): unknown {
  * are filtered through their parent; creating one needs the parent's id, which the caller could
  * only have read through this same scope. Raw SQL is not rewritten: it must name the tenant itself.
  */
-export function scopeToTenant(prisma: PrismaClient, tenantId: string) {
+export function scopeToTenant(prisma: PrismaClient, tenantId: string): PrismaClient {
   rulesOfThisSchema ??= tenantScopeRules();
   const rules = rulesOfThisSchema;
   return prisma.$extends({
@@ -103,7 +103,9 @@ export function scopeToTenant(prisma: PrismaClient, tenantId: string) {
         },
       },
     },
-  });
+    // A query-only extension leaves every model's types as they are; typing the result as the plain client keeps the
+    // compiler from comparing each include and select type of the extended client with the plain one (too deep for it).
+  }) as unknown as PrismaClient;
 }
 
 export type TenantScopedPrisma = ReturnType<typeof scopeToTenant>;

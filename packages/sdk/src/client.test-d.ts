@@ -102,8 +102,8 @@ describe("the typed client", () => {
     expectTypeOf<RequestTask["request"]["subjectId"]>().toEqualTypeOf<string | null>();
     // @ts-expect-error: not a request type
     client.requests.submit({ type: "DELETE_EVERYTHING", jurisdiction: "DE", contactEmail: "a@example.com" });
-    // @ts-expect-error: the contact address is required
-    client.requests.submit({ type: "ACCESS", jurisdiction: "DE" });
+    // @ts-expect-error: the jurisdiction picks the law and is required
+    client.requests.submit({ type: "ACCESS", subjectId: "cust-1" });
     // @ts-expect-error: there is no fee to set
     client.requests.submit({ type: "ACCESS", jurisdiction: "DE", contactEmail: "a@example.com", feeCharged: true });
     // @ts-expect-error: record values are flat

@@ -4,6 +4,7 @@ import { describe, expect, inject, it } from "vitest";
 import { createClient } from "./client.ts";
 import { failureOf } from "./test-support.ts";
 import type { RecordConsentInput } from "./types.ts";
+import { createVisitorId } from "./visitor-id.ts";
 
 /** As privacy staff, who may read and record consent for anyone. */
 function clientFor(gateway: TestGateway) {
@@ -114,17 +115,44 @@ describe.each(TEST_ENGINES)("the client against the real gateway on %s", (engine
     expect(error.cause).toBeInstanceOf(Error);
   });
 
-  it("speaks for whoever its token names: a storefront records consent, a shopper reads their own, and no token reads nothing", async () => {
+  it("speaks for whoever its token names: a storefront for its visitors only, a shopper for themselves, and no token reads nothing", async () => {
     await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
     const publishable = await gateway.issueKey({ kind: "PUBLISHABLE", name: "shop", allowedOrigins: ["https://shop.test"] });
-    const storefront = createClient({ url: gateway.graphqlUrl, token: publishable });
-    await storefront.consent.set({ subjectId: "cust-7", purpose: "marketing", decision: "GRANTED", channel: "BANNER" });
+    const storefront = createClient({ url: gateway.graphqlUrl, token: publishable, headers: { origin: "https://shop.test" } });
+    const visitorId = createVisitorId();
+    expect(visitorId).toMatch(/^visitor:[A-Za-z0-9_-]{22}$/);
+    await storefront.consent.set({ subjectId: visitorId, purpose: "marketing", decision: "GRANTED", channel: "BANNER" });
+    await storefront.cookies.set({ subjectId: visitorId, channel: "BANNER", choices: [{ category: "analytics", decision: "GRANTED" }] });
+    // The storefront reads back its visitor's choices to render the banner, but never writes or reads a customer's.
+    const banner = await storefront.consent.get(visitorId);
+    expect(banner.purposes.find(({ purpose }) => purpose.key === "marketing")?.status).toBe("GRANTED");
+    const customerWrite = storefront.consent.set({ subjectId: "cust-7", purpose: "marketing", decision: "GRANTED", channel: "BANNER" });
+    expect(await failureOf(customerWrite)).toMatchObject({ code: "FORBIDDEN" });
     expect(await failureOf(storefront.consent.get("cust-7"))).toMatchObject({ code: "FORBIDDEN" });
+    // The key ships in the page; without an Origin the call is not from the storefront's page, so it is refused.
+    const scripted = createClient({ url: gateway.graphqlUrl, token: publishable });
+    const noOrigin = scripted.consent.set({ subjectId: visitorId, purpose: "marketing", decision: "WITHDRAWN", channel: "BANNER" });
+    expect(await failureOf(noOrigin)).toMatchObject({ code: "FORBIDDEN", status: 403 });
 
+    // The visitor signs in as cust-7: their choices become the customer's, each linked to the visitor's event.
     const shopper = createClient({ url: gateway.graphqlUrl, token: () => gateway.shopperSession("cust-7") });
-    const { purposes } = await shopper.consent.get("cust-7");
+    const carried = await shopper.consent.adoptVisitor(visitorId);
+    expect(carried.map(({ subjectId, decision }) => [subjectId, decision])).toEqual([
+      ["cust-7", "GRANTED"],
+      ["cust-7", "GRANTED"],
+    ]);
+    expect(await shopper.consent.adoptVisitor(visitorId)).toEqual([]);
+    const { purposes, cookieCategories } = await shopper.consent.get("cust-7");
     expect(purposes.find(({ purpose }) => purpose.key === "marketing")?.status).toBe("GRANTED");
+    expect(cookieCategories.find(({ category }) => category.key === "analytics")?.status).toBe("GRANTED");
     expect(await failureOf(shopper.consent.get("cust-8"))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await failureOf(shopper.consent.adoptVisitor(visitorId, "cust-8"))).toMatchObject({ code: "FORBIDDEN" });
+    const ledger = await gateway.database.prisma.consentEvent.findMany({
+      where: { subject: { externalId: "cust-7" } },
+      select: { idempotencyKey: true, channel: true },
+    });
+    expect(ledger.every(({ idempotencyKey, channel }) => idempotencyKey?.startsWith("carried:") && channel === "BANNER")).toBe(true);
+    expect(await gateway.database.prisma.auditLogEntry.count({ where: { operation: "adoptVisitorConsent" } })).toBe(2);
 
     const anonymous = createClient({ url: gateway.graphqlUrl });
     expect(await failureOf(anonymous.consent.get("cust-7"))).toMatchObject({ code: "UNAUTHENTICATED", status: 200 });

@@ -1,4 +1,5 @@
 import {
+  AdoptVisitorConsentDocument,
   CalendarCoverageDocument,
   CompleteRequestTaskDocument,
   ConsentEventsExportDocument,
@@ -6,8 +7,10 @@ import {
   ConsentReceiptDocument,
   ConsentStateDocument,
   CookieCategoriesDocument,
+  CreateDataSystemDocument,
   CreateUnsubscribeTokenDocument,
   CurrentPoliciesDocument,
+  DataSystemsDocument,
   EscalateRequestDocument,
   ExtendRequestDeadlineDocument,
   PrivacyRequestsDocument,
@@ -17,10 +20,13 @@ import {
   PurposesDocument,
   RecordConsentDocument,
   RecordCookieConsentDocument,
+  RegisterSubjectContactDocument,
   ReportGpcDocument,
   RequestStatusDocument,
   RequestTasksDocument,
   ResendRequestCodeDocument,
+  RetireDataSystemDocument,
+  SubjectContactDocument,
   SubmitRequestDocument,
   TransfersDocument,
   TransitionRequestDocument,
@@ -40,7 +46,10 @@ import type {
   ConsentLedgerVerification,
   ConsentReceipt,
   CookieCategory,
+  CreateDataSystemInput,
   DataDestination,
+  DataSystem,
+  DataSystemListFilter,
   GpcOutcome,
   PolicyVersion,
   PrivacyRequest,
@@ -52,6 +61,7 @@ import type {
   Purpose,
   RecordConsentInput,
   RecordCookieConsentInput,
+  RegisterSubjectContactInput,
   ReportGpcInput,
   RequestProgress,
   RequestStatus,
@@ -59,6 +69,7 @@ import type {
   RequestTaskList,
   RequestTaskListFilter,
   SubjectConsent,
+  SubjectContact,
   SubmitRequestInput,
   SubmittedRequest,
   TaskResult,
@@ -78,8 +89,13 @@ export interface CustosClient {
   consent: {
     /** The subject's current consent for every consent-based purpose and cookie category: check `processingAllowed`. */
     get(subjectId: string): Promise<SubjectConsent>;
-    /** Records a grant or withdrawal; only purposes whose legal basis is CONSENT accept one. */
+    /**
+     * Records a grant or withdrawal; only purposes whose legal basis is CONSENT accept one. A publishable key records for
+     * visitor ids only (`createVisitorId()`); a customer's consent needs their shopper session or a company app's key.
+     */
     set(input: RecordConsentInput): Promise<ConsentEvent>;
+    /** At sign-in: carries the visitor's choices to the customer (a shopper session names itself; apps and staff pass `subjectId`). */
+    adoptVisitor(visitorId: string, subjectId?: string): Promise<ConsentEvent[]>;
     /** Withdraws every purpose and optional cookie category the subject has granted; returns the withdrawals. */
     withdrawAll(input: WithdrawAllConsentInput): Promise<ConsentEvent[]>;
     /** Reports the browser's Global Privacy Control signal; an opt-out of sale, sharing and targeted advertising. */
@@ -116,6 +132,19 @@ export interface CustosClient {
   processors: {
     /** The processor register (first 100 entries). Staff and auditors see all; a partner key sees its own entry. */
     list(): Promise<Processor[]>;
+  };
+  /** Where a customer's codes and notices go. The account system's service key and staff register; staff and auditors read. */
+  subjects: {
+    /** Registers or replaces the customer's verified e-mail (and language); `email: null` removes it. Audited. */
+    registerContact(input: RegisterSubjectContactInput): Promise<SubjectContact>;
+    contact(subjectId: string): Promise<SubjectContact>;
+  };
+  /** The register of data systems (staff create and retire; staff and auditors list). */
+  systems: {
+    create(input: CreateDataSystemInput): Promise<DataSystem>;
+    /** Active systems, or all with `includeRetired` (first 100). */
+    list(filter?: DataSystemListFilter): Promise<DataSystem[]>;
+    retire(key: string): Promise<DataSystem>;
   };
   /** Data-subject requests, as the person (storefront, shopper session or no credentials) and as privacy staff. */
   requests: {
@@ -162,6 +191,8 @@ export function createClient(options: ClientOptions): CustosClient {
     consent: {
       get: async (subjectId) => (await request(ConsentStateDocument, { subjectId })).consentState,
       set: async (input) => (await request(RecordConsentDocument, { input })).recordConsent,
+      adoptVisitor: async (visitorId, subjectId) =>
+        (await request(AdoptVisitorConsentDocument, { visitorId, subjectId: subjectId ?? null })).adoptVisitorConsent,
       withdrawAll: async (input) => (await request(WithdrawAllConsentDocument, { input })).withdrawAllConsent,
       reportGpc: async (input) => (await request(ReportGpcDocument, { input })).reportGpc,
       receipt: async (subjectId, eventId) =>
@@ -186,6 +217,16 @@ export function createClient(options: ClientOptions): CustosClient {
     },
     processors: {
       list: async () => (await request(ProcessorsDocument, { first: REGISTER_PAGE })).processors.edges.map((edge) => edge.node),
+    },
+    subjects: {
+      registerContact: async (input) => (await request(RegisterSubjectContactDocument, { input })).registerSubjectContact,
+      contact: async (subjectId) => (await request(SubjectContactDocument, { subjectId })).subjectContact,
+    },
+    systems: {
+      create: async (input) => (await request(CreateDataSystemDocument, { input })).createDataSystem,
+      list: async (filter = {}) =>
+        (await request(DataSystemsDocument, { first: REGISTER_PAGE, ...filter })).dataSystems.edges.map((edge) => edge.node),
+      retire: async (key) => (await request(RetireDataSystemDocument, { key })).retireDataSystem,
     },
     requests: {
       submit: async (input) => (await request(SubmitRequestDocument, { input })).submitRequest,

@@ -7,6 +7,8 @@ import type {
   ConsentStateQuery,
   CookieCategoriesQuery,
   CurrentPoliciesQuery,
+  DataSystemFieldsFragment,
+  DataSystemsQueryVariables,
   PrivacyRequestFieldsFragment,
   PrivacyRequestsQuery,
   PrivacyRequestsQueryVariables,
@@ -18,6 +20,7 @@ import type {
   RequestTaskFieldsFragment,
   RequestTasksQuery,
   RequestTasksQueryVariables,
+  SubjectContactFieldsFragment,
   SubmitRequestMutation,
   TransfersQuery,
   UnsubscribeMutation,
@@ -33,12 +36,14 @@ export type {
   ConsentStatus,
   ConsentTargetKind,
   CookieChoiceInput,
+  CreateDataSystemInput,
   GpcOutcomeReason,
   LegalBasis,
   PolicyKind,
   PublishPolicyVersionInput,
   RecordConsentInput,
   RecordCookieConsentInput,
+  RegisterSubjectContactInput,
   ReportGpcInput,
   TransferMechanism,
   WithdrawAllConsentInput,
@@ -105,6 +110,7 @@ export type Processor = ProcessorsQuery["processors"]["edges"][number]["node"];
 
 export type {
   DueState,
+  RequestConcerns,
   RequestStatus,
   RequestType,
   SubmitRequestInput,
@@ -144,3 +150,13 @@ export type PrivacyRequestQueueFilter = PrivacyRequestsQueryVariables;
 
 /** How far one curated working-day calendar reaches; deadlines that count later days are provisional. */
 export type CalendarCoverage = CalendarCoverageQuery["calendarCoverage"][number];
+
+/** Where a customer's codes and notices go: the verified address the account system registered. */
+export type SubjectContact = SubjectContactFieldsFragment;
+
+/** One entry of the data-system register: every active one gets a task for each data-subject request. */
+export type DataSystem = DataSystemFieldsFragment;
+export type DataSystemListFilter = DataSystemsQueryVariables;
+
+/** Data a legal hold keeps through an erasure: do not erase this category (null: nothing), and why. */
+export type HeldData = RequestTask["request"]["legalHolds"][number];

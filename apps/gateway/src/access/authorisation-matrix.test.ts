@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { TEST_ENGINES } from "@custos/db/testing";
 import { buildSchema } from "graphql";
 import { describe, expect, inject, it } from "vitest";
+import { REQUESTS_PER_MINUTE } from "../limits/rate-limit.ts";
+import { silentLogger } from "../logger.ts";
 import { type Credentials, consentSampleHelpers, startTestGateway } from "../testing.ts";
 import { keyPrefixOf } from "./api-key-format.ts";
 import { expectedOutcome, MATRIX_CALLERS, type MatrixCaller, OPERATION_SAMPLES, type SampleWorld } from "./operation-samples.ts";
@@ -23,14 +25,24 @@ describe("the authorisation matrix", () => {
 
 describe.each(TEST_ENGINES)("every operation as every caller on %s", (engine) => {
   it("is allowed exactly where the matrix says, refused otherwise with the exact code, and audited when allowed", async () => {
-    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    // Every anonymous sample runs from one address; the per-address limit is tested in limits.test.ts.
+    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"), silentLogger, {
+      requestsPerMinute: { ...REQUESTS_PER_MINUTE, anonymous: 10_000 },
+    });
     const { prisma } = gateway.database;
     const { tenantId } = gateway;
-    const ordersApp = await prisma.dataSystem.create({ data: { tenantId, key: "orders-app", name: "Orders" } });
     await prisma.processor.create({ data: { tenantId, name: "Acme Cloud", country: "SG" } });
     const identity = await prisma.dataCategory.findFirstOrThrow({ where: { tenantId, key: "identity" } });
-    await prisma.dataSubject.create({ data: { tenantId, externalId: "shopper-1" } });
     let counter = 0;
+    const createSystem = async (input: Record<string, unknown>) => {
+      const response = await gateway.asStaff("mutation ($input: CreateDataSystemInput!) { createDataSystem(input: $input) { key } }", {
+        input,
+      });
+      return (response.data as { createDataSystem: { key: string } }).createDataSystem.key;
+    };
+    // The matrix's company app is the account system, so it may register contacts.
+    await createSystem({ key: "orders-app", name: "Orders", dataCategories: ["identity"], accountSystem: true });
+    const ordersApp = await prisma.dataSystem.findFirstOrThrow({ where: { tenantId, key: "orders-app" } });
     const submit = async (type: string) => {
       const response = await gateway.asStaff(
         "mutation ($input: SubmitRequestInput!) { submitRequest(input: $input) { trackingToken request { id } } }",
@@ -54,9 +66,10 @@ describe.each(TEST_ENGINES)("every operation as every caller on %s", (engine) =>
         await gateway.asStaff("mutation ($id: ID!) { transitionRequest(input: { id: $id, to: COMPLETED }) { id } }", { id });
         return token;
       },
+      retirableSystemKey: () => createSystem({ key: `retire-${++counter}`, name: "To retire" }),
       openTaskId: async () => {
         const { id } = await submit("OBJECTION");
-        return (await prisma.requestTask.findFirstOrThrow({ where: { requestId: id } })).id;
+        return (await prisma.requestTask.findFirstOrThrow({ where: { requestId: id, dataSystem: { key: "orders-app" } } })).id;
       },
       revocableKeyPrefix: async () => {
         const token = await gateway.issueKey({ kind: "AUDITOR", name: `to revoke ${++counter}` });

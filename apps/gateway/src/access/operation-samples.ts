@@ -40,6 +40,8 @@ export interface SampleWorld {
   answeredRequestToken(): Promise<string>;
   /** The id of a fresh request waiting for verification. */
   requestId(): Promise<string>;
+  /** The key of a fresh registered data system, to retire. */
+  retirableSystemKey(): Promise<string>;
   /** The id of a fresh open task of the service key's data system. */
   openTaskId(): Promise<string>;
 }
@@ -132,7 +134,8 @@ export const OPERATION_SAMPLES: Record<string, OperationSample> = {
   "Mutation.recordConsent": {
     document: "mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id subjectId decision } }",
     variables: (world) => ({ input: { subjectId: world.shopperId, purpose: "marketing", decision: "GRANTED", channel: "BANNER" } }),
-    allowed: ["storefront", "shopper", "staff"],
+    // A customer's id: the public storefront key is refused (it writes for visitor ids only, see consent.test.ts).
+    allowed: ["shopper", "service", "staff"],
     audited: true,
   },
   "Mutation.recordCookieConsent": {
@@ -140,20 +143,58 @@ export const OPERATION_SAMPLES: Record<string, OperationSample> = {
     variables: (world) => ({
       input: { subjectId: world.shopperId, channel: "BANNER", choices: [{ category: "analytics", decision: "GRANTED" }] },
     }),
-    allowed: ["storefront", "shopper", "staff"],
+    allowed: ["shopper", "service", "staff"],
     audited: true,
   },
   "Mutation.withdrawAllConsent": {
     document: "mutation ($input: WithdrawAllConsentInput!) { withdrawAllConsent(input: $input) { id decision } }",
     variables: (world) => ({ input: { subjectId: world.shopperId, channel: "PREFERENCE_CENTRE" } }),
-    allowed: ["storefront", "shopper", "staff"],
+    allowed: ["shopper", "service", "staff"],
     audited: true,
   },
   "Mutation.reportGpc": {
     document: "mutation ($input: ReportGpcInput!) { reportGpc(input: $input) { kind key recorded reason } }",
     variables: (world) => ({ input: { subjectId: world.shopperId, gpc: true } }),
-    allowed: ["storefront", "shopper", "staff"],
+    allowed: ["shopper", "service", "staff"],
     audited: true,
+  },
+  "Mutation.adoptVisitorConsent": {
+    document:
+      "mutation ($visitorId: String!, $subjectId: String) { adoptVisitorConsent(visitorId: $visitorId, subjectId: $subjectId) { id } }",
+    variables: (world) => ({ visitorId: "visitor:matrix-visitor-0000001", subjectId: world.shopperId }),
+    allowed: ["shopper", "service", "staff"],
+    audited: true,
+  },
+  "Mutation.registerSubjectContact": {
+    document: "mutation ($input: RegisterSubjectContactInput!) { registerSubjectContact(input: $input) { subjectId email language } }",
+    variables: (world) => ({ input: { subjectId: world.shopperId, email: `matrix-${world.unique()}@example.com`, language: "ru" } }),
+    // The service key of the matrix is the account system's; other apps' keys are refused (subjects/contacts.test.ts).
+    allowed: ["service", "staff"],
+    audited: true,
+  },
+  "Query.subjectContact": {
+    document: "query ($subjectId: String!) { subjectContact(subjectId: $subjectId) { subjectId email emailVerifiedAt } }",
+    variables: (world) => ({ subjectId: world.shopperId }),
+    allowed: ["service", "staff", "auditor"],
+    audited: true,
+  },
+  "Mutation.createDataSystem": {
+    document: "mutation ($input: CreateDataSystemInput!) { createDataSystem(input: $input) { key name dataCategories { key } processor } }",
+    variables: (world) => ({ input: { key: `matrix-${world.unique()}`, name: "Matrix system", dataCategories: ["identity"] } }),
+    allowed: ["staff"],
+    audited: true,
+  },
+  "Mutation.retireDataSystem": {
+    document: "mutation ($key: String!) { retireDataSystem(key: $key) { key retiredAt } }",
+    variables: async (world) => ({ key: await world.retirableSystemKey() }),
+    allowed: ["staff"],
+    audited: true,
+  },
+  "Query.dataSystems": {
+    document: "{ dataSystems(first: 5) { edges { node { key name accountSystem retiredAt dataCategories { key } } } } }",
+    variables: () => ({}),
+    allowed: ["staff", "auditor"],
+    audited: false,
   },
   "Mutation.unsubscribe": {
     document: "mutation ($token: String!) { unsubscribe(token: $token) { purpose { key } recorded withdrawnAt } }",

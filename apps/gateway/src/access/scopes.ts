@@ -1,3 +1,4 @@
+import { isVisitorId } from "../identifiers/subject-id.ts";
 import type { Caller } from "./caller.ts";
 
 /** The scopes a field's rule may name; `$any` of them is the default strategy. */
@@ -12,6 +13,8 @@ export interface AuthScopes {
   auditor: boolean;
   /** A shopper whose session names this subject id. */
   shopperIs: string;
+  /** The public storefront key acting for a visitor id (never a customer's id: the key ships in the page). */
+  storefrontVisitor: string;
 }
 
 export function scopesFor(caller: Caller) {
@@ -24,5 +27,6 @@ export function scopesFor(caller: Caller) {
     staff: caller.kind === "staff",
     auditor: caller.kind === "auditor",
     shopperIs: (subjectId: string) => caller.kind === "shopper" && caller.subjectExternalId === subjectId,
+    storefrontVisitor: (subjectId: string) => caller.kind === "storefront" && isVisitorId(subjectId),
   };
 }

@@ -197,6 +197,7 @@ describe.each(TEST_ENGINES)("tenant isolation on %s", (engine) => {
       requestWithCode: () => Promise.reject(new Error("only queries run here")),
       answeredRequestToken: () => Promise.reject(new Error("only queries run here")),
       openTaskId: () => Promise.reject(new Error("only queries run here")),
+      retirableSystemKey: () => Promise.reject(new Error("only queries run here")),
     };
     const seen: string[] = [];
     for (const [operation, sample] of Object.entries(OPERATION_SAMPLES)) {

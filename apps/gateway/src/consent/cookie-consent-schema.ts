@@ -30,7 +30,8 @@ builder.mutationField("recordCookieConsent", (t) =>
     type: ["ConsentEvent"],
     description: "Records the banner's choice per cookie category, one ledger event per category.",
     args: { input: t.arg({ type: RecordCookieConsentInput }) },
-    authScopes: (_root, { input }) => ({ storefront: true, staff: true, shopperIs: input.subjectId }),
+    // The public storefront key writes for visitors only; a customer's consent comes with their session or from a company app.
+    authScopes: (_root, { input }) => ({ storefrontVisitor: input.subjectId, service: true, staff: true, shopperIs: input.subjectId }),
     resolve: async (query, _root, { input }, ctx) => {
       const events = await recordCookieChoices(ctx.prisma, ctx, {
         ...circumstances(input),

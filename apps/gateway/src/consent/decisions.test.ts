@@ -239,8 +239,17 @@ describe.each(TEST_ENGINES)("a material policy change on %s", (engine) => {
     const { prisma } = gateway.database;
     await gateway.asStaff(RECORD, { input: { subjectId: "reader-1", purpose: "marketing", decision: "GRANTED", channel: "BANNER" } });
     await gateway.asStaff(RECORD, { input: { subjectId: "reader-2", purpose: "feature_testing", decision: "GRANTED", channel: "API" } });
-    await prisma.dataSubject.updateMany({ where: { externalId: "reader-1" }, data: { contactEmail: "reader-1@example.com" } });
-    await prisma.dataSubject.updateMany({ where: { externalId: "reader-2" }, data: { contactEmail: "reader-2@example.com" } });
+    // The account system registers its customers' verified addresses, as a company wires it: P16's e-mails go there.
+    await gateway.asStaff('mutation { createDataSystem(input: { key: "accounts", name: "Accounts", accountSystem: true }) { key } }');
+    const accounts = await gateway.issueKey({ kind: "SERVICE", name: "accounts", dataSystemKey: "accounts" });
+    for (const reader of ["reader-1", "reader-2"]) {
+      const registered = await gateway.execute(
+        "mutation ($input: RegisterSubjectContactInput!) { registerSubjectContact(input: $input) { email } }",
+        { input: { subjectId: reader, email: `${reader}@example.com` } },
+        { token: accounts },
+      );
+      expect(registered.data?.registerSubjectContact).toEqual({ email: `${reader}@example.com` });
+    }
 
     const PUBLISH = `mutation ($input: PublishPolicyVersionInput!) {
       publishPolicyVersion(input: $input) { policyVersion { id version material } noticesQueued consentsNeedingRenewal }

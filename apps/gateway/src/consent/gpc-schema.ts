@@ -21,7 +21,7 @@ const GpcReasonEnum = builder.enumType("GpcOutcomeReason", {
 
 const GpcOutcomeRef = builder.objectRef<GpcTargetOutcome>("GpcOutcome").implement({
   description: "What one GPC report did to one purpose or cookie category in its scope.",
-  authScopes: { storefront: true, shopper: true, staff: true },
+  authScopes: { storefront: true, shopper: true, service: true, staff: true },
   fields: (t) => ({
     kind: t.field({ type: GpcTargetKindEnum, resolve: (outcome) => outcome.kind }),
     key: t.exposeString("key"),
@@ -51,7 +51,8 @@ builder.mutationField("reportGpc", (t) =>
     type: [GpcOutcomeRef],
     description: "Reports the Global Privacy Control signal: opts the subject out of sale, sharing and targeted advertising.",
     args: { input: t.arg({ type: ReportGpcInput }) },
-    authScopes: (_root, { input }) => ({ storefront: true, staff: true, shopperIs: input.subjectId }),
+    // The public storefront key writes for visitors only; a customer's consent comes with their session or from a company app.
+    authScopes: (_root, { input }) => ({ storefrontVisitor: input.subjectId, service: true, staff: true, shopperIs: input.subjectId }),
     resolve: (_root, { input }, ctx) =>
       reportGpcSignal(ctx.prisma, ctx, {
         subjectId: parseSubjectId(input.subjectId),

@@ -1,13 +1,15 @@
 import { ConsentChannel, ConsentDecision } from "@custos/db";
 import { builder } from "../builder.ts";
 import { PurposeRef } from "../catalogue/schema.ts";
+import { CustosError } from "../errors.ts";
 import { parseJurisdiction } from "../identifiers/jurisdiction.ts";
-import { parseSubjectId } from "../identifiers/subject-id.ts";
+import { isVisitorId, parseCustomerId, parseSubjectId } from "../identifiers/subject-id.ts";
 import { PolicyVersionRef } from "../policies/schema.ts";
 import { currentConsent, type SubjectConsentCheck } from "./consent-check.ts";
 import { type DecisionCircumstances, recordConsentDecision, withdrawAllConsent } from "./consent-service.ts";
 import { CookieCategoryRef } from "./cookie-catalogue-schema.ts";
 import type { ProofInput } from "./proof.ts";
+import { carryVisitorConsent } from "./visitor-carry-over.ts";
 
 export const ConsentDecisionEnum = builder.enumType(ConsentDecision, { name: "ConsentDecision" });
 
@@ -51,7 +53,7 @@ type CookieConsentShape = SubjectConsentCheck["cookieCategories"][number];
 
 const PurposeConsentRef = builder.objectRef<PurposeConsentShape>("PurposeConsent").implement({
   description: "A subject's current consent for one consent-based purpose.",
-  authScopes: { shopper: true, service: true, staff: true, auditor: true },
+  authScopes: { storefront: true, shopper: true, service: true, staff: true, auditor: true },
   fields: (t) => ({
     purpose: t.field({ type: PurposeRef, resolve: ({ purpose }) => purpose }),
     status: t.field({ type: ConsentStatusEnum, resolve: ({ validity }) => validity.status }),
@@ -71,7 +73,7 @@ const PurposeConsentRef = builder.objectRef<PurposeConsentShape>("PurposeConsent
 
 const CookieCategoryConsentRef = builder.objectRef<CookieConsentShape>("CookieCategoryConsent").implement({
   description: "A subject's current choice for one cookie category.",
-  authScopes: { shopper: true, service: true, staff: true, auditor: true },
+  authScopes: { storefront: true, shopper: true, service: true, staff: true, auditor: true },
   fields: (t) => ({
     category: t.field({ type: CookieCategoryRef, resolve: ({ category }) => category }),
     status: t.field({ type: ConsentStatusEnum, resolve: ({ validity }) => validity.status }),
@@ -91,7 +93,7 @@ const CookieCategoryConsentRef = builder.objectRef<CookieConsentShape>("CookieCa
 
 const SubjectConsentRef = builder.objectRef<SubjectConsentCheck>("SubjectConsent").implement({
   description: "A subject's current consent across every consent-based purpose and cookie category.",
-  authScopes: { shopper: true, service: true, staff: true, auditor: true },
+  authScopes: { storefront: true, shopper: true, service: true, staff: true, auditor: true },
   fields: (t) => ({
     subjectId: t.exposeString("subjectId"),
     restricted: t.exposeBoolean("restricted", {
@@ -167,7 +169,8 @@ builder.mutationField("recordConsent", (t) =>
     description: "Records a consent decision (grant or withdrawal) for one subject and purpose.",
     args: { input: t.arg({ type: RecordConsentInput }) },
     // The storefront records for the shopper it is serving; a signed-in shopper only for themselves.
-    authScopes: (_root, { input }) => ({ storefront: true, staff: true, shopperIs: input.subjectId }),
+    // The public storefront key writes for visitors only; a customer's consent comes with their session or from a company app.
+    authScopes: (_root, { input }) => ({ storefrontVisitor: input.subjectId, service: true, staff: true, shopperIs: input.subjectId }),
     resolve: async (query, _root, { input }, ctx) => {
       const event = await recordConsentDecision(ctx.prisma, ctx, {
         ...circumstances(input),
@@ -195,7 +198,8 @@ builder.mutationField("withdrawAllConsent", (t) =>
     type: ["ConsentEvent"],
     description: "Withdraws every purpose and optional cookie category the subject has granted; returns the withdrawals recorded.",
     args: { input: t.arg({ type: WithdrawAllConsentInput }) },
-    authScopes: (_root, { input }) => ({ storefront: true, staff: true, shopperIs: input.subjectId }),
+    // The public storefront key writes for visitors only; a customer's consent comes with their session or from a company app.
+    authScopes: (_root, { input }) => ({ storefrontVisitor: input.subjectId, service: true, staff: true, shopperIs: input.subjectId }),
     resolve: async (query, _root, { input }, ctx) => {
       const { subjectId, channel, jurisdiction, proof, idempotencyKey } = circumstances(input);
       const events = await withdrawAllConsent(ctx.prisma, ctx, { subjectId, channel, jurisdiction, proof, idempotencyKey });
@@ -213,7 +217,45 @@ builder.queryField("consentState", (t) =>
     type: SubjectConsentRef,
     description: "The subject's current consent for every consent-based purpose and cookie category: the check before processing.",
     args: { subjectId: t.arg.string() },
-    authScopes: (_root, { subjectId }) => ({ shopperIs: subjectId, service: true, staff: true, auditor: true }),
+    // The storefront reads back its own visitor's choices to render the banner; a visitor id is a random bearer value.
+    authScopes: (_root, { subjectId }) => ({
+      shopperIs: subjectId,
+      storefrontVisitor: subjectId,
+      service: true,
+      staff: true,
+      auditor: true,
+    }),
     resolve: (_root, args, ctx) => currentConsent(ctx.prisma, ctx, parseSubjectId(args.subjectId)),
+  }),
+);
+
+builder.mutationField("adoptVisitorConsent", (t) =>
+  t.prismaField({
+    type: ["ConsentEvent"],
+    description:
+      "At sign-in: carries the visitor's current choices to the customer, in the ledger (each new event's idempotencyKey is " +
+      "`carried:<the visitor's event id>`); choices the customer made later are kept. A shopper session adopts for itself; a " +
+      "company app or staff name the customer.",
+    args: {
+      visitorId: t.arg.string({ description: "The storefront's visitor id (`visitor:…`) used before sign-in." }),
+      subjectId: t.arg.string({ required: false, description: "The customer's id; a shopper session supplies its own." }),
+    },
+    authScopes: { shopper: true, service: true, staff: true },
+    resolve: async (query, _root, args, ctx) => {
+      const visitorId = parseSubjectId(args.visitorId);
+      if (!isVisitorId(visitorId)) throw new CustosError("INVALID_SUBJECT_ID", "visitorId must be a visitor id (`visitor:…`).");
+      const session = ctx.caller.kind === "shopper" ? ctx.caller.subjectExternalId : null;
+      if (session && args.subjectId && args.subjectId !== session) {
+        throw new CustosError("FORBIDDEN", "A shopper session adopts a visitor's choices for its own shopper only.");
+      }
+      const named = session ?? args.subjectId;
+      if (!named) throw new CustosError("INVALID_SUBJECT_ID", "subjectId must name the customer who signed in.");
+      const events = await carryVisitorConsent(ctx.prisma, ctx, visitorId, parseCustomerId(named));
+      return ctx.prisma.consentEvent.findMany({
+        ...query,
+        where: { id: { in: events.map((event) => event.id) } },
+        orderBy: { sequence: "asc" },
+      });
+    },
   }),
 );

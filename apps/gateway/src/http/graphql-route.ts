@@ -21,9 +21,9 @@ export interface GraphqlRouteOptions {
   maxBodyBytes: number;
 }
 
-/** A publishable key works only from the origins it was issued for. */
+/** A publishable key works only from the origins it was issued for; a call without an Origin is not from a page. */
 function originRefused(caller: Caller, origin: string | undefined): boolean {
-  return caller.kind === "storefront" && origin !== undefined && !caller.allowedOrigins.includes(origin);
+  return caller.kind === "storefront" && (origin === undefined || !caller.allowedOrigins.includes(origin));
 }
 
 /**

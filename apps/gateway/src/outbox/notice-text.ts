@@ -1,34 +1,199 @@
-/** Subject lines per template; the body lists what the notice's payload says. */
-const SUBJECTS: Record<string, string> = {
-  "policy.material_change": "Our privacy policy has changed",
-  "request.acknowledgement": "We have received your privacy request",
-  "request.verification-code": "Your verification code for your privacy request",
-  "request.extension-notice": "We need more time to answer your privacy request",
-  "request.completion": "Your privacy request has been answered",
-  "request.rejection": "About your privacy request",
-  "request.withdrawal-confirmation": "Your privacy request has been withdrawn",
-  "request.escalation-acknowledgement": "We have received your escalation",
-};
+/**
+ * The words of each notice, in Russian or English (the person's language, else the policy's), as plain sentences with
+ * the controller's contact. Plain text, so every mail client shows the same thing and nothing in a payload can become
+ * markup. Links are made absolute with the gateway's public base URL (`CUSTOS_PUBLIC_URL`).
+ */
+export type NoticeLanguage = "ru" | "en";
 
 export interface NoticeText {
   subject: string;
   text: string;
 }
 
-function lines(value: unknown, prefix = ""): string[] {
-  if (value === null || value === undefined) return [];
-  if (typeof value !== "object") return [`${prefix}${String(value)}`];
-  return Object.entries(value).flatMap(([key, inner]) =>
-    typeof inner === "object" && inner !== null
-      ? [`${prefix}${key}:`, ...lines(inner, `${prefix}  `)]
-      : [`${prefix}${key}: ${String(inner)}`],
-  );
+export interface NoticeOptions {
+  /** The gateway's public base URL, e.g. https://privacy.example.com: download links start with it. */
+  publicUrl: string;
 }
 
-/** Plain text, so every mail client shows the same thing and nothing in a payload can become markup. */
-export function noticeText(template: string, payload: unknown): NoticeText {
+interface Payload {
+  noticeLanguage?: string;
+  requestType?: string;
+  dueAt?: string;
+  reason?: string | null;
+  trackingToken?: string;
+  code?: string;
+  expiresInMinutes?: number;
+  extendedDueAt?: string;
+  downloadPath?: string;
+  downloadExpiresAt?: string;
+  searched?: string[];
+  answeredWithoutSystems?: string;
+  kept?: { category: string | null; reason: string }[];
+  authority?: { name?: string; website?: string; email?: string | null } | null;
+  controller?: { name?: string; email?: string; address?: string | null };
+  version?: string;
+  url?: string | null;
+  effectiveAt?: string;
+}
+
+const TYPE_NAMES: Record<NoticeLanguage, Record<string, string>> = {
+  ru: {
+    ACCESS: "о доступе к данным",
+    RECTIFICATION: "об исправлении данных",
+    ERASURE: "об удалении данных",
+    PORTABILITY: "о переносе данных",
+    RESTRICTION: "об ограничении обработки",
+    OBJECTION: "о возражении против обработки",
+    OPT_OUT_OF_SALE: "об отказе от продажи или передачи данных",
+    QUESTION: "с вопросом",
+    COMPLAINT: "с жалобой",
+  },
+  en: {
+    ACCESS: "for access to your data",
+    RECTIFICATION: "to correct your data",
+    ERASURE: "to erase your data",
+    PORTABILITY: "for a copy of your data to take elsewhere",
+    RESTRICTION: "to restrict processing",
+    OBJECTION: "objecting to processing",
+    OPT_OUT_OF_SALE: "to opt out of sale or sharing",
+    QUESTION: "with a question",
+    COMPLAINT: "with a complaint",
+  },
+};
+
+const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : "");
+
+type Words = (payload: Payload, options: NoticeOptions) => { subject: string; body: string[] };
+
+const RU: Record<string, Words> = {
+  "request.acknowledgement": (p) => ({
+    subject: "Мы получили ваш запрос о персональных данных",
+    body: [
+      `Мы получили ваш запрос ${TYPE_NAMES.ru[p.requestType ?? ""] ?? ""} и ответим не позднее ${day(p.dueAt)}.`,
+      "Если вы не отправляли этот запрос, ничего делать не нужно: без подтверждения мы ничего не раскроем и не удалим.",
+      p.trackingToken ? `Номер для отслеживания запроса: ${p.trackingToken}` : "",
+    ],
+  }),
+  "request.verification-code": (p) => ({
+    subject: "Код подтверждения для вашего запроса",
+    body: [`Ваш код: ${p.code}. Он действует ${p.expiresInMinutes ?? 15} минут.`, "Никому не сообщайте этот код."],
+  }),
+  "request.extension-notice": (p) => ({
+    subject: "Нам нужно больше времени для ответа на ваш запрос",
+    body: [`Мы ответим не позднее ${day(p.extendedDueAt)}.`, `Причина: ${p.reason ?? ""}`],
+  }),
+  "request.completion": (p, o) => ({
+    subject: "Ваш запрос о персональных данных выполнен",
+    body: [
+      `Мы выполнили ваш запрос ${TYPE_NAMES.ru[p.requestType ?? ""] ?? ""}.`,
+      p.searched && p.searched.length > 0
+        ? `Мы проверили наши системы: ${p.searched.join(", ")}, а также собственные записи о ваших согласиях и запросах.`
+        : "Мы проверили собственные записи о ваших согласиях и запросах; других систем с вашими данными у нас не было.",
+      p.answeredWithoutSystems ? `Пояснение: ${p.answeredWithoutSystems}` : "",
+      ...(p.kept ?? []).map(
+        (held) => `Часть данных мы обязаны сохранить (${held.category ?? "все данные"}): ${held.reason}. Остальное удалено.`,
+      ),
+      p.downloadPath ? `Скачать ваши данные: ${o.publicUrl}${p.downloadPath} (ссылка действует до ${day(p.downloadExpiresAt)}).` : "",
+      p.authority?.name
+        ? `Если ответ вас не устраивает, напишите нам или обратитесь в ${p.authority.name} (${p.authority.website ?? ""}).`
+        : "",
+    ],
+  }),
+  "request.rejection": (p) => ({
+    subject: "О вашем запросе о персональных данных",
+    body: [
+      `Мы не можем выполнить ваш запрос. Причина: ${p.reason ?? ""}`,
+      p.authority?.name ? `Вы вправе обратиться в ${p.authority.name} (${p.authority.website ?? ""}).` : "",
+    ],
+  }),
+  "request.withdrawal-confirmation": () => ({
+    subject: "Ваш запрос отозван",
+    body: ["Ваш запрос отозван, мы больше ничего по нему не делаем."],
+  }),
+  "request.escalation-acknowledgement": (p) => ({
+    subject: "Мы получили ваше повторное обращение",
+    body: [
+      "Мы ещё раз рассмотрим ваш запрос.",
+      p.authority?.name ? `Вы также вправе обратиться в ${p.authority.name} (${p.authority.website ?? ""}).` : "",
+    ],
+  }),
+  "policy.material_change": (p) => ({
+    subject: "Мы существенно изменили политику конфиденциальности",
+    body: [`Новая редакция ${p.version ?? ""} действует с ${day(p.effectiveAt)}.`, p.url ? `Прочитать: ${p.url}` : ""],
+  }),
+};
+
+const EN: Record<string, Words> = {
+  "request.acknowledgement": (p) => ({
+    subject: "We have received your privacy request",
+    body: [
+      `We have received your request ${TYPE_NAMES.en[p.requestType ?? ""] ?? ""} and will answer by ${day(p.dueAt)}.`,
+      "If you did not send it, you need do nothing: without confirmation we release and erase nothing.",
+      p.trackingToken ? `Tracking number of your request: ${p.trackingToken}` : "",
+    ],
+  }),
+  "request.verification-code": (p) => ({
+    subject: "Your verification code for your privacy request",
+    body: [`Your code is ${p.code}. It works for ${p.expiresInMinutes ?? 15} minutes.`, "Do not share this code with anyone."],
+  }),
+  "request.extension-notice": (p) => ({
+    subject: "We need more time to answer your privacy request",
+    body: [`We will answer by ${day(p.extendedDueAt)}.`, `Why: ${p.reason ?? ""}`],
+  }),
+  "request.completion": (p, o) => ({
+    subject: "Your privacy request has been answered",
+    body: [
+      `We have carried out your request ${TYPE_NAMES.en[p.requestType ?? ""] ?? ""}.`,
+      p.searched && p.searched.length > 0
+        ? `We searched our systems: ${p.searched.join(", ")}, and our own records of your consents and requests.`
+        : "We searched our own records of your consents and requests; no other system of ours held your data.",
+      p.answeredWithoutSystems ? `Note: ${p.answeredWithoutSystems}` : "",
+      ...(p.kept ?? []).map((held) => `We must keep some data (${held.category ?? "all of it"}): ${held.reason}. The rest is erased.`),
+      p.downloadPath ? `Download your data: ${o.publicUrl}${p.downloadPath} (the link works until ${day(p.downloadExpiresAt)}).` : "",
+      p.authority?.name ? `If you are not satisfied, write to us or to ${p.authority.name} (${p.authority.website ?? ""}).` : "",
+    ],
+  }),
+  "request.rejection": (p) => ({
+    subject: "About your privacy request",
+    body: [
+      `We cannot carry out your request. Why: ${p.reason ?? ""}`,
+      p.authority?.name ? `You may complain to ${p.authority.name} (${p.authority.website ?? ""}).` : "",
+    ],
+  }),
+  "request.withdrawal-confirmation": () => ({ subject: "Your privacy request has been withdrawn", body: ["We have stopped work on it."] }),
+  "request.escalation-acknowledgement": (p) => ({
+    subject: "We have received your escalation",
+    body: [
+      "We will look at your request again.",
+      p.authority?.name ? `You may also complain to ${p.authority.name} (${p.authority.website ?? ""}).` : "",
+    ],
+  }),
+  "policy.material_change": (p) => ({
+    subject: "We have changed our privacy policy significantly",
+    body: [`Version ${p.version ?? ""} takes effect on ${day(p.effectiveAt)}.`, p.url ? `Read it: ${p.url}` : ""],
+  }),
+};
+
+/** Russian unless the person's language is English (the policy is published in Russian). */
+export const noticeLanguage = (tag: string | null | undefined): NoticeLanguage => (tag?.toLowerCase().startsWith("en") ? "en" : "ru");
+
+export function noticeText(template: string, payload: unknown, options: NoticeOptions): NoticeText {
+  const p = (payload ?? {}) as Payload;
+  const language = noticeLanguage(p.noticeLanguage);
+  const words = (language === "en" ? EN : RU)[template];
+  const { subject, body } = words
+    ? words(p, options)
+    : { subject: language === "en" ? "A notice about your personal data" : "Уведомление о ваших персональных данных", body: [] };
+  const controller = p.controller;
+  const footer =
+    language === "en"
+      ? ["Using your privacy rights is free of charge.", controller?.name ? `${controller.name}, ${controller.email ?? ""}` : ""]
+      : ["Осуществление ваших прав бесплатно.", controller?.name ? `${controller.name}, ${controller.email ?? ""}` : ""];
   return {
-    subject: SUBJECTS[template] ?? "A notice about your personal data",
-    text: [...lines(payload), "", "Using your privacy rights is free of charge."].join("\n"),
+    subject,
+    text: [...body, "", ...footer]
+      .filter((line, index, all) => line !== "" || all[index - 1] !== "")
+      .join("\n")
+      .trim(),
   };
 }

@@ -45,7 +45,11 @@ describe("notices over SMTP", () => {
     const { prisma } = database;
     const tenant = await prisma.tenant.findUniqueOrThrow({ where: { slug: "default" } });
     await enqueueNotices(scopeToTenant(prisma, tenant.id), tenant.id, [
-      { template: "request.acknowledgement", recipient: "ivan@example.com", payload: { requestType: "ACCESS", dueAt: "2026-12-24" } },
+      {
+        template: "request.acknowledgement",
+        recipient: "ivan@example.com",
+        payload: { requestType: "ACCESS", dueAt: "2026-12-24", noticeLanguage: "en" },
+      },
       {
         template: "policy.material_change",
         recipient: "olga@example.com",
@@ -53,7 +57,12 @@ describe("notices over SMTP", () => {
       },
     ]);
     const smtp = await startSmtpServer();
-    const dispatcher = startOutboxDispatcher(prisma, smtpTransport(smtp.url, "privacy@shop.example"), silentLogger, 20);
+    const dispatcher = startOutboxDispatcher(
+      prisma,
+      smtpTransport(smtp.url, "privacy@shop.example", { publicUrl: "https://privacy.shop.example" }),
+      silentLogger,
+      20,
+    );
     try {
       await expect.poll(() => smtp.received.length, { timeout: 10_000 }).toBe(2);
       await expect.poll(() => prisma.outboxMessage.count({ where: { status: "SENT" } }), { timeout: 10_000 }).toBe(2);
@@ -64,7 +73,7 @@ describe("notices over SMTP", () => {
     const ivan = smtp.received.find((message) => message.to.includes("ivan@example.com"));
     expect(ivan?.from).toBe("privacy@shop.example");
     expect(ivan?.raw).toContain("Subject: We have received your privacy request");
-    expect(ivan?.raw).toContain("requestType: ACCESS");
+    expect(ivan?.raw).toContain("for access to your data");
     expect(ivan?.raw).toMatch(/Content-Type: text\/plain/);
     expect(smtp.received).toHaveLength(2);
   });

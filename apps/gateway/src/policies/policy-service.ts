@@ -2,6 +2,7 @@ import type { PolicyKind, PolicyVersion, TenantScopedPrisma } from "@custos/db";
 import { recordAudit } from "../audit/audit-service.ts";
 import type { Context } from "../context.ts";
 import { CustosError } from "../errors.ts";
+import { noticeContext } from "../outbox/notice-context.ts";
 import { enqueueNotices } from "../outbox/outbox-service.ts";
 
 export const MATERIAL_CHANGE_TEMPLATE = "policy.material_change";
@@ -68,8 +69,9 @@ export async function publishPolicyVersion(
           erasedAt: null,
           ...(input.kind === "COOKIE" ? { cookieConsentStates: { some: {} } } : {}),
         },
-        select: { contactEmail: true },
+        select: { contactEmail: true, language: true },
       });
+      const { controller } = await noticeContext(tx, input.language);
       const payload = {
         kind: input.kind,
         version: input.version,
@@ -82,7 +84,11 @@ export async function publishPolicyVersion(
         await enqueueNotices(
           tx,
           tenantId,
-          batch.map(({ contactEmail }) => ({ template: MATERIAL_CHANGE_TEMPLATE, recipient: contactEmail as string, payload })),
+          batch.map(({ contactEmail, language }) => ({
+            template: MATERIAL_CHANGE_TEMPLATE,
+            recipient: contactEmail as string,
+            payload: { ...payload, noticeLanguage: language ?? input.language, controller },
+          })),
         );
       }
       return { policyVersion, noticesQueued: recipients.length, consentsNeedingRenewal };

@@ -4,6 +4,9 @@ import { CustosError } from "../errors.ts";
 import type { CsvValue } from "../exports/csv.ts";
 import { eraseSubjectRecords } from "../subjects/erasure.ts";
 import { assembleExportPackage, columnsOf, exportProblem, type SystemExport } from "./export-package.ts";
+import { EXPORT_ROUTE_PREFIX } from "./export-route.ts";
+import { heldData } from "./legal-holds.ts";
+import { custosOwnRecords } from "./own-records.ts";
 import { issueRequestToken } from "./request-tokens.ts";
 import { isUuid, lockRequest, moveRequest, type PrivacyRequest, type RequestCaller } from "./request-workflow.ts";
 
@@ -27,10 +30,13 @@ export const CLAIM_TIMEOUT_MS = 15 * 60_000;
 
 type FulfilmentCaller = RequestCaller & { keyPepper: string };
 
-/** One task per registered data system; completes the request at once when the tenant has no systems. */
+/**
+ * One task per registered (not retired) data system. With no system to ask, nothing completes on its own: staff
+ * confirm with a reason (`transitionRequest` to COMPLETED), and the person is told what was searched.
+ */
 export async function startFulfilment(tx: TenantTransaction, ctx: FulfilmentCaller, request: PrivacyRequest): Promise<PrivacyRequest> {
   if (!needsSystems(request.type)) return request;
-  const systems = await tx.dataSystem.findMany({ select: { id: true } });
+  const systems = await tx.dataSystem.findMany({ where: { retiredAt: null }, select: { id: true } });
   await tx.requestTask.createMany({
     data: systems.map((system) => ({ requestId: request.id, dataSystemId: system.id })),
     skipDuplicates: true,
@@ -38,31 +44,63 @@ export async function startFulfilment(tx: TenantTransaction, ctx: FulfilmentCall
   return finishIfAllDone(tx, ctx, request.id);
 }
 
-/**
- * When every system has confirmed, Custos does its own part and answers: assembles the package for access and
- * portability, erases its own records for erasure, marks the subject restricted for restriction.
- */
+/** When every system has confirmed, Custos does its own part and answers the person. */
 export async function finishIfAllDone(tx: TenantTransaction, ctx: FulfilmentCaller, requestId: string): Promise<PrivacyRequest> {
   const request = await lockRequest(tx, ctx.tenantId, requestId);
   if (request.status !== "IN_PROGRESS" || !needsSystems(request.type)) return request;
-  const tasks = await tx.requestTask.findMany({ where: { requestId }, include: { dataSystem: { select: { key: true } } } });
-  if (tasks.some((task) => task.status !== "DONE")) return request;
+  const tasks = await tx.requestTask.count({ where: { requestId } });
+  const open = await tx.requestTask.count({ where: { requestId, status: { not: "DONE" } } });
+  if (tasks === 0 || open > 0) return request;
+  return completeRequest(tx, ctx, request, null);
+}
+
+/**
+ * Staff complete a request no system was asked about (none was registered when it started): they must say why
+ * that is a complete answer, and the person is told that only Custos's own records were searched.
+ */
+export async function confirmWithoutSystems(tx: TenantTransaction, ctx: FulfilmentCaller, request: PrivacyRequest, reason: string | null) {
+  const open = await tx.requestTask.count({ where: { requestId: request.id, status: { not: "DONE" } } });
+  if (open > 0) throw new CustosError("TASKS_PENDING", `${open} system task(s) are not done; the request completes when they are.`);
+  if (!reason?.trim()) {
+    throw new CustosError("REASON_REQUIRED", "No data system was asked about this request; say why it is answered without them.");
+  }
+  return completeRequest(tx, ctx, request, reason.trim());
+}
+
+/**
+ * Custos's own part, then the answer: the package for access and portability (the systems' records and Custos's
+ * own), its own records erased for erasure (except what a legal hold keeps), the subject marked restricted for
+ * restriction. The completion notice names the systems searched and what was kept, and why.
+ */
+async function completeRequest(tx: TenantTransaction, ctx: FulfilmentCaller, request: PrivacyRequest, staffReason: string | null) {
+  const tasks = await tx.requestTask.findMany({
+    where: { requestId: request.id },
+    include: { dataSystem: { select: { key: true } } },
+    orderBy: { id: "asc" },
+  });
   const now = new Date();
-  const completionPayload: Prisma.InputJsonObject = {};
+  const searched = [...new Set(tasks.map((task) => task.dataSystem.key))].sort();
+  const held = request.type === "ERASURE" ? await heldData(tx, request.subjectId, now) : null;
+  const completionPayload: Prisma.InputJsonObject = {
+    searched,
+    ...(staffReason ? { answeredWithoutSystems: staffReason } : {}),
+    ...(held && held.holds.length > 0 ? { kept: held.holds.map(({ category, reason }) => ({ category, reason })) } : {}),
+  };
   if (EXPORTING_TYPES.includes(request.type)) {
     const exports: SystemExport[] = tasks.map((task) => ({
       system: task.dataSystem.key,
       categories: ((task.result as { data?: SystemExport["categories"] } | null)?.data ?? []) as SystemExport["categories"],
     }));
+    exports.push(await custosOwnRecords(tx, request, now));
     const exportPackage = assembleExportPackage(request, exports, now);
     const exportExpiresAt = new Date(now.getTime() + EXPORT_LINK_LIFETIME_MS);
     await tx.privacyRequest.update({
-      where: { id: requestId },
+      where: { id: request.id },
       data: { exportPackage: exportPackage as unknown as Prisma.InputJsonObject, exportExpiresAt },
     });
-    const token = issueRequestToken(ctx.keyPepper, "request-export", requestId, exportExpiresAt);
+    const token = issueRequestToken(ctx.keyPepper, "request-export", request.id, exportExpiresAt);
     Object.assign(completionPayload, {
-      downloadPath: `/exports/requests/${requestId}?token=${token}`,
+      downloadPath: `${EXPORT_ROUTE_PREFIX}${request.id}?token=${token}`,
       downloadExpiresAt: exportExpiresAt.toISOString(),
       files: exportPackage.manifest.files.length,
     });
@@ -70,8 +108,11 @@ export async function finishIfAllDone(tx: TenantTransaction, ctx: FulfilmentCall
   if (request.type === "RESTRICTION" && request.subjectId) {
     await tx.dataSubject.update({ where: { id: request.subjectId }, data: { restrictedAt: now } });
   }
-  const completed = await moveRequest(tx, ctx, request, "COMPLETED", "system", { payloads: { completion: completionPayload } });
-  if (request.type === "ERASURE") await eraseOwnRecords(tx, request, now);
+  const completed = await moveRequest(tx, ctx, request, "COMPLETED", staffReason ? "staff" : "system", {
+    note: staffReason ? `answered without data systems: ${staffReason}` : `searched: ${searched.join(", ")}`,
+    payloads: { completion: completionPayload },
+  });
+  if (request.type === "ERASURE") await eraseOwnRecords(tx, request, now, held?.keep ?? new Set());
   return completed;
 }
 
@@ -81,8 +122,10 @@ export async function finishIfAllDone(tx: TenantTransaction, ctx: FulfilmentCall
  * request was answered, GDPR Art. 5(2) and 17(3)(e)) but lose the contact address and free text. The completion
  * notice already queued keeps its recipient in the outbox until it is sent; notices already sent to the address lose
  * recipient and payload (codes, tokens), keeping template and time as the record that they went out.
+ * Data under a legal hold (Art. 17(3)(e)) stays: `identity` keeps the subject row and addresses, `usage` the proof.
  */
-async function eraseOwnRecords(tx: TenantTransaction, request: PrivacyRequest, now: Date) {
+async function eraseOwnRecords(tx: TenantTransaction, request: PrivacyRequest, now: Date, keep: ReadonlySet<string>) {
+  if (keep.has("identity")) return;
   if (request.contactEmail) {
     await tx.outboxMessage.updateMany({
       where: { recipient: { equals: request.contactEmail, mode: "insensitive" }, status: { not: "PENDING" } },
@@ -90,7 +133,7 @@ async function eraseOwnRecords(tx: TenantTransaction, request: PrivacyRequest, n
     });
   }
   if (request.subjectId) {
-    await eraseSubjectRecords(tx, request.subjectId, now);
+    await eraseSubjectRecords(tx, request.subjectId, now, { keepProof: keep.has("usage") });
     await tx.privacyRequest.updateMany({ where: { subjectId: request.subjectId }, data: { contactEmail: null, details: null } });
   }
   await tx.privacyRequest.update({ where: { id: request.id }, data: { contactEmail: null, details: null } });

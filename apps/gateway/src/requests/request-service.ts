@@ -3,7 +3,9 @@ import { actorLabel } from "../access/caller.ts";
 import { recordAudit } from "../audit/audit-service.ts";
 import { recordConsentDecision } from "../consent/consent-service.ts";
 import { CustosError } from "../errors.ts";
-import { startFulfilment } from "./fulfilment.ts";
+import { parseEmail, parseLanguage } from "../subjects/contact-service.ts";
+import { maskEmail } from "../subjects/mask-email.ts";
+import { confirmWithoutSystems, needsSystems, startFulfilment } from "./fulfilment.ts";
 import { applyRule } from "./request-errors.ts";
 import { issueRequestToken, readRequestToken } from "./request-tokens.ts";
 import {
@@ -30,31 +32,61 @@ type ServiceCaller = RequestCaller & { keyPepper: string };
 export interface SubmitRequestInput {
   type: RequestType;
   jurisdiction: string;
-  contactEmail: string;
+  /** Where notices go when the request names no account with a registered address; ignored when it does. */
+  contactEmail?: string | null;
   /** The id the company's apps know the person by; a shopper session supplies its own. */
   subjectId?: string | null;
   details?: string | null;
   /** For an objection: it includes direct marketing, so marketing consent is withdrawn at once. */
   directMarketing?: boolean | null;
+  /** BCP 47 tag of the language the person wrote in; notices use it. */
+  language?: string | null;
 }
 
-const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/;
+/** Whether the request is about a customer's account, or only about what is held under the verified address. */
+export type RequestConcerns = "ACCOUNT" | "ADDRESS";
+
 const MAX_DETAILS = 5000;
 
 export const trackingTokenFor = (ctx: ServiceCaller, requestId: string) => issueRequestToken(ctx.keyPepper, "request-tracking", requestId);
 
 /**
+ * Who the request is about and where its code and notices go, decided before anything is written. Never the typed
+ * address for a known account: the code goes to the address the account system registered, so it proves the person
+ * controls the account's contact. A shopper session or a staff recording may name an account without one (identity
+ * then comes from the session, or from a document check); anyone else naming such an account, or an unknown one,
+ * makes a request about the typed address only, and the apps search by that address.
+ */
+async function addressingFor(tx: TenantTransaction, ctx: ServiceCaller, named: string | null, typed: string | null, trusted: boolean) {
+  let subject = named ? await tx.dataSubject.findFirst({ where: { externalId: named } }) : null;
+  if (!subject && named && trusted) {
+    await tx.dataSubject.createMany({ data: [{ tenantId: ctx.tenantId, externalId: named }], skipDuplicates: true });
+    subject = await tx.dataSubject.findFirstOrThrow({ where: { externalId: named } });
+  }
+  const registered = subject?.contactEmail ?? null;
+  if (subject && (registered || trusted)) {
+    const contactEmail = registered ?? typed;
+    if (!contactEmail)
+      throw new CustosError("INVALID_REQUEST", "contactEmail is needed: the account has no registered address for notices.");
+    return { subjectId: subject.id, contactEmail, concerns: "ACCOUNT" as const, language: subject.language };
+  }
+  if (!typed) throw new CustosError("INVALID_REQUEST", "contactEmail must be an e-mail address; notices go there.");
+  return { subjectId: null, contactEmail: typed, concerns: "ADDRESS" as const, language: null };
+}
+
+/**
  * Records a request and moves it as far as it can go on its own: verified and into the systems at once for a
- * signed-in shopper, waiting for the e-mailed code otherwise, straight into work when no proof is needed.
+ * signed-in shopper, waiting for the e-mailed code (or a document check) otherwise, straight into work when no
+ * proof is needed.
  */
 export async function submitRequest(db: TenantScopedPrisma, ctx: ServiceCaller, input: SubmitRequestInput) {
-  const contactEmail = input.contactEmail.trim();
-  if (!EMAIL.test(contactEmail)) throw new CustosError("INVALID_REQUEST", "contactEmail must be an e-mail address; notices go there.");
+  const typed = input.contactEmail?.trim() ? parseEmail(input.contactEmail, "contactEmail") : null;
   if ((input.details?.length ?? 0) > MAX_DETAILS)
     throw new CustosError("INVALID_REQUEST", `details may hold at most ${MAX_DETAILS} characters.`);
   if (input.directMarketing && input.type !== "OBJECTION") {
     throw new CustosError("INVALID_REQUEST", "directMarketing applies to an OBJECTION only.");
   }
+  const language = parseLanguage(input.language);
   const session = ctx.caller.kind === "shopper" ? ctx.caller.subjectExternalId : null;
   if (session && input.subjectId && input.subjectId !== session) {
     throw new CustosError("FORBIDDEN", "A shopper session can submit requests about its own shopper only.");
@@ -81,12 +113,10 @@ export async function submitRequest(db: TenantScopedPrisma, ctx: ServiceCaller, 
     });
   }
 
+  let addressing: Awaited<ReturnType<typeof addressingFor>> | undefined;
   const request = await db.$transaction(async (tx) => {
-    let subjectId: string | null = null;
-    if (externalId) {
-      await tx.dataSubject.createMany({ data: [{ tenantId: ctx.tenantId, externalId }], skipDuplicates: true });
-      subjectId = (await tx.dataSubject.findFirstOrThrow({ where: { externalId }, select: { id: true } })).id;
-    }
+    addressing = await addressingFor(tx, ctx, externalId, typed, session !== null || ctx.caller.kind === "staff");
+    const { subjectId, contactEmail } = addressing;
     const created = await tx.privacyRequest.create({
       data: {
         tenantId: ctx.tenantId,
@@ -94,6 +124,7 @@ export async function submitRequest(db: TenantScopedPrisma, ctx: ServiceCaller, 
         type: input.type,
         jurisdiction: input.jurisdiction,
         contactEmail,
+        language: language ?? addressing.language,
         details: input.details?.trim() || null,
         directMarketing: input.directMarketing ?? false,
         receivedAt,
@@ -131,15 +162,49 @@ export async function submitRequest(db: TenantScopedPrisma, ctx: ServiceCaller, 
     if (recent > UNVERIFIED_REQUESTS_PER_ADDRESS) {
       throw new CustosError("RATE_LIMITED", "Too many unverified requests for this address today; verify one, or try again tomorrow.");
     }
-    return askForCode(tx, ctx, created);
+    return askForCode(tx, ctx, created, "wait");
   });
-  return { request, trackingToken: trackingTokenFor(ctx, request.id) };
+  const codeSent = request.status === "AWAITING_VERIFICATION" && (await codeProvesIdentity(db, request));
+  return {
+    request,
+    trackingToken: trackingTokenFor(ctx, request.id),
+    concerns: addressing?.concerns ?? "ADDRESS",
+    verificationSentTo: codeSent && request.contactEmail ? maskEmail(request.contactEmail) : null,
+  };
+}
+
+/**
+ * An e-mailed code proves identity only when it went to the address the account registered (for a request about
+ * an account) or to the address the request is about (for one about an address).
+ */
+async function codeProvesIdentity(db: Pick<TenantTransaction, "dataSubject">, request: PrivacyRequest): Promise<boolean> {
+  if (!request.contactEmail) return false;
+  if (!request.subjectId) return true;
+  const subject = await db.dataSubject.findUnique({ where: { id: request.subjectId }, select: { contactEmail: true } });
+  return subject?.contactEmail?.toLowerCase() === request.contactEmail.toLowerCase();
 }
 
 const VERIFIED_TYPES = REQUEST_TYPES.filter((type) => IDENTITY_VERIFICATION[type].required);
 
-/** Moves the request to AWAITING_VERIFICATION (or keeps it there), voids older codes and e-mails a fresh one. */
-async function askForCode(tx: TenantTransaction, ctx: ServiceCaller, request: PrivacyRequest): Promise<PrivacyRequest> {
+/**
+ * Moves the request to AWAITING_VERIFICATION (or keeps it there), voids older codes and e-mails a fresh one. When a
+ * code could not prove identity (the account has no registered address, or another one now), no code is sent:
+ * `wait` leaves the request waiting for a document check, `refuse` says so.
+ */
+async function askForCode(
+  tx: TenantTransaction,
+  ctx: ServiceCaller,
+  request: PrivacyRequest,
+  unprovable: "wait" | "refuse",
+): Promise<PrivacyRequest> {
+  if (!(await codeProvesIdentity(tx, request))) {
+    if (unprovable === "refuse" || request.status === "AWAITING_VERIFICATION") throw identityMismatch();
+    const waiting = await moveRequest(tx, ctx, request, "AWAITING_VERIFICATION", request.status === "RECEIVED" ? "system" : "staff", {
+      note: "waiting for a document check: the account has no registered address a code could prove",
+    });
+    await startPause(tx, waiting, "waiting for proof of identity");
+    return waiting;
+  }
   if ((await tx.requestVerificationCode.count({ where: { requestId: request.id } })) >= CODES_PER_REQUEST) {
     throw new CustosError(
       "VERIFICATION_LOCKED",
@@ -198,6 +263,12 @@ async function markVerified(
   return startFulfilment(tx, ctx, started);
 }
 
+const identityMismatch = () =>
+  new CustosError(
+    "IDENTITY_MISMATCH",
+    "A code to this address cannot prove identity: the account has no registered address, or another one; privacy staff will check identity documents instead.",
+  );
+
 /** The request a tracking token names, in the caller's tenant. */
 export async function requestByToken(db: TenantScopedPrisma, ctx: ServiceCaller, token: string): Promise<PrivacyRequest> {
   const id = readRequestToken(ctx.keyPepper, "request-tracking", token);
@@ -239,16 +310,8 @@ export async function verifyWithCode(db: TenantScopedPrisma, ctx: ServiceCaller,
       left > 0 ? `The code is not right; ${left} attempt(s) left.` : "The code is not right and is now void; ask for a new one.",
     );
   }
-  if (request.subjectId) {
-    const subject = await db.dataSubject.findUnique({ where: { id: request.subjectId }, select: { contactEmail: true } });
-    // The code proves control of the address given with the request, so it proves identity only if the account has no other address.
-    if (subject?.contactEmail && subject.contactEmail.toLowerCase() !== request.contactEmail?.toLowerCase()) {
-      throw new CustosError(
-        "IDENTITY_MISMATCH",
-        "The address does not match the account's; privacy staff will check identity documents instead.",
-      );
-    }
-  }
+  // The account's registered address may have changed since the code went out: the code no longer proves anything.
+  if (!(await codeProvesIdentity(db, request))) throw identityMismatch();
   return db.$transaction(async (tx) => {
     const locked = await lockRequest(tx, ctx.tenantId, request.id);
     await tx.requestVerificationCode.update({ where: { id: current.id }, data: { consumedAt: now } });
@@ -266,7 +329,7 @@ export async function resendCode(db: TenantScopedPrisma, ctx: ServiceCaller, tok
       throw new CustosError("ILLEGAL_TRANSITION", `This request is ${locked.status}; it is not waiting for a code.`);
     }
     await recordAudit(tx, ctx, { operation: "resendRequestCode", subjectId: locked.subjectId });
-    return askForCode(tx, ctx, locked);
+    return askForCode(tx, ctx, locked, "refuse");
   });
 }
 
@@ -303,11 +366,10 @@ export async function staffTransition(
         where: { id: locked.id },
         data: { verificationMethod: null, verifiedBy: null, verifiedAt: null, verificationProvider: null, verificationReference: null },
       });
-      return askForCode(tx, ctx, unverified);
+      return askForCode(tx, ctx, unverified, "wait");
     }
-    if (input.to === "COMPLETED" && locked.status === "IN_PROGRESS") {
-      const open = await tx.requestTask.count({ where: { requestId: locked.id, status: { not: "DONE" } } });
-      if (open > 0) throw new CustosError("TASKS_PENDING", `${open} system task(s) are not done; the request completes when they are.`);
+    if (input.to === "COMPLETED" && locked.status === "IN_PROGRESS" && needsSystems(locked.type)) {
+      return confirmWithoutSystems(tx, ctx, locked, input.reason ?? null);
     }
     if (["REJECTED", "WITHDRAWN"].includes(input.to)) await endPauses(tx, locked);
     const moved = await moveRequest(tx, ctx, locked, input.to, "staff", { reason: input.reason ?? null });

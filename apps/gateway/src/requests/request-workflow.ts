@@ -2,6 +2,7 @@ import type { Prisma, RequestStatus, TenantTransaction } from "@custos/db";
 import { actorLabel } from "../access/caller.ts";
 import type { Context } from "../context.ts";
 import { CustosError } from "../errors.ts";
+import { noticeContext } from "../outbox/notice-context.ts";
 import { enqueueNotices } from "../outbox/outbox-service.ts";
 import { authorityFor } from "./authorities.ts";
 import { applyRule } from "./request-errors.ts";
@@ -94,6 +95,7 @@ export async function queueNotices(
   const recipient = request.contactEmail;
   if (!recipient) return;
   const authority = authorityFor(request.jurisdiction);
+  const { language, controller } = await noticeContext(tx, request.language);
   await enqueueNotices(
     tx,
     tenantId,
@@ -107,6 +109,8 @@ export async function queueNotices(
         dueAt: request.dueAt.toISOString(),
         // P9: every message says so, and nothing in the flow can ask for one.
         fee: "none",
+        noticeLanguage: language,
+        controller,
         ...(kind === "rejection" ? { reason: request.rejectionReason } : {}),
         ...(kind === "escalation-acknowledgement" || kind === "rejection" || kind === "completion"
           ? { authority: authority ? { ...authority } : null }

@@ -83,8 +83,8 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
 
     await gateway.execute("mutation ($token: String!) { resendRequestCode(token: $token) { status } }", { token: request.token });
     const verified = await gateway.execute(VERIFY, { token: request.token, code: await codeFor(gateway, request.contactEmail) });
-    // No data system is registered, so the access request completes as soon as identity is proven.
-    expect(verified.data?.verifyRequest).toEqual({ status: "COMPLETED", verificationMethod: "EMAIL_CODE" });
+    // No data system is registered, so nothing answers on its own: the request waits for staff.
+    expect(verified.data?.verifyRequest).toEqual({ status: "IN_PROGRESS", verificationMethod: "EMAIL_CODE" });
     expect(await prisma.privacyRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
       verifiedBy: "subject:email-code",
       feeCharged: false,
@@ -94,21 +94,47 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
     expect((await gateway.execute(STATUS, { token: request.token.replace("crt_", "cre_") })).errors?.[0]?.extensions?.code).toBe(
       "NOT_FOUND",
     );
+  });
 
-    await prisma.dataSubject.create({ data: { tenantId: gateway.tenantId, externalId: "cust-known", contactEmail: "owner@example.com" } });
+  it("answers a request no data system was asked about only when staff confirm it with a reason, and says what was searched", async () => {
+    const gateway = shared;
+    const request = await submit(gateway, { type: "ERASURE", jurisdiction: "DE" });
+    await gateway.execute(VERIFY, { token: request.token, code: await codeFor(gateway, request.contactEmail) });
+    expect((await gateway.execute(STATUS, { token: request.token })).data?.requestStatus).toMatchObject({ status: "IN_PROGRESS" });
+    const silent = await gateway.asStaff(TRANSITION, { input: { id: request.id, to: "COMPLETED" } });
+    expect(silent.errors?.[0]?.extensions?.code).toBe("REASON_REQUIRED");
+    const reason = "the shop keeps no records of its own yet; only Custos was searched";
+    const confirmed = await gateway.asStaff(TRANSITION, { input: { id: request.id, to: "COMPLETED", reason } });
+    expect(confirmed.data?.transitionRequest).toMatchObject({ status: "COMPLETED" });
+    const [completion] = await gateway.database.prisma.outboxMessage.findMany({
+      where: { template: "request.completion", payload: { path: ["requestId"], equals: request.id } },
+    });
+    expect(completion?.payload).toMatchObject({ searched: [], answeredWithoutSystems: reason });
+  });
+
+  it("sends the code for a named account to its registered address only, and refuses it once the address has changed", async () => {
+    const gateway = shared;
+    const register = "mutation ($input: RegisterSubjectContactInput!) { registerSubjectContact(input: $input) { email } }";
+    await gateway.asStaff(register, { input: { subjectId: "cust-known", email: "owner@example.com" } });
     const impostor = await submit(gateway, { type: "ERASURE", jurisdiction: "DE", subjectId: "cust-known" });
-    const refused = await gateway.execute(VERIFY, { token: impostor.token, code: await codeFor(gateway, impostor.contactEmail) });
+    expect(await notices(gateway, impostor.contactEmail, "request.verification-code")).toEqual([]);
+    const ownersCode = await codeFor(gateway, "owner@example.com");
+    // The account system replaces the address: a code sent to the old one proves nothing any more.
+    await gateway.asStaff(register, { input: { subjectId: "cust-known", email: "owner.new@example.com" } });
+    const refused = await gateway.execute(VERIFY, { token: impostor.token, code: ownersCode });
     expect(refused.errors?.[0]?.extensions?.code).toBe("IDENTITY_MISMATCH");
     const checked = await gateway.asStaff(
       'mutation ($id: ID!) { verifyRequestIdentity(id: $id, provider: "IDnow", reference: "chk-77") { status verificationMethod verifiedBy verificationProvider verificationReference } }',
       { id: impostor.id },
     );
     expect(checked.data?.verifyRequestIdentity).toMatchObject({
-      status: "COMPLETED",
+      status: "IN_PROGRESS",
       verificationMethod: "DOCUMENT_CHECK",
       verificationProvider: "IDnow",
       verificationReference: "chk-77",
     });
+    const audited = await gateway.database.prisma.auditLogEntry.count({ where: { operation: "registerSubjectContact" } });
+    expect(audited).toBeGreaterThanOrEqual(2);
   });
 
   it("caps guessing: five codes per request, three unverified requests per address a day", async () => {
@@ -278,11 +304,23 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
     await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
     const { prisma } = gateway.database;
     const acme = await prisma.processor.create({ data: { tenantId: gateway.tenantId, name: "Acme Cloud", country: "SG" } });
-    await prisma.dataSystem.create({ data: { tenantId: gateway.tenantId, key: "orders-app", name: "orders-app" } });
-    await prisma.dataSystem.create({ data: { tenantId: gateway.tenantId, key: "crm-app", name: "crm-app", processorId: acme.id } });
+    for (const input of [
+      { key: "orders-app", name: "orders-app" },
+      { key: "crm-app", name: "crm-app", processor: acme.name },
+    ]) {
+      const created = await gateway.asStaff("mutation ($input: CreateDataSystemInput!) { createDataSystem(input: $input) { key } }", {
+        input,
+      });
+      expect(created.errors).toBeUndefined();
+    }
     const orders = await gateway.issueKey({ kind: "SERVICE", name: "orders", dataSystemKey: "orders-app" });
     const crm = await gateway.issueKey({ kind: "SERVICE", name: "crm", dataSystemKey: "crm-app" });
     const shopper = await gateway.shopperSession("cust-1");
+    await gateway.execute(
+      "mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id } }",
+      { input: { subjectId: "cust-1", purpose: "marketing", decision: "GRANTED", channel: "PREFERENCE_CENTRE" } },
+      { token: shopper },
+    );
     const submitted = [];
     for (let index = 0; index < 4; index++) {
       const response = await gateway.execute(
@@ -350,6 +388,22 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
     const completion = gateway.mail.sent.find((message) => message.template === "request.completion")?.payload as { downloadPath: string };
     const download = await fetch(`${gateway.baseUrl}${completion.downloadPath}`);
     expect(download.status).toBe(200);
+    // Custos's own records about the person come with the systems': consent history with receipts, requests, transfers.
+    const bundle = (await download.json()) as {
+      manifest: { files: { path: string; rows: number }[] };
+      files: { path: string; content: string }[];
+    };
+    const own = bundle.manifest.files.filter(({ path }) => path.startsWith("custos/") && path.endsWith(".json"));
+    expect(own.map(({ path, rows }) => `${path}:${rows}`)).toEqual([
+      "custos/consent-history.json:1",
+      "custos/requests.json:4",
+      "custos/disclosures.json:0",
+      "custos/transfers.json:0",
+    ]);
+    const history = JSON.parse(bundle.files.find(({ path }) => path === "custos/consent-history.json")?.content ?? "[]") as {
+      receipt: string;
+    }[];
+    expect(JSON.parse(history[0]?.receipt ?? "{}")).toMatchObject({ "@context": expect.anything() });
     expect(
       await prisma.auditLogEntry.count({ where: { operation: "downloadRequestExport", requestId: download.headers.get("x-request-id") } }),
     ).toBe(1);

@@ -7,6 +7,7 @@ import { parseSubjectId } from "../identifiers/subject-id.ts";
 import { TaskStatusEnum } from "../tasks/task-status.ts";
 import { authorityFor, type DataProtectionAuthority } from "./authorities.ts";
 import { completeTask, pullTasks } from "./fulfilment.ts";
+import { type HeldForErasure, heldData } from "./legal-holds.ts";
 import {
   extendDeadline,
   liftRestriction,
@@ -95,6 +96,15 @@ builder.prismaObject("RequestPause", {
   }),
 });
 
+const LegalHoldNoticeRef = builder.objectRef<HeldForErasure>("HeldData").implement({
+  description: "Data a legal hold keeps through an erasure, and why.",
+  authScopes: { service: true, partner: true, staff: true, auditor: true },
+  fields: (t) => ({
+    category: t.exposeString("category", { nullable: true, description: "Data category key; null: all of the person's data." }),
+    reason: t.exposeString("reason"),
+  }),
+});
+
 /** What a company app needs to carry out its part of a request. */
 const TaskRequest = builder.prismaObject("PrivacyRequest", {
   variant: "TaskRequest",
@@ -114,6 +124,12 @@ const TaskRequest = builder.prismaObject("PrivacyRequest", {
     contactEmail: t.exposeString("contactEmail", { nullable: true, description: "To find the person when no subjectId is known." }),
     details: t.exposeString("details", { nullable: true, description: "What the person asked, e.g. what to correct." }),
     directMarketing: t.exposeBoolean("directMarketing"),
+    legalHolds: t.field({
+      type: [LegalHoldNoticeRef],
+      description: "ERASURE: data a legal hold keeps; do not erase these categories (category null: nothing at all). Erase the rest.",
+      resolve: async (request, _args, ctx) =>
+        request.type === "ERASURE" ? (await heldData(ctx.prisma, request.subjectId, new Date())).holds : [],
+    }),
   }),
 });
 
@@ -186,13 +202,31 @@ builder.prismaObject("PrivacyRequest", {
   }),
 });
 
+const RequestConcernsEnum = builder.enumType("RequestConcerns", {
+  description:
+    "ACCOUNT: the request is about the customer account it named (its code went to the account's registered address, or a " +
+    "shopper session or staff vouch for the person). ADDRESS: it named no account with a registered address, so it concerns only " +
+    "what is held under the address that receives the code.",
+  values: ["ACCOUNT", "ADDRESS"] as const,
+});
+
 const SubmittedRequest = builder
-  .objectRef<{ request: typeof RequestProgress.$inferType; trackingToken: string }>("SubmittedRequest")
+  .objectRef<{
+    request: typeof RequestProgress.$inferType;
+    trackingToken: string;
+    concerns: "ACCOUNT" | "ADDRESS";
+    verificationSentTo: string | null;
+  }>("SubmittedRequest")
   .implement({
     description: "A recorded request and the token its maker uses to follow it.",
     authScopes: { public: true },
     fields: (t) => ({
       request: t.field({ type: RequestProgress, resolve: ({ request }) => request }),
+      concerns: t.field({ type: RequestConcernsEnum, resolve: ({ concerns }) => concerns }),
+      verificationSentTo: t.exposeString("verificationSentTo", {
+        nullable: true,
+        description: "Where the verification code went, masked (o***@e***.com); null when no code was sent.",
+      }),
       trackingToken: t.exposeString("trackingToken", {
         description: "Shows the request's status, takes the verification code, withdraws or escalates; also e-mailed to the person.",
       }),
@@ -205,7 +239,13 @@ const SubmitRequestInput = builder.inputType("SubmitRequestInput", {
     jurisdiction: t.string({
       description: "ISO 3166 code of where the person lives, e.g. DE, RU or US-CA; it picks the law and its deadline.",
     }),
-    contactEmail: t.string({ description: "Where the acknowledgement, the verification code and the answer go." }),
+    contactEmail: t.string({
+      required: false,
+      description:
+        "Where the acknowledgement, the code and the answer go when the request names no account with a registered address. " +
+        "For an account that has one, everything goes to the registered address instead.",
+    }),
+    language: t.string({ required: false, description: "BCP 47 tag of the person's language (ru, en): notices are written in it." }),
     subjectId: t.string({
       required: false,
       description: "The id the company's apps know the person by; a shopper session supplies its own.",
@@ -235,7 +275,8 @@ builder.mutationField("submitRequest", (t) =>
       return submitRequest(ctx.prisma, ctx, {
         type: input.type,
         jurisdiction: parseJurisdiction(input.jurisdiction),
-        contactEmail: input.contactEmail,
+        contactEmail: input.contactEmail ?? null,
+        language: input.language ?? null,
         subjectId: input.subjectId == null ? null : parseSubjectId(input.subjectId),
         details: input.details ?? null,
         directMarketing: input.directMarketing ?? null,

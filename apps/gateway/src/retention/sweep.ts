@@ -143,7 +143,7 @@ async function queueTasks(
     select: { subjectId: true, subject: { select: { externalId: true } } },
   });
   if (holds.some((hold) => hold.subjectId === null)) return 0;
-  const systems = await db.dataSystem.findMany({ select: { id: true } });
+  const systems = await db.dataSystem.findMany({ where: { retiredAt: null }, select: { id: true } });
   if (context.dryRun) return systems.length;
   const heldSubjectIds = [...new Set(holds.flatMap((hold) => (hold.subject ? [hold.subject.externalId] : [])))].sort();
   const created = await db.retentionTask.createMany({

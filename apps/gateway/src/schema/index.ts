@@ -16,6 +16,8 @@ import "../records/schema.ts";
 import "../requests/calendar-coverage-schema.ts";
 import "../requests/schema.ts";
 import "../retention/schema.ts";
+import "../subjects/schema.ts";
+import "../systems/schema.ts";
 import "../transfers/schema.ts";
 
 export const schema = assertDenyByDefault(builder.toSchema({ sortSchema: true }));

@@ -3,17 +3,24 @@ import type { TenantTransaction } from "@custos/db";
 /**
  * Erases what Custos itself holds about a person, keeping the minimum the law lets a controller keep
  * to prove its own compliance (GDPR Art. 17(3)(e), Art. 7(1): the burden of proving consent):
- * - the subject row stays, with the app's id replaced by `erased:<row id>` and the e-mail removed, so
+ * - the subject row stays, with the app's id replaced by `erased:<row id>` and the contact points removed, so
  *   consent events, requests and audit entries still hang together but name no one;
  * - consent events keep decision, purpose, channel, policy version and time, and lose the proof
  *   fields that describe the person's device and page (user agent, IP hash, page URL).
  * Every domain that erases (requests, retention) calls this, inside its own transaction.
  */
-export async function eraseSubjectRecords(tx: TenantTransaction, subjectId: string, erasedAt = new Date()): Promise<void> {
+export async function eraseSubjectRecords(
+  tx: TenantTransaction,
+  subjectId: string,
+  erasedAt = new Date(),
+  options: { keepProof?: boolean } = {},
+): Promise<void> {
   await tx.dataSubject.update({
     where: { id: subjectId },
-    data: { externalId: `erased:${subjectId}`, contactEmail: null, erasedAt },
+    data: { externalId: `erased:${subjectId}`, contactEmail: null, contactEmailVerifiedAt: null, language: null, erasedAt },
   });
+  // Device proof is `usage` data: a legal hold on that category keeps it.
+  if (options.keepProof) return;
   await tx.consentEvent.updateMany({ where: { subjectId }, data: { userAgent: null, ipHash: null, pageUrl: null } });
 }
 
@@ -30,7 +37,7 @@ export async function eraseSubjectsInBatch(
   if (subjectIds.length === 0) return;
   const ids = `{${subjectIds.join(",")}}`;
   await tx.$executeRaw`
-    UPDATE "DataSubject" SET "externalId" = 'erased:' || id::text, "contactEmail" = NULL, "erasedAt" = ${erasedAt.toISOString()}::timestamp(3)
+    UPDATE "DataSubject" SET "externalId" = 'erased:' || id::text, "contactEmail" = NULL, "contactEmailVerifiedAt" = NULL, language = NULL, "erasedAt" = ${erasedAt.toISOString()}::timestamp(3)
     WHERE "tenantId" = ${tenantId}::uuid AND id = ANY(${ids}::uuid[])`;
   await tx.$executeRaw`
     UPDATE "ConsentEvent" SET "userAgent" = NULL, "ipHash" = NULL, "pageUrl" = NULL

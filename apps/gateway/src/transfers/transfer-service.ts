@@ -126,7 +126,7 @@ export async function recordTransfer(db: TenantScopedPrisma, ctx: AuditContext, 
 }
 
 /** Countries and recipients of the transfers in force now: what the storefront shows a shopper. */
-export async function dataDestinations(db: TenantScopedPrisma, now = new Date()): Promise<DataDestination[]> {
+export async function dataDestinations(db: Pick<TenantScopedPrisma, "transferRecord">, now = new Date()): Promise<DataDestination[]> {
   const transfers = await db.transferRecord.findMany({
     where: { startsAt: { lte: now }, OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
     include: { purpose: { select: { name: true } }, processor: { select: { id: true, name: true } } },

@@ -1,4 +1,4 @@
-// The catalogue the published privacy policy defines (shared/reference/policy-obligations.md).
+// The catalogue the published privacy policy defines (docs/policy-obligations.md).
 // Keys are stable API identifiers; names are the policy's own wording, in English.
 import type { LegalBasis } from "../../generated/prisma/enums.ts";
 

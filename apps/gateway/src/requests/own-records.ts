@@ -1,0 +1,114 @@
+import { randomUUID } from "node:crypto";
+import type { TenantTransaction } from "@custos/db";
+import { buildConsentReceipt } from "../consent/ledger/receipt.ts";
+import type { CsvValue } from "../exports/csv.ts";
+import { dataDestinations } from "../transfers/transfer-service.ts";
+import type { SystemExport } from "./export-package.ts";
+import type { PrivacyRequest } from "./request-workflow.ts";
+
+/** The package's name for what Custos itself holds, beside the company's systems. */
+export const CUSTOS_SYSTEM = "custos";
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+/**
+ * What Custos itself holds about the person, for an access or portability package: their consent history with a
+ * receipt per decision (ISO/IEC TS 27560, as JSON-LD text), their requests, the disclosures to authorities they may
+ * be told of, and the transfers abroad that apply to everyone's data. A request about an address only (no account)
+ * gets the requests made from that address and the transfers.
+ */
+export async function custosOwnRecords(tx: TenantTransaction, request: PrivacyRequest, now: Date): Promise<SystemExport> {
+  const subjectId = request.subjectId;
+  const [tenant, events, requests, disclosures, destinations] = await Promise.all([
+    tx.tenant.findFirstOrThrow(),
+    subjectId
+      ? tx.consentEvent.findMany({
+          where: { subjectId },
+          include: { purpose: true, cookieCategory: true, policyVersion: true },
+          orderBy: { sequence: "asc" },
+        })
+      : [],
+    tx.privacyRequest.findMany({
+      where: subjectId ? { subjectId } : { subjectId: null, contactEmail: { equals: request.contactEmail ?? "", mode: "insensitive" } },
+      orderBy: { receivedAt: "asc" },
+    }),
+    // A disclosure the person may not be told of yet (a non-disclosure order) stays out of the package.
+    subjectId
+      ? tx.disclosureRecord.findMany({
+          where: { subjectId, OR: [{ subjectNotified: true }, { noticeGivenAt: { not: null } }] },
+          orderBy: { disclosedAt: "asc" },
+        })
+      : [],
+    dataDestinations(tx, now),
+  ]);
+  const controller = { name: tenant.controllerName, email: tenant.controllerEmail, address: tenant.controllerAddress ?? "" };
+  const consentHistory = events.map((event): Record<string, CsvValue> => {
+    const target = event.purpose
+      ? { key: event.purpose.key, name: event.purpose.name, legalBasis: event.purpose.legalBasis }
+      : { key: `cookies:${event.cookieCategory?.key}`, name: `Cookies: ${event.cookieCategory?.name}`, legalBasis: "CONSENT" as const };
+    const earlierEvents = events.filter(
+      (other) =>
+        other.sequence < event.sequence && other.purposeId === event.purposeId && other.cookieCategoryId === event.cookieCategoryId,
+    );
+    const receipt = buildConsentReceipt({
+      receiptId: randomUUID(),
+      issuedAt: now,
+      event,
+      eventHash: event.hash,
+      earlierEvents,
+      controller,
+      purpose: target,
+      policyVersion: event.policyVersion && {
+        version: event.policyVersion.version,
+        language: event.policyVersion.language,
+        url: event.policyVersion.url,
+      },
+    });
+    return {
+      occurredAt: event.occurredAt.toISOString(),
+      target: target.key,
+      decision: event.decision,
+      channel: event.channel,
+      policyVersion: event.policyVersion?.version ?? null,
+      expiresAt: iso(event.expiresAt),
+      ledgerHash: event.hash,
+      receipt: JSON.stringify(receipt),
+    };
+  });
+  return {
+    system: CUSTOS_SYSTEM,
+    categories: [
+      { category: "consent-history", records: consentHistory },
+      {
+        category: "requests",
+        records: requests.map((row) => ({
+          id: row.id,
+          type: row.type,
+          status: row.id === request.id ? "COMPLETED" : row.status,
+          receivedAt: row.receivedAt.toISOString(),
+          closedAt: row.id === request.id ? now.toISOString() : iso(row.closedAt),
+          verificationMethod: row.verificationMethod,
+        })),
+      },
+      {
+        category: "disclosures",
+        records: disclosures.map((row) => ({
+          authority: row.authority,
+          instrument: row.instrument,
+          legalBasis: row.legalBasis,
+          dataDisclosed: row.dataDisclosed,
+          disclosedAt: row.disclosedAt.toISOString(),
+        })),
+      },
+      {
+        category: "transfers",
+        records: destinations.map((row) => ({
+          country: row.countryCode,
+          countryName: row.countryName,
+          recipients: row.recipients.join("; "),
+          purposes: row.purposes.join("; "),
+        })),
+      },
+    ],
+  };
+}

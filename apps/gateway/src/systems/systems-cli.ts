@@ -1,0 +1,68 @@
+// `pnpm systems`: the register of data systems from the command line (create, list, retire).
+import { randomUUID } from "node:crypto";
+import { parseArgs } from "node:util";
+import { DEFAULT_TENANT_SLUG, databaseTargetFromEnv, prepareDatabase, scopeToTenant } from "@custos/db";
+import { createDataSystem, retireDataSystem } from "./system-service.ts";
+
+const USAGE = `Usage:
+  pnpm systems create --key <key> --name <name> [--category <data category key>]... [--processor <name>] [--account-system]
+  pnpm systems list
+  pnpm systems retire <key>
+Every command takes --tenant <slug> (default "${DEFAULT_TENANT_SLUG}"). Then: pnpm keys create --kind SERVICE --name <name> --data-system <key>`;
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    tenant: { type: "string", default: DEFAULT_TENANT_SLUG },
+    key: { type: "string" },
+    name: { type: "string" },
+    category: { type: "string", multiple: true },
+    processor: { type: "string" },
+    "account-system": { type: "boolean", default: false },
+  },
+});
+
+const database = await prepareDatabase(databaseTargetFromEnv());
+try {
+  const tenant = await database.prisma.tenant.findUnique({ where: { slug: values.tenant } });
+  if (!tenant) throw new Error(`No tenant "${values.tenant}".`);
+  const db = scopeToTenant(database.prisma, tenant.id);
+  // The audit log names the command line as the actor, as it does for the retention sweep.
+  const ctx = {
+    caller: { kind: "staff" as const, tenantId: tenant.id, keyId: "cli", keyPrefix: "cli" },
+    tenantId: tenant.id,
+    requestId: randomUUID(),
+  };
+  const [command, argument] = positionals;
+  if (command === "create") {
+    const system = await createDataSystem(db, ctx, {
+      key: values.key ?? "",
+      name: values.name ?? values.key ?? "",
+      dataCategoryKeys: values.category ?? [],
+      processorName: values.processor ?? null,
+      accountSystem: values["account-system"],
+    });
+    console.log(`Registered data system "${system.key}" (${system.name}).`);
+  } else if (command === "list") {
+    const systems = await db.dataSystem.findMany({
+      orderBy: { key: "asc" },
+      include: { processor: { select: { name: true } } },
+    });
+    for (const system of systems) {
+      const state = system.retiredAt ? "retired" : system.accountSystem ? "active, account system" : "active";
+      const categories = system.dataCategoryKeys.join(",") || "-";
+      console.log([system.key, state, system.name, categories, system.processor?.name ?? "in-house"].join("\t"));
+    }
+  } else if (command === "retire" && argument) {
+    const system = await retireDataSystem(db, ctx, argument);
+    console.log(`Retired "${system.key}"; it gets no new request tasks.`);
+  } else {
+    console.error(USAGE);
+    process.exitCode = 2;
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+} finally {
+  await database.close();
+}
