@@ -102,6 +102,7 @@ const CLIENT_ERROR_CODES = new Set([
   // Raised before execution, by the introspection guard and the request guard.
   "FORBIDDEN",
   "UNSUPPORTED_OPERATION",
+  "RATE_LIMITED",
 ]);
 
 function isClientErrorCode(code: unknown): boolean {

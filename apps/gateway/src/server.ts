@@ -15,6 +15,7 @@ import { introspectionForStaffOnly } from "./limits/introspection.ts";
 import { QUERY_LIMITS, queryLimits } from "./limits/query-limits.ts";
 import { createRateLimiter, REQUESTS_PER_MINUTE } from "./limits/rate-limit.ts";
 import { answerStatus, requestGuard } from "./limits/request-guard.ts";
+import { submissionLimit } from "./limits/submission-limit.ts";
 import { createJsonLogger, type Logger } from "./logger.ts";
 import { EXPORT_ROUTE_PREFIX, exportRoute } from "./requests/export-route.ts";
 import { schema } from "./schema/index.ts";
@@ -51,6 +52,8 @@ export interface GatewayOptions {
   /** Production mode turns introspection off for everyone but privacy staff. */
   production?: boolean;
   requestsPerMinute?: Record<CallerKind, number>;
+  /** Data-subject requests an address may submit an hour without a session or key (limits/submission-limit.ts). */
+  submissionsPerHour?: number;
   /** How long the CORS allowlist is cached. */
   originCacheMs?: number;
 }
@@ -70,6 +73,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const httpServer = createServer();
   const limits = queryLimits();
+  const rateLimit = createRateLimiter(options.requestsPerMinute ?? REQUESTS_PER_MINUTE);
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
@@ -86,6 +90,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...limits.plugins,
       requestGuard,
+      submissionLimit(rateLimit.store, options.submissionsPerHour),
       introspectionForStaffOnly(options.production ?? process.env.NODE_ENV === "production"),
       answerStatus,
       unexpectedErrorLogging,
@@ -98,7 +103,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     prisma,
     authentication: { prisma, keyPepper: options.keyPepper, anonymousTenantId: tenant.id },
     isAllowedOrigin: createOriginAllowlist(prisma, options.originCacheMs),
-    rateLimit: createRateLimiter(options.requestsPerMinute ?? REQUESTS_PER_MINUTE),
+    rateLimit,
     log,
     maxBodyBytes: MAX_BODY_BYTES,
   });

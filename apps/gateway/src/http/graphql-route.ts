@@ -70,6 +70,7 @@ export function graphqlRoute(options: GraphqlRouteOptions) {
       requestId,
       log,
       keyPepper: authentication.keyPepper,
+      clientAddress: address,
     };
     await executeGraphql(apollo, req, res, context, maxBodyBytes, url);
   };
