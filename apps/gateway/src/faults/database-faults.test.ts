@@ -63,7 +63,9 @@ describe("a PostgreSQL that is killed or hangs under the gateway", () => {
     }
   }
 
-  it(`loses and duplicates none of ${WRITES} acknowledged idempotent consent writes across ${KILLS} SIGKILLs of PostgreSQL`, async () => {
+  it(`loses and duplicates none of ${WRITES} acknowledged idempotent consent writes across ${KILLS} SIGKILLs of PostgreSQL`, {
+    timeout: Math.max(60_000, WRITES * 200),
+  }, async () => {
     const acknowledged = new Map<number, string>();
     const failures: Attempt[] = [];
     let next = 0;

@@ -47,16 +47,14 @@ export function graphqlRoute(options: GraphqlRouteOptions) {
     if (originAllowed) allowOrigin(res, origin);
 
     const address = req.socket.remoteAddress ?? "unknown";
-    if (req.headers.authorization) {
-      const refusals = await rateLimit.refusalsExhausted(address);
-      if (!refusals.allowed) return tooMany(res, refusals);
-    }
     let caller: Caller;
     try {
       caller = await authenticate(authentication, req.headers.authorization);
     } catch (error) {
       if (!(error instanceof CustosError)) throw error;
-      await rateLimit.refused(address);
+      // Past the budget a refusal is a 429, not logged; valid credentials from the same address still work.
+      const refusals = await rateLimit.refused(address);
+      if (!refusals.allowed) return tooMany(res, refusals);
       log.info("credentials refused", { requestId, reason: error.message });
       return sendError(res, 401, error.code, error.message);
     }

@@ -16,8 +16,8 @@ export const REQUESTS_PER_MINUTE: Record<CallerKind, number> = {
 };
 
 /**
- * Refused credentials per address and minute. Past it the address gets 429 before its credentials are looked
- * up, so guessing keys costs neither a database lookup nor a log line per guess.
+ * Refused credentials per address and minute. Past it each further refusal is a 429 with Retry-After and no log
+ * line, so a guesser cannot flood the log; valid credentials from the same address (a shared NAT) keep working.
  */
 export const REFUSED_CREDENTIALS_PER_MINUTE = 20;
 
@@ -31,13 +31,11 @@ export interface RateBudget {
 
 /**
  * Where counts live. This one is the process's memory, so with N gateway processes a caller gets up to N
- * times each figure; a store shared by all processes (Redis, PostgreSQL) implements the same two methods.
+ * times each figure; a store shared by all processes (Redis, PostgreSQL) implements the same method.
  */
 export interface RateLimitStore {
   /** Counts one use of `bucket` and says whether it was within the budget. */
   consume(bucket: string, budget: RateBudget): Promise<RateDecision>;
-  /** Whether `bucket` has used its budget already, without counting a use. */
-  exhausted(bucket: string, budget: RateBudget): Promise<RateDecision>;
 }
 
 function retryAfter(res: RateLimiterRes): RateDecision {
@@ -65,10 +63,6 @@ export function memoryRateLimitStore(): RateLimitStore {
         return retryAfter(rejection);
       }
     },
-    async exhausted(bucket, budget) {
-      const used = await limiter(budget).get(bucket);
-      return used && used.consumedPoints >= budget.points ? retryAfter(used) : { allowed: true };
-    },
   };
 }
 
@@ -88,9 +82,7 @@ function callerBucket(caller: Caller, address: string): string {
 export interface RateLimiter {
   /** One request of an authenticated (or anonymous) caller. */
   request(caller: Caller, address: string): Promise<RateDecision>;
-  /** Whether an address has had too many credentials refused to be heard now. */
-  refusalsExhausted(address: string): Promise<RateDecision>;
-  /** Counts one refused credential of an address. */
+  /** Counts one refused credential of an address; not allowed once the address is past its budget. */
   refused(address: string): Promise<RateDecision>;
   readonly store: RateLimitStore;
 }
@@ -104,7 +96,6 @@ export function createRateLimiter(
   return {
     store,
     request: (caller, address) => store.consume(callerBucket(caller, address), { points: perMinute[caller.kind], windowSeconds: 60 }),
-    refusalsExhausted: (address) => store.exhausted(`refused:${address}`, refusals),
     refused: (address) => store.consume(`refused:${address}`, refusals),
   };
 }
