@@ -1,7 +1,8 @@
 // The gateway process: `pnpm start`. Embedded PGlite by default, PostgreSQL with DATABASE_URL.
-import { DEFAULT_TENANT_SLUG, databaseTargetFromEnv, describeTarget, prepareDatabase, scopeToTenant } from "@custos/db";
+import { DEFAULT_TENANT_SLUG, databaseTargetFromEnv, describeTarget, prepareDatabase, type ReadyDatabase, scopeToTenant } from "@custos/db";
 import { createApiKey } from "./access/api-key-service.ts";
 import { resolveKeyPepper } from "./access/key-pepper.ts";
+import { exitWithMessage } from "./command-line.ts";
 import { createJsonLogger } from "./logger.ts";
 import { type OutboxDispatcher, startOutboxDispatcher } from "./outbox/dispatcher.ts";
 import { smtpTransport } from "./outbox/smtp-transport.ts";
@@ -16,17 +17,29 @@ function portFromEnv(raw: string | undefined): number {
 
 const log = createJsonLogger();
 const target = databaseTargetFromEnv();
-const port = portFromEnv(process.env.PORT);
-const keyPepper = await resolveKeyPepper();
-const database = await prepareDatabase(target, (line) => log.info(line));
 const tenantSlug = process.env.CUSTOS_TENANT ?? DEFAULT_TENANT_SLUG;
-const gateway = await startGateway({ prisma: database.prisma, port, host: process.env.HOST, tenantSlug, log, keyPepper });
+let database: ReadyDatabase | undefined;
+
+/** A setting, a database in use by another process, a port in use: said in one line, and the database let go. */
+async function startOrExplain() {
+  try {
+    const port = portFromEnv(process.env.PORT);
+    const keyPepper = await resolveKeyPepper(target);
+    database = await prepareDatabase(target, (line) => log.info(line));
+    const gateway = await startGateway({ prisma: database.prisma, port, host: process.env.HOST, tenantSlug, log, keyPepper });
+    return { gateway, keyPepper, database };
+  } catch (error) {
+    await database?.close();
+    exitWithMessage(error);
+  }
+}
+const { gateway, keyPepper, database: ready } = await startOrExplain();
 
 /** The embedded database is a developer's own: give them a staff key the first time, shown once. */
 async function firstStaffKey(): Promise<string | undefined> {
   if (target.kind !== "pglite") return undefined;
-  const tenant = await database.prisma.tenant.findUniqueOrThrow({ where: { slug: tenantSlug } });
-  const db = scopeToTenant(database.prisma, tenant.id);
+  const tenant = await ready.prisma.tenant.findUniqueOrThrow({ where: { slug: tenantSlug } });
+  const db = scopeToTenant(ready.prisma, tenant.id);
   if ((await db.apiKey.count({ where: { kind: "STAFF" } })) > 0) return undefined;
   return (await createApiKey(db, tenant.id, keyPepper, { kind: "STAFF", name: "first staff key (npm start)" })).token;
 }
@@ -41,7 +54,7 @@ function startMail(): OutboxDispatcher | undefined {
   }
   const from = process.env.CUSTOS_MAIL_FROM?.trim();
   if (!from) throw new Error("CUSTOS_MAIL_FROM must name the sender address when CUSTOS_SMTP_URL is set.");
-  return startOutboxDispatcher(database.prisma, smtpTransport(url, from), log);
+  return startOutboxDispatcher(ready.prisma, smtpTransport(url, from), log);
 }
 const mail = startMail();
 
@@ -57,7 +70,7 @@ async function shutdown(signal: string) {
   log.info("stopping", { signal });
   await mail?.stop();
   await gateway.stop();
-  await database.close();
+  await ready.close();
   process.exit(0);
 }
 process.once("SIGINT", () => void shutdown("SIGINT"));

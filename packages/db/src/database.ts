@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { defaultPgliteDir, repoRoot } from "./paths.ts";
+import { lockPgliteDir } from "./pglite-lock.ts";
 
 /** Where the data lives: an embedded PGlite folder (or `memory://`), or a PostgreSQL server. */
 export type DatabaseTarget = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
@@ -66,8 +67,16 @@ export async function openDatabase(target: DatabaseTarget, bounds: DatabaseBound
       close: async () => {},
     };
   }
-  if (!target.dataDir.includes("://")) await mkdir(target.dataDir, { recursive: true });
-  return wrapPglite(await PGlite.create({ dataDir: target.dataDir }));
+  if (target.dataDir.includes("://")) return wrapPglite(await PGlite.create({ dataDir: target.dataDir }));
+  await mkdir(target.dataDir, { recursive: true });
+  const unlock = await lockPgliteDir(target.dataDir);
+  try {
+    const opened = wrapPglite(await PGlite.create({ dataDir: target.dataDir }));
+    return { ...opened, close: () => opened.close().finally(unlock) };
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
 }
 
 /** A Database over a PGlite instance that is already open; closing the Database closes it. */

@@ -13,6 +13,7 @@ export {
 } from "./database.ts";
 export { applyMigrations, createMigration, type MigrationStatus, migrationStatus, pendingSchemaChanges } from "./migrations/migrator.ts";
 export { custosStateDir } from "./paths.ts";
+export { DatabaseInUseError } from "./pglite-lock.ts";
 export { PendingMigrationsError, prepareDatabase, type ReadyDatabase } from "./prepare.ts";
 export { DEFAULT_TENANT_SLUG, seedCatalogue } from "./seed/seed.ts";
 export { CrossTenantWriteError, scopeToTenant, type TenantScopedPrisma, type TenantTransaction, tenantScopeRules } from "./tenant-scope.ts";
