@@ -43,6 +43,8 @@ export const CUSTOS_ERROR_CODES = [
   "INVALID_EXPORT_RANGE",
   /** An export would hold more rows than one document should; narrow the filter or the period. */
   "EXPORT_TOO_LARGE",
+  /** The process is building as many exports as it holds in memory at once; retry in a few seconds. */
+  "EXPORT_BUSY",
   /** A data-subject request's input is malformed (e-mail, details, fields that do not fit its type). */
   "INVALID_REQUEST",
   /** The workflow refuses this move; the message lists the moves that are possible. */

@@ -23,7 +23,11 @@ describe.each(TEST_ENGINES)("issue 11: concurrent retention sweeps on %s", (engi
 
     const orders = open.find((task) => task.dataSystem.key === "orders-app");
     const service = await gateway.issueKey({ kind: "SERVICE", name: "orders", dataSystemKey: "orders-app" });
-    const done = await gateway.execute("mutation ($id: ID!) { completeRetentionTask(id: $id) { status } }", { id: orders?.id }, { token: service });
+    const done = await gateway.execute(
+      "mutation ($id: ID!) { completeRetentionTask(id: $id) { status } }",
+      { id: orders?.id },
+      { token: service },
+    );
     expect(done.errors).toBeUndefined();
     const next = await gateway.asStaff(SWEEP);
     expect((next.data?.sweepRetention as { counts: { tasksQueued: number }[] }).counts[0]?.tasksQueued).toBe(1);
