@@ -90,6 +90,18 @@ describe("issue 11: bad input", () => {
     expect([response.status, codeOf(response)]).toEqual([400, "UNSUPPORTED_OPERATION"]);
   });
 
+  it("a refused read (a bad filter, an export refused) no longer leaves an audit entry behind", async () => {
+    const entries = () => gateway.database.prisma.auditLogEntry.count();
+    const before = await entries();
+    const refused = [
+      await gateway.asStaff('{ privacyRequests(jurisdiction: "nowhere") { edges { node { id } } } }'),
+      await gateway.asStaff('{ auditLogExport(filter: { subjectId: "a b" }, format: JSON) }'),
+      await gateway.asStaff('{ outbox(after: "R1BDOlM6bm9wZQ==") { edges { node { id } } } }'),
+    ];
+    expect(refused.map(codeOf)).toEqual(["INVALID_JURISDICTION", "INVALID_SUBJECT_ID", "BAD_USER_INPUT"]);
+    expect(await entries()).toBe(before);
+  });
+
   it("a mistyped enum value gets no suggestion of the real one", async () => {
     const mutation =
       'mutation { recordConsent(input: { subjectId: "s", purpose: "marketing", decision: GRANTD, channel: SUPPORT_AGENT }) { id } }';
