@@ -1,5 +1,5 @@
 import { LegalInstrument } from "@custos/db";
-import { auditedRead, recordAudit } from "../audit/audit-service.ts";
+import { auditedRead } from "../audit/audit-service.ts";
 import { builder } from "../builder.ts";
 import { parseSubjectId } from "../identifiers/subject-id.ts";
 import { noticeOwedWhere, recordDisclosure, recordDisclosureNotice } from "./disclosure-service.ts";

@@ -1,5 +1,5 @@
 import { OutboxStatus } from "@custos/db";
-import { auditedRead, recordAudit } from "../audit/audit-service.ts";
+import { auditedRead } from "../audit/audit-service.ts";
 import { builder } from "../builder.ts";
 
 const OutboxStatusEnum = builder.enumType(OutboxStatus, { name: "OutboxStatus" });
