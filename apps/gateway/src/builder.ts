@@ -4,9 +4,11 @@ import SchemaBuilder from "@pothos/core";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import { GraphQLError } from "graphql";
 import { type AuthScopes, scopesFor } from "./access/scopes.ts";
 import type { Context } from "./context.ts";
 import { CustosError } from "./errors.ts";
+import { parseInstant } from "./identifiers/instant.ts";
 
 /** Lists of records are relay connections; no caller can ask for more than this many at once. */
 export const MAX_PAGE_SIZE = 100;
@@ -49,11 +51,14 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.scalarType("DateTime", {
-  description: "An instant, as an ISO 8601 string in UTC.",
+  description: "An instant, as an ISO 8601 string: a date and time with `Z` or an offset, or a date (midnight UTC); years 0001-9999.",
   serialize: (value) => value.toISOString(),
   parseValue: (value) => {
-    const date = typeof value === "string" ? new Date(value) : new Date(Number.NaN);
-    if (Number.isNaN(date.getTime())) throw new TypeError("DateTime must be an ISO 8601 string");
+    const date = typeof value === "string" ? parseInstant(value) : undefined;
+    if (!date)
+      throw new GraphQLError(
+        "DateTime must be an ISO 8601 date or date-time with an offset, naming a day that exists, in years 0001-9999.",
+      );
     return date;
   },
 });

@@ -12,4 +12,6 @@ export interface Context {
   log: Logger;
   /** Keys the hashes of API keys this gateway issues. */
   keyPepper: string;
+  /** The peer's IP address, for per-address limits; never stored or logged. */
+  clientAddress: string;
 }

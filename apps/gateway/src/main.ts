@@ -1,7 +1,8 @@
 // The gateway process: `pnpm start`. Embedded PGlite by default, PostgreSQL with DATABASE_URL.
-import { DEFAULT_TENANT_SLUG, databaseTargetFromEnv, describeTarget, prepareDatabase, scopeToTenant } from "@custos/db";
+import { DEFAULT_TENANT_SLUG, databaseTargetFromEnv, describeTarget, prepareDatabase, type ReadyDatabase, scopeToTenant } from "@custos/db";
 import { createApiKey } from "./access/api-key-service.ts";
 import { resolveKeyPepper } from "./access/key-pepper.ts";
+import { exitWithMessage } from "./command-line.ts";
 import { createJsonLogger } from "./logger.ts";
 import { type OutboxDispatcher, startOutboxDispatcher } from "./outbox/dispatcher.ts";
 import { smtpTransport } from "./outbox/smtp-transport.ts";
@@ -16,17 +17,29 @@ function portFromEnv(raw: string | undefined): number {
 
 const log = createJsonLogger();
 const target = databaseTargetFromEnv();
-const port = portFromEnv(process.env.PORT);
-const keyPepper = await resolveKeyPepper();
-const database = await prepareDatabase(target, (line) => log.info(line));
 const tenantSlug = process.env.CUSTOS_TENANT ?? DEFAULT_TENANT_SLUG;
-const gateway = await startGateway({ prisma: database.prisma, port, host: process.env.HOST, tenantSlug, log, keyPepper });
+let database: ReadyDatabase | undefined;
+
+/** A setting, a database in use by another process, a port in use: said in one line, and the database let go. */
+async function startOrExplain() {
+  try {
+    const port = portFromEnv(process.env.PORT);
+    const keyPepper = await resolveKeyPepper(target);
+    database = await prepareDatabase(target, (line) => log.info(line));
+    const gateway = await startGateway({ prisma: database.prisma, port, host: process.env.HOST, tenantSlug, log, keyPepper });
+    return { gateway, keyPepper, database };
+  } catch (error) {
+    await database?.close();
+    exitWithMessage(error);
+  }
+}
+const { gateway, keyPepper, database: ready } = await startOrExplain();
 
 /** The embedded database is a developer's own: give them a staff key the first time, shown once. */
 async function firstStaffKey(): Promise<string | undefined> {
   if (target.kind !== "pglite") return undefined;
-  const tenant = await database.prisma.tenant.findUniqueOrThrow({ where: { slug: tenantSlug } });
-  const db = scopeToTenant(database.prisma, tenant.id);
+  const tenant = await ready.prisma.tenant.findUniqueOrThrow({ where: { slug: tenantSlug } });
+  const db = scopeToTenant(ready.prisma, tenant.id);
   if ((await db.apiKey.count({ where: { kind: "STAFF" } })) > 0) return undefined;
   return (await createApiKey(db, tenant.id, keyPepper, { kind: "STAFF", name: "first staff key (npm start)" })).token;
 }
@@ -44,7 +57,7 @@ function startMail(): OutboxDispatcher | undefined {
   // Links in notices must work from the person's mail client: the address the gateway is reached at from outside.
   const publicUrl = (process.env.CUSTOS_PUBLIC_URL?.trim() || gateway.url).replace(/\/+$/, "");
   if (!process.env.CUSTOS_PUBLIC_URL) log.info("download links in notices use the gateway's own URL until CUSTOS_PUBLIC_URL is set");
-  return startOutboxDispatcher(database.prisma, smtpTransport(url, from, { publicUrl }), log);
+  return startOutboxDispatcher(ready.prisma, smtpTransport(url, from, { publicUrl }), log);
 }
 const mail = startMail();
 
@@ -60,7 +73,7 @@ async function shutdown(signal: string) {
   log.info("stopping", { signal });
   await mail?.stop();
   await gateway.stop();
-  await database.close();
+  await ready.close();
   process.exit(0);
 }
 process.once("SIGINT", () => void shutdown("SIGINT"));

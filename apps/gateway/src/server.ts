@@ -7,11 +7,15 @@ import type { CallerKind } from "./access/caller.ts";
 import type { Context } from "./context.ts";
 import { formatError, unexpectedErrorLogging } from "./errors.ts";
 import { createOriginAllowlist } from "./http/cors.ts";
+import { isDatabaseOutage, RETRY_AFTER_SECONDS, withinTime } from "./http/database-errors.ts";
 import { sendError, sendJson } from "./http/graphql-handler.ts";
 import { graphqlRoute } from "./http/graphql-route.ts";
+import { requestUrl } from "./http/request-url.ts";
 import { introspectionForStaffOnly } from "./limits/introspection.ts";
-import { queryLimits } from "./limits/query-limits.ts";
+import { QUERY_LIMITS, queryLimits } from "./limits/query-limits.ts";
 import { createRateLimiter, REQUESTS_PER_MINUTE } from "./limits/rate-limit.ts";
+import { answerStatus, requestGuard } from "./limits/request-guard.ts";
+import { submissionLimit } from "./limits/submission-limit.ts";
 import { createJsonLogger, type Logger } from "./logger.ts";
 import { coverageSummary, startCoverageAlarm } from "./requests/coverage-alarm.ts";
 import { EXPORT_ROUTE_PREFIX, exportRoute } from "./requests/export-route.ts";
@@ -21,6 +25,22 @@ import { schema } from "./schema/index.ts";
 
 export const DEFAULT_PORT = 4000;
 const MAX_BODY_BYTES = 1024 * 1024;
+/** A load balancer's probe gives up after about a second; answering 503 sooner lets it move on. */
+export const HEALTH_TIMEOUT_MS = 800;
+
+/** The port is taken, or the address is not this machine's: said in one line instead of a stack. */
+export class ListenError extends Error {
+  constructor(host: string, port: number, cause: NodeJS.ErrnoException) {
+    const why =
+      cause.code === "EADDRINUSE"
+        ? `port ${port} on ${host} is in use (another gateway?); stop it or set PORT`
+        : cause.code === "EACCES"
+          ? `port ${port} needs privileges this user lacks; set PORT above 1023`
+          : `${cause.code ?? cause.message}`;
+    super(`Cannot listen on ${host}:${port}: ${why}.`, { cause });
+    this.name = "ListenError";
+  }
+}
 
 export interface GatewayOptions {
   prisma: PrismaClient;
@@ -35,6 +55,8 @@ export interface GatewayOptions {
   /** Production mode turns introspection off for everyone but privacy staff. */
   production?: boolean;
   requestsPerMinute?: Record<CallerKind, number>;
+  /** Data-subject requests an address may submit an hour without a session or key (limits/submission-limit.ts). */
+  submissionsPerHour?: number;
   /** How long the CORS allowlist is cached. */
   originCacheMs?: number;
   /** The curated working-day calendars provisional deadlines are recounted with at start; the ones in force by default. */
@@ -64,16 +86,26 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const httpServer = createServer();
   const limits = queryLimits();
+  const rateLimit = createRateLimiter(options.requestsPerMinute ?? REQUESTS_PER_MINUTE);
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // Apollo turns introspection off for everyone when NODE_ENV=production; the plugin below lets staff keep it.
+    introspection: true,
+    // A document over the token limit is a parse failure (400), checked by graphql-js itself as it parses.
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    // No client uses automatic persisted queries; off, a hash-only or mismatched request is a clear 400.
+    persistedQueries: false,
     validationRules: limits.validationRules,
     allowBatchedHttpRequests: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...limits.plugins,
+      requestGuard,
+      submissionLimit(rateLimit.store, options.submissionsPerHour),
       introspectionForStaffOnly(options.production ?? process.env.NODE_ENV === "production"),
+      answerStatus,
       unexpectedErrorLogging,
     ],
   });
@@ -84,41 +116,64 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     prisma,
     authentication: { prisma, keyPepper: options.keyPepper, anonymousTenantId: tenant.id },
     isAllowedOrigin: createOriginAllowlist(prisma, options.originCacheMs),
-    rateLimit: createRateLimiter(options.requestsPerMinute ?? REQUESTS_PER_MINUTE),
+    rateLimit,
     log,
     maxBodyBytes: MAX_BODY_BYTES,
   });
   const handleHealth = async (res: ServerResponse) => {
     try {
-      await prisma.$queryRaw`SELECT 1`;
+      await withinTime(prisma.$queryRaw`SELECT 1`, HEALTH_TIMEOUT_MS);
       sendJson(res, 200, { status: "ok", calendars: coverageSummary() });
     } catch {
+      res.setHeader("retry-after", String(RETRY_AFTER_SECONDS));
       sendJson(res, 503, { status: "unavailable", calendars: coverageSummary() });
     }
   };
   const handleExport = exportRoute(prisma);
-  const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>> = {
+  type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
+  const routes: Record<string, Route> = {
     "/graphql": handleGraphql,
     "/health": (_req, res) => handleHealth(res),
-    [EXPORT_ROUTE_PREFIX]: (req, res) => handleExport(req, res, options.keyPepper),
+    [EXPORT_ROUTE_PREFIX]: (req, res, url) => handleExport(req, res, url, options.keyPepper),
+  };
+  const failed = (res: ServerResponse, error: unknown) => {
+    const requestId = res.getHeader("x-request-id");
+    const outage = isDatabaseOutage(error);
+    log.error(outage ? "database unavailable" : "request failed", { requestId, error: error instanceof Error ? error.name : typeof error });
+    if (res.headersSent) return res.end();
+    if (!outage) return sendError(res, 500, "INTERNAL_SERVER_ERROR", "Internal server error");
+    res.setHeader("retry-after", String(RETRY_AFTER_SECONDS));
+    sendError(res, 503, "DATABASE_UNAVAILABLE", "The database did not answer in time; nothing was written. Retry shortly.");
   };
   httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
-    const { pathname } = new URL(req.url ?? "/", "http://gateway");
-    // Routes ending in "/" serve everything below them (a download per request); the others match exactly.
-    const route = routes[pathname.startsWith(EXPORT_ROUTE_PREFIX) ? EXPORT_ROUTE_PREFIX : pathname];
-    if (!route) return sendJson(res, 404, { error: "not found" });
-    route(req, res).catch((error: unknown) => {
-      const requestId = res.getHeader("x-request-id");
-      log.error("request failed", { requestId, error: error instanceof Error ? error.name : typeof error });
-      if (!res.headersSent) sendError(res, 500, "INTERNAL_SERVER_ERROR", "Internal server error");
-      else res.end();
-    });
+    try {
+      const url = requestUrl(req);
+      if (!url) return sendError(res, 400, "BAD_REQUEST_URL", "The request target must be a path on this server, such as /graphql.");
+      // Routes ending in "/" serve everything below them (a download per request); the others match exactly.
+      const route = routes[url.pathname.startsWith(EXPORT_ROUTE_PREFIX) ? EXPORT_ROUTE_PREFIX : url.pathname];
+      if (!route) return sendError(res, 404, "NOT_FOUND", "No such path: GraphQL is served at /graphql, health at /health.");
+      route(req, res, url).catch((error: unknown) => failed(res, error));
+    } catch (error) {
+      failed(res, error);
+    }
+  });
+  // A broken socket or a malformed request line is answered (or dropped) here; it never reaches the process.
+  httpServer.on("clientError", (_error, socket) => {
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
+    else socket.destroy();
   });
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once("error", reject);
-    httpServer.listen(options.port ?? DEFAULT_PORT, options.host ?? "127.0.0.1", resolve);
-  });
+  const host = options.host ?? "127.0.0.1";
+  const requestedPort = options.port ?? DEFAULT_PORT;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once("error", reject);
+      httpServer.listen(requestedPort, host, resolve);
+    });
+  } catch (error) {
+    await apollo.stop().catch(() => {});
+    throw new ListenError(host, requestedPort, error as NodeJS.ErrnoException);
+  }
   const { port } = httpServer.address() as AddressInfo;
   const coverageAlarm = startCoverageAlarm(log);
   const stop = async () => {

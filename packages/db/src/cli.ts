@@ -1,6 +1,6 @@
 // `pnpm db <command>`: migrations and seed for the database that DATABASE_URL (or the embedded default) names.
 import { createPrismaClient } from "./client.ts";
-import { databaseTargetFromEnv, describeTarget, openDatabase } from "./database.ts";
+import { databaseTargetFromEnv, describeTarget, openDatabase, UNBOUNDED } from "./database.ts";
 import { applyMigrations, createMigration, migrationStatus, pendingSchemaChanges } from "./migrations/migrator.ts";
 import { seedPolicyRegisters } from "./seed/fresh-install.ts";
 import { seedCatalogue } from "./seed/seed.ts";
@@ -16,7 +16,7 @@ The database is DATABASE_URL (postgresql://...) or, without it, PGlite in CUSTOS
 async function withOpenDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
   const target = databaseTargetFromEnv();
   console.log(`database: ${describeTarget(target)}`);
-  const db = await openDatabase(target);
+  const db = await openDatabase(target, UNBOUNDED);
   try {
     return await work(db);
   } finally {

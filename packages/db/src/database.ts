@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { defaultPgliteDir, repoRoot } from "./paths.ts";
+import { lockPgliteDir } from "./pglite-lock.ts";
 
 /** Where the data lives: an embedded PGlite folder (or `memory://`), or a PostgreSQL server. */
 export type DatabaseTarget = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
@@ -32,19 +33,50 @@ export interface Database {
 }
 
 /**
+ * How long a PostgreSQL connection may take to open, a statement to run on the server, and a query to be answered
+ * at all (a frozen server answers nothing, so the server's own timeout cannot fire). Past them the query fails and
+ * the gateway answers 503 with Retry-After instead of holding the client. `pnpm db migrate` runs unbounded: a
+ * migration may rightly take minutes.
+ */
+export interface DatabaseBounds {
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+  queryTimeoutMs: number;
+}
+
+export const GATEWAY_DATABASE_BOUNDS: DatabaseBounds = { connectTimeoutMs: 3_000, statementTimeoutMs: 8_000, queryTimeoutMs: 10_000 };
+export const UNBOUNDED: DatabaseBounds = { connectTimeoutMs: 10_000, statementTimeoutMs: 0, queryTimeoutMs: 0 };
+
+/**
  * Opens the target once per process. A PGlite folder can only be opened by one PGlite instance,
  * so the migration runner and the client must share this one.
  */
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+export async function openDatabase(target: DatabaseTarget, bounds: DatabaseBounds = GATEWAY_DATABASE_BOUNDS): Promise<Database> {
   if (target.kind === "postgres") {
     return {
       target,
-      adapterFactory: new PrismaPg({ connectionString: target.url }),
+      adapterFactory: new PrismaPg({
+        connectionString: target.url,
+        connectionTimeoutMillis: bounds.connectTimeoutMs,
+        // 0 would be sent as "no timeout" by the server but is dropped by the driver; undefined says so plainly.
+        statement_timeout: bounds.statementTimeoutMs || undefined,
+        query_timeout: bounds.queryTimeoutMs || undefined,
+        // A transaction left open by a client that went away must not hold its locks for ever.
+        idle_in_transaction_session_timeout: bounds.statementTimeoutMs ? bounds.statementTimeoutMs * 2 : undefined,
+      }),
       close: async () => {},
     };
   }
-  if (!target.dataDir.includes("://")) await mkdir(target.dataDir, { recursive: true });
-  return wrapPglite(await PGlite.create({ dataDir: target.dataDir }));
+  if (target.dataDir.includes("://")) return wrapPglite(await PGlite.create({ dataDir: target.dataDir }));
+  await mkdir(target.dataDir, { recursive: true });
+  const unlock = await lockPgliteDir(target.dataDir);
+  try {
+    const opened = wrapPglite(await PGlite.create({ dataDir: target.dataDir }));
+    return { ...opened, close: () => opened.close().finally(unlock) };
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
 }
 
 /** A Database over a PGlite instance that is already open; closing the Database closes it. */

@@ -149,9 +149,13 @@ describe.each(TEST_ENGINES)("the client against the real gateway on %s", (engine
     expect(await failureOf(shopper.consent.adoptVisitor(visitorId, "cust-8"))).toMatchObject({ code: "FORBIDDEN" });
     const ledger = await gateway.database.prisma.consentEvent.findMany({
       where: { subject: { externalId: "cust-7" } },
-      select: { idempotencyKey: true, channel: true },
+      select: { id: true, channel: true },
     });
-    expect(ledger.every(({ idempotencyKey, channel }) => idempotencyKey?.startsWith("carried:") && channel === "BANNER")).toBe(true);
+    const links = await gateway.database.prisma.idempotentWrite.findMany({
+      where: { subject: { externalId: "cust-7" }, key: { startsWith: "carried:" } },
+    });
+    expect(ledger.every(({ channel }) => channel === "BANNER")).toBe(true);
+    expect(links.flatMap((link) => link.eventIds).sort()).toEqual(ledger.map((event) => event.id).sort());
     expect(await gateway.database.prisma.auditLogEntry.count({ where: { operation: "adoptVisitorConsent" } })).toBe(2);
 
     const anonymous = createClient({ url: gateway.graphqlUrl });

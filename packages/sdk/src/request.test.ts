@@ -75,10 +75,10 @@ describe("request", () => {
     expect(error).toMatchObject({ code: "PAYLOAD_TOO_LARGE", status: 413 });
   });
 
-  it("reports a URL off the gateway's GraphQL route as BAD_RESPONSE", async () => {
+  it("reports a URL off the gateway's GraphQL route as the gateway's NOT_FOUND", async () => {
     await using gateway = await startTestGateway("pglite");
     const request = createRequest({ url: `${gateway.baseUrl}/graphq` });
-    expect(await failureOf(request(PURPOSE_KEYS))).toMatchObject({ code: "BAD_RESPONSE", status: 404, errors: [] });
+    expect(await failureOf(request(PURPOSE_KEYS))).toMatchObject({ code: "NOT_FOUND", status: 404 });
   });
 
   it("reports an HTML error page as BAD_RESPONSE", async () => {

@@ -4,3 +4,4 @@ import type {} from "./vitest-global-setup.ts";
 
 export { type PostgresServer, startPostgres } from "./postgres.ts";
 export { createTestDatabase, type TestDatabase } from "./test-database.ts";
+export { startThrowawayCluster, type ThrowawayCluster, type ThrowawayClusterOptions } from "./throwaway-cluster.ts";

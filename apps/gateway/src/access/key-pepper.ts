@@ -1,20 +1,27 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { custosStateDir } from "@custos/db";
+import { custosStateDir, type DatabaseTarget } from "@custos/db";
 
 const PEPPER_FILE = `${custosStateDir}/key-pepper`;
 
 /**
- * The secret that key hashes are keyed with. Production must set CUSTOS_KEY_PEPPER (the same in
- * every gateway process and in the keys command); a development checkout makes one on first use.
+ * The secret that key hashes are keyed with. Production, and any gateway on PostgreSQL (a database other
+ * processes and checkouts share), must set CUSTOS_KEY_PEPPER, the same in every gateway process and in the keys
+ * command; an embedded-database checkout makes one on first use.
  */
-export async function resolveKeyPepper(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+export async function resolveKeyPepper(target: DatabaseTarget, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const configured = env.CUSTOS_KEY_PEPPER?.trim();
   if (configured) {
     if (configured.length < 32) throw new Error("CUSTOS_KEY_PEPPER must be at least 32 characters.");
     return configured;
   }
   if (env.NODE_ENV === "production") throw new Error("CUSTOS_KEY_PEPPER must be set in production.");
+  if (target.kind === "postgres") {
+    throw new Error(
+      "CUSTOS_KEY_PEPPER must be set (32+ characters) when DATABASE_URL names PostgreSQL: every gateway and `pnpm keys` " +
+        "sharing the database must use the same one, or keys issued by one are refused by another.",
+    );
+  }
   try {
     return (await readFile(PEPPER_FILE, "utf8")).trim();
   } catch {

@@ -1,8 +1,8 @@
 // `pnpm keys`: create, list and revoke API keys, and set a tenant's shopper-session key.
 import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { ApiKeyKind, DEFAULT_TENANT_SLUG, databaseTargetFromEnv, type Prisma, prepareDatabase, scopeToTenant } from "@custos/db";
 import { importJWK, type JWK } from "jose";
+import { exitWithMessage, parseCommandLine } from "../command-line.ts";
 import { CustosError } from "../errors.ts";
 import { createApiKey, revokeApiKey } from "./api-key-service.ts";
 import { resolveKeyPepper } from "./key-pepper.ts";
@@ -13,21 +13,19 @@ const USAGE = `Usage:
   pnpm keys list
   pnpm keys revoke <prefix>
   pnpm keys session-key --issuer <iss> --jwk <public-key.json>
-Every command takes --tenant <slug> (default "${DEFAULT_TENANT_SLUG}").`;
+Every command takes --tenant <slug> (default "${DEFAULT_TENANT_SLUG}").
+On the embedded database, stop the gateway first (it holds the database), or create keys through it: createApiKey.`;
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    tenant: { type: "string", default: DEFAULT_TENANT_SLUG },
-    kind: { type: "string" },
-    name: { type: "string" },
-    origin: { type: "string", multiple: true },
-    "data-system": { type: "string" },
-    processor: { type: "string" },
-    expires: { type: "string" },
-    issuer: { type: "string" },
-    jwk: { type: "string" },
-  },
+const { positionals, values } = parseCommandLine(USAGE, {
+  tenant: { type: "string", default: DEFAULT_TENANT_SLUG },
+  kind: { type: "string" },
+  name: { type: "string" },
+  origin: { type: "string", multiple: true },
+  "data-system": { type: "string" },
+  processor: { type: "string" },
+  expires: { type: "string" },
+  issuer: { type: "string" },
+  jwk: { type: "string" },
 });
 
 function parseKind(raw: string | undefined): ApiKeyKind {
@@ -36,7 +34,9 @@ function parseKind(raw: string | undefined): ApiKeyKind {
   return kind;
 }
 
-const database = await prepareDatabase(databaseTargetFromEnv());
+const target = databaseTargetFromEnv();
+// On the embedded database this refuses while the gateway runs (it holds the folder's lock): see pglite-lock.ts.
+const database = await prepareDatabase(target).catch(exitWithMessage);
 try {
   const tenant = await database.prisma.tenant.findUnique({ where: { slug: values.tenant } });
   if (!tenant) throw new Error(`No tenant "${values.tenant}".`);
@@ -45,7 +45,7 @@ try {
   if (command === "create") {
     const expiresAt = values.expires ? new Date(values.expires) : null;
     if (expiresAt && Number.isNaN(expiresAt.getTime())) throw new Error("--expires must be an ISO 8601 date.");
-    const { key, token } = await createApiKey(db, tenant.id, await resolveKeyPepper(), {
+    const { key, token } = await createApiKey(db, tenant.id, await resolveKeyPepper(target), {
       kind: parseKind(values.kind),
       name: values.name ?? "",
       allowedOrigins: values.origin,

@@ -27,3 +27,14 @@ export async function recordAudit(db: AuditWriter, ctx: Pick<Context, "caller" |
     },
   });
 }
+
+/** Reads, then records the read: a read that fails (a malformed cursor, a bad filter) is refused and records nothing. */
+export async function auditedRead<T>(
+  ctx: Pick<Context, "prisma" | "caller" | "tenantId" | "requestId">,
+  action: AuditedAction,
+  read: () => Promise<T>,
+): Promise<T> {
+  const result = await read();
+  await recordAudit(ctx.prisma, ctx, action);
+  return result;
+}

@@ -1,4 +1,5 @@
 import { builder } from "../builder.ts";
+import { inExportSlot } from "../exports/export-slots.ts";
 import { auditLogExport, auditLogWhere } from "./audit-export.ts";
 import { recordAudit } from "./audit-service.ts";
 
@@ -55,8 +56,10 @@ builder.queryField("auditLogExport", (t) =>
     authScopes: { staff: true, auditor: true },
     args: { filter: t.arg({ type: AuditLogFilter, required: false }), format: t.arg({ type: AuditExportFormatEnum }) },
     resolve: async (_root, { filter, format }, ctx) => {
+      // Built first: a refused export (too large, busy) records nothing.
+      const document = await inExportSlot(() => auditLogExport(ctx.prisma, filter, format));
       await recordAudit(ctx.prisma, ctx, { operation: "auditLogExport" });
-      return auditLogExport(ctx.prisma, filter, format);
+      return document;
     },
   }),
 );

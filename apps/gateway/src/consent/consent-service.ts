@@ -10,12 +10,12 @@ import {
 import { recordAudit } from "../audit/audit-service.ts";
 import type { Context } from "../context.ts";
 import { CustosError } from "../errors.ts";
-import { ensureSubject, type NewConsentEvent, withLedgerLock } from "./ledger-writer.ts";
+import { earlierWrite, type IdempotencyClaim, idempotencyClaim, rememberWrite } from "./idempotency.ts";
+import { ensureSubject, inLedger, type NewConsentEvent, withLedgerLock } from "./ledger-writer.ts";
 import { type ProofInput, storedProof } from "./proof.ts";
 
 export type LedgerCaller = Pick<Context, "caller" | "tenantId" | "requestId" | "keyPepper">;
 
-const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 const MAX_SIGNAL_STRING_LENGTH = 4096;
 
 /** What every decision carries besides its target and answer. */
@@ -69,7 +69,6 @@ function checkCircumstances(input: DecisionCircumstances, expiresAt: Date | null
   if (expiresAt !== null && expiresAt.getTime() <= now.getTime()) {
     throw new CustosError("INVALID_CONSENT_INPUT", "expiresAt must be in the future.");
   }
-  checkedString(input.idempotencyKey, "idempotencyKey", MAX_IDEMPOTENCY_KEY_LENGTH);
   checkedString(input.tcString, "tcString", MAX_SIGNAL_STRING_LENGTH);
   checkedString(input.gppString, "gppString", MAX_SIGNAL_STRING_LENGTH);
 }
@@ -97,17 +96,28 @@ export async function policyVersionShown(
   return current?.id ?? null;
 }
 
-/** Retried writes return what the first attempt recorded; the ledger lock makes the check and the write atomic. */
-async function alreadyRecorded(tx: TenantTransaction, keys: readonly string[]): Promise<ConsentEvent[] | null> {
-  if (keys.length === 0) return null;
-  const events = await tx.consentEvent.findMany({ where: { idempotencyKey: { in: [...keys] } }, orderBy: { sequence: "asc" } });
-  return events.length > 0 ? events : null;
+/** The claim of a write's idempotency key, over everything it was sent with but the key. */
+function claimOf(ctx: LedgerCaller, operation: Parameters<typeof idempotencyClaim>[1], input: { idempotencyKey: string | null }) {
+  const { idempotencyKey, ...payload } = input;
+  return idempotencyClaim(ctx, operation, idempotencyKey, payload);
 }
 
-/** One key per event: the client's key itself for a single event, suffixed with the target for a batch. */
-function eventKey(idempotencyKey: string | null, target: string | null): string | null {
-  if (idempotencyKey === null) return null;
-  return target === null ? idempotencyKey : `${idempotencyKey}#${target}`;
+/**
+ * Appends a write's events unless the same claim recorded them before (then those are returned); the ledger lock
+ * makes the check and the write atomic.
+ */
+async function appendOnce(
+  tx: TenantTransaction,
+  tenantId: string,
+  claim: IdempotencyClaim | null,
+  subjectId: string,
+  append: () => Promise<ConsentEvent[]>,
+): Promise<ConsentEvent[]> {
+  const earlier = claim && (await earlierWrite(tx, claim, subjectId));
+  if (earlier) return earlier;
+  const events = await append();
+  if (claim) await rememberWrite(tx, tenantId, claim, subjectId, events);
+  return events;
 }
 
 function eventFields(input: DecisionCircumstances, keyPepper: string) {
@@ -123,28 +133,37 @@ function eventFields(input: DecisionCircumstances, keyPepper: string) {
 
 /** Appends one decision for one consent-based purpose and moves the subject's current state with it. */
 export async function recordConsentDecision(db: TenantScopedPrisma, ctx: LedgerCaller, input: ConsentDecisionInput): Promise<ConsentEvent> {
+  return db.$transaction((tx) => recordConsentDecisionIn(tx, ctx, input));
+}
+
+/** `recordConsentDecision` inside the caller's transaction, so the decision commits with the caller's other writes or not at all. */
+export async function recordConsentDecisionIn(
+  tx: TenantTransaction,
+  ctx: LedgerCaller,
+  input: ConsentDecisionInput,
+): Promise<ConsentEvent> {
   const { tenantId } = ctx;
   const now = new Date();
   checkCircumstances(input, input.expiresAt, now);
-  const purpose = await consentPurpose(db, tenantId, input.purposeKey);
-  const policyVersionId = await policyVersionShown(db, "PRIVACY", input.policyVersionId, now);
+  const claim = claimOf(ctx, "recordConsent", input);
   const fields = eventFields(input, ctx.keyPepper);
-  return withLedgerLock(db, tenantId, async (tx, ledger) => {
-    const key = eventKey(input.idempotencyKey, null);
-    const [previous] = (await alreadyRecorded(tx, key === null ? [] : [key])) ?? [];
-    if (previous) return previous;
+  return inLedger(tx, tenantId, async (tx, ledger) => {
+    const purpose = await consentPurpose(tx, tenantId, input.purposeKey);
+    const policyVersionId = await policyVersionShown(tx, "PRIVACY", input.policyVersionId, now);
     const subject = await ensureSubject(tx, tenantId, input.subjectId);
-    const event = await ledger.append({
-      ...fields,
-      subjectId: subject.id,
-      target: { kind: "PURPOSE", id: purpose.id },
-      decision: input.decision,
-      policyVersionId,
-      // Taken under the ledger lock, so events are stamped in the order they are chained.
-      occurredAt: new Date(),
-      expiresAt: input.decision === "GRANTED" ? input.expiresAt : null,
-      idempotencyKey: key,
-    });
+    const [event] = await appendOnce(tx, tenantId, claim, subject.id, async () => [
+      await ledger.append({
+        ...fields,
+        subjectId: subject.id,
+        target: { kind: "PURPOSE", id: purpose.id },
+        decision: input.decision,
+        policyVersionId,
+        // Taken under the ledger lock, so events are stamped in the order they are chained.
+        occurredAt: new Date(),
+        expiresAt: input.decision === "GRANTED" ? input.expiresAt : null,
+      }),
+    ]);
+    if (!event) throw new Error("a recorded decision has no event");
     await recordAudit(tx, ctx, { operation: "recordConsent", subjectId: subject.id });
     return event;
   });
@@ -173,30 +192,27 @@ export async function recordCookieChoices(db: TenantScopedPrisma, ctx: LedgerCal
   }
   const policyVersionId = await policyVersionShown(db, "COOKIE", input.policyVersionId, now);
   const fields = eventFields(input, ctx.keyPepper);
+  const claim = claimOf(ctx, "recordCookieConsent", input);
   return withLedgerLock(db, tenantId, async (tx, ledger) => {
-    const keys = targets.map(({ category }) => eventKey(input.idempotencyKey, category.key));
-    const previous = await alreadyRecorded(
-      tx,
-      keys.filter((key): key is string => key !== null),
-    );
-    if (previous) return previous;
     const subject = await ensureSubject(tx, tenantId, input.subjectId);
-    const occurredAt = new Date();
-    const events: ConsentEvent[] = [];
-    for (const [index, { category, decision }] of targets.entries()) {
-      events.push(
-        await ledger.append({
-          ...fields,
-          subjectId: subject.id,
-          target: { kind: "COOKIE_CATEGORY", id: category.id },
-          decision,
-          policyVersionId,
-          occurredAt,
-          expiresAt: decision === "GRANTED" ? input.expiresAt : null,
-          idempotencyKey: keys[index] ?? null,
-        }),
-      );
-    }
+    const events = await appendOnce(tx, tenantId, claim, subject.id, async () => {
+      const occurredAt = new Date();
+      const appended: ConsentEvent[] = [];
+      for (const { category, decision } of targets) {
+        appended.push(
+          await ledger.append({
+            ...fields,
+            subjectId: subject.id,
+            target: { kind: "COOKIE_CATEGORY", id: category.id },
+            decision,
+            policyVersionId,
+            occurredAt,
+            expiresAt: decision === "GRANTED" ? input.expiresAt : null,
+          }),
+        );
+      }
+      return appended;
+    });
     await recordAudit(tx, ctx, { operation: "recordCookieConsent", subjectId: subject.id });
     return events;
   });
@@ -224,51 +240,39 @@ export async function withdrawAllConsent(db: TenantScopedPrisma, ctx: LedgerCall
     policyVersionShown(db, "COOKIE", null, now),
   ]);
   const fields = eventFields(circumstances, ctx.keyPepper);
+  const claim = claimOf(ctx, "withdrawAllConsent", input);
   return withLedgerLock(db, tenantId, async (tx, ledger) => {
     const subject = await tx.dataSubject.findUnique({
       where: { tenantId_externalId: { tenantId, externalId: input.subjectId } },
       select: {
         id: true,
-        consentStates: { where: { decision: "GRANTED" }, select: { purpose: { select: { id: true, key: true } } } },
-        cookieConsentStates: { where: { decision: "GRANTED" }, select: { cookieCategory: { select: { id: true, key: true } } } },
+        consentStates: { where: { decision: "GRANTED" }, select: { purpose: { select: { id: true } } } },
+        cookieConsentStates: { where: { decision: "GRANTED" }, select: { cookieCategory: { select: { id: true } } } },
       },
     });
     await recordAudit(tx, ctx, { operation: "withdrawAllConsent", subjectId: subject?.id });
     if (!subject) return [];
     const targets = [
-      ...subject.consentStates.map(({ purpose }) => ({
-        key: `purpose:${purpose.key}`,
-        target: { kind: "PURPOSE" as const, id: purpose.id },
-      })),
-      ...subject.cookieConsentStates.map(({ cookieCategory }) => ({
-        key: `cookie:${cookieCategory.key}`,
-        target: { kind: "COOKIE_CATEGORY" as const, id: cookieCategory.id },
-      })),
+      ...subject.consentStates.map(({ purpose }) => ({ kind: "PURPOSE" as const, id: purpose.id })),
+      ...subject.cookieConsentStates.map(({ cookieCategory }) => ({ kind: "COOKIE_CATEGORY" as const, id: cookieCategory.id })),
     ];
-    const keys = targets.map(({ key }) => eventKey(input.idempotencyKey, key));
-    if (input.idempotencyKey !== null) {
-      const previous = await tx.consentEvent.findMany({
-        where: { idempotencyKey: { startsWith: `${input.idempotencyKey}#` } },
-        orderBy: { sequence: "asc" },
-      });
-      if (previous.length > 0) return previous;
-    }
-    const occurredAt = new Date();
-    const events: ConsentEvent[] = [];
-    for (const [index, { target }] of targets.entries()) {
-      events.push(
-        await ledger.append({
-          ...fields,
-          subjectId: subject.id,
-          target,
-          decision: "WITHDRAWN",
-          policyVersionId: target.kind === "PURPOSE" ? privacyVersionId : cookieVersionId,
-          occurredAt,
-          expiresAt: null,
-          idempotencyKey: keys[index] ?? null,
-        }),
-      );
-    }
-    return events;
+    return appendOnce(tx, tenantId, claim, subject.id, async () => {
+      const occurredAt = new Date();
+      const events: ConsentEvent[] = [];
+      for (const target of targets) {
+        events.push(
+          await ledger.append({
+            ...fields,
+            subjectId: subject.id,
+            target,
+            decision: "WITHDRAWN",
+            policyVersionId: target.kind === "PURPOSE" ? privacyVersionId : cookieVersionId,
+            occurredAt,
+            expiresAt: null,
+          }),
+        );
+      }
+      return events;
+    });
   });
 }

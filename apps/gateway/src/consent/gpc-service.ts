@@ -89,7 +89,6 @@ export async function reportGpcSignal(db: TenantScopedPrisma, ctx: LedgerCaller,
         gpc: outcome.event.gpc,
         tcString: null,
         gppString: input.gppString,
-        idempotencyKey: null,
       });
       outcomes.push({ ...target, recorded: true, reason: outcome.reason, event });
     }

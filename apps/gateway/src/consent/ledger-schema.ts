@@ -1,4 +1,5 @@
 import { builder } from "../builder.ts";
+import { inExportSlot } from "../exports/export-slots.ts";
 import { parseSubjectId } from "../identifiers/subject-id.ts";
 import {
   type ExportFormat,
@@ -71,7 +72,7 @@ builder.queryField("consentEventsExport", (t) =>
       format: t.arg({ type: ExportFormatEnum }),
     },
     authScopes: { staff: true, auditor: true },
-    resolve: (_root, args, ctx) => exportConsentEvents(ctx.prisma, ctx, { from: args.from, to: args.to }, args.format),
+    resolve: (_root, args, ctx) => inExportSlot(() => exportConsentEvents(ctx.prisma, ctx, { from: args.from, to: args.to }, args.format)),
   }),
 );
 

@@ -25,7 +25,6 @@ export interface NewConsentEvent {
   gpc: boolean | null;
   tcString: string | null;
   gppString: string | null;
-  idempotencyKey: string | null;
 }
 
 export interface LedgerAppender {
@@ -91,32 +90,39 @@ export async function withLedgerLock<T>(
   tenantId: string,
   work: (tx: TenantTransaction, ledger: LedgerAppender) => Promise<T>,
 ): Promise<T> {
-  return db.$transaction(async (tx) => {
-    let head = await lockChainHead(tx, tenantId);
-    const startSequence = head.sequence;
-    const ledger: LedgerAppender = {
-      append: async (input) => {
-        const { target, proof, ...fields } = input;
-        const record = {
-          ...fields,
-          ...proof,
-          id: randomUUID(),
-          tenantId,
-          purposeId: target.kind === "PURPOSE" ? target.id : null,
-          cookieCategoryId: target.kind === "COOKIE_CATEGORY" ? target.id : null,
-          proofDigest: proofDigest(proof),
-        };
-        const chain = chainEvent(record, head);
-        const event = await tx.consentEvent.create({ data: { ...record, ...chain } });
-        await moveState(tx, event);
-        head = { sequence: chain.sequence, hash: chain.hash };
-        return event;
-      },
-    };
-    const result = await work(tx, ledger);
-    if (head.sequence !== startSequence) {
-      await tx.consentChainHead.update({ where: { tenantId }, data: { sequence: head.sequence, hash: head.hash } });
-    }
-    return result;
-  });
+  return db.$transaction((tx) => inLedger(tx, tenantId, work));
+}
+
+/** `withLedgerLock` inside a transaction the caller already holds, so a ledger write commits with the caller's other writes. */
+export async function inLedger<T>(
+  tx: TenantTransaction,
+  tenantId: string,
+  work: (tx: TenantTransaction, ledger: LedgerAppender) => Promise<T>,
+): Promise<T> {
+  let head = await lockChainHead(tx, tenantId);
+  const startSequence = head.sequence;
+  const ledger: LedgerAppender = {
+    append: async (input) => {
+      const { target, proof, ...fields } = input;
+      const record = {
+        ...fields,
+        ...proof,
+        id: randomUUID(),
+        tenantId,
+        purposeId: target.kind === "PURPOSE" ? target.id : null,
+        cookieCategoryId: target.kind === "COOKIE_CATEGORY" ? target.id : null,
+        proofDigest: proofDigest(proof),
+      };
+      const chain = chainEvent(record, head);
+      const event = await tx.consentEvent.create({ data: { ...record, ...chain } });
+      await moveState(tx, event);
+      head = { sequence: chain.sequence, hash: chain.hash };
+      return event;
+    },
+  };
+  const result = await work(tx, ledger);
+  if (head.sequence !== startSequence) {
+    await tx.consentChainHead.update({ where: { tenantId }, data: { sequence: head.sequence, hash: head.hash } });
+  }
+  return result;
 }

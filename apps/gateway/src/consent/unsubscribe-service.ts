@@ -55,7 +55,6 @@ export async function unsubscribe(db: TenantScopedPrisma, ctx: LedgerCaller, tok
       gpc: null,
       tcString: null,
       gppString: null,
-      idempotencyKey: null,
     });
     return { purposeKey: purpose.key, recorded: true, withdrawnAt: event.occurredAt };
   });

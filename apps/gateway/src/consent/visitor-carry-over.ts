@@ -3,12 +3,15 @@ import { recordAudit } from "../audit/audit-service.ts";
 import type { LedgerCaller } from "./consent-service.ts";
 import { ensureSubject, withLedgerLock } from "./ledger-writer.ts";
 
+/** The idempotent-write scope that links a carried event to the visitor's event it came from. */
+const CARRY_OVER_SCOPE = "system adoptVisitorConsent";
+
 /**
  * When a visitor signs in, their banner and preference choices become the customer's: each of the visitor's current
  * decisions that is newer than the customer's own for the same target is appended to the ledger for the customer,
- * with the original channel, policy version, expiry, signals and proof. The idempotency key `carried:<event id>`
- * names the visitor's event it came from, inside the hash chain, so the link is auditable and a retried (or
- * repeated) sign-in carries nothing twice. The customer's newer choices are never overwritten.
+ * with the original channel, policy version, expiry, signals and proof. Each carried event is remembered as an
+ * idempotent write `carried:<visitor's event id>` of the customer, so the link between the two events is auditable
+ * and a retried (or repeated) sign-in carries nothing twice. The customer's newer choices are never overwritten.
  */
 export async function carryVisitorConsent(
   db: TenantScopedPrisma,
@@ -44,32 +47,43 @@ export async function carryVisitorConsent(
       ].filter(({ state, own }) => !own || own.decidedAt < state.decidedAt);
       const keys = candidates.map(({ state }) => `carried:${state.lastEventId}`);
       const done = new Set(
-        (await tx.consentEvent.findMany({ where: { idempotencyKey: { in: keys } }, select: { idempotencyKey: true } })).map(
-          (row) => row.idempotencyKey,
-        ),
+        (
+          await tx.idempotentWrite.findMany({
+            where: { scope: CARRY_OVER_SCOPE, subjectId: customer.id, key: { in: keys } },
+            select: { key: true },
+          })
+        ).map((row) => row.key),
       );
       const sources = await tx.consentEvent.findMany({ where: { id: { in: candidates.map(({ state }) => state.lastEventId) } } });
       for (const { state, target } of candidates) {
         const source = sources.find((event) => event.id === state.lastEventId);
         const idempotencyKey = `carried:${state.lastEventId}`;
         if (!source || done.has(idempotencyKey)) continue;
-        carried.push(
-          await ledger.append({
+        const event = await ledger.append({
+          subjectId: customer.id,
+          target,
+          decision: source.decision,
+          channel: source.channel,
+          policyVersionId: source.policyVersionId,
+          jurisdiction: source.jurisdiction,
+          occurredAt: new Date(),
+          expiresAt: source.expiresAt,
+          proof: { userAgent: source.userAgent, ipHash: source.ipHash, pageUrl: source.pageUrl },
+          gpc: source.gpc,
+          tcString: source.tcString,
+          gppString: source.gppString,
+        });
+        await tx.idempotentWrite.create({
+          data: {
+            tenantId: ctx.tenantId,
+            scope: CARRY_OVER_SCOPE,
             subjectId: customer.id,
-            target,
-            decision: source.decision,
-            channel: source.channel,
-            policyVersionId: source.policyVersionId,
-            jurisdiction: source.jurisdiction,
-            occurredAt: new Date(),
-            expiresAt: source.expiresAt,
-            proof: { userAgent: source.userAgent, ipHash: source.ipHash, pageUrl: source.pageUrl },
-            gpc: source.gpc,
-            tcString: source.tcString,
-            gppString: source.gppString,
-            idempotencyKey,
-          }),
-        );
+            key: idempotencyKey,
+            payloadHash: source.hash,
+            eventIds: [event.id],
+          },
+        });
+        carried.push(event);
       }
     }
     await recordAudit(tx, ctx, { operation: "adoptVisitorConsent", subjectId: customer.id });

@@ -1,5 +1,5 @@
 import { LegalInstrument } from "@custos/db";
-import { recordAudit } from "../audit/audit-service.ts";
+import { auditedRead } from "../audit/audit-service.ts";
 import { builder } from "../builder.ts";
 import { parseSubjectId } from "../identifiers/subject-id.ts";
 import { noticeOwedWhere, recordDisclosure, recordDisclosureNotice } from "./disclosure-service.ts";
@@ -46,12 +46,13 @@ builder.queryField("disclosures", (t) =>
     authScopes: { staff: true, auditor: true },
     args: { noticeOwed: t.arg.boolean({ required: false }) },
     resolve: async (query, _root, { noticeOwed }, ctx) => {
-      await recordAudit(ctx.prisma, ctx, { operation: "disclosures" });
-      return ctx.prisma.disclosureRecord.findMany({
-        ...query,
-        where: noticeOwed ? noticeOwedWhere(new Date()) : {},
-        orderBy: [{ disclosedAt: "desc" }, { id: "asc" }],
-      });
+      return auditedRead(ctx, { operation: "disclosures" }, () =>
+        ctx.prisma.disclosureRecord.findMany({
+          ...query,
+          where: noticeOwed ? noticeOwedWhere(new Date()) : {},
+          orderBy: [{ disclosedAt: "desc" }, { id: "asc" }],
+        }),
+      );
     },
   }),
 );

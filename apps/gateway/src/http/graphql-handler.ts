@@ -25,6 +25,7 @@ export async function executeGraphql(
   res: ServerResponse,
   context: Context,
   maxBodyBytes: number,
+  url: URL,
 ) {
   let body: unknown;
   try {
@@ -37,7 +38,6 @@ export async function executeGraphql(
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
   }
-  const url = new URL(req.url ?? "/", "http://gateway");
   const response = await server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
     context: async () => context,

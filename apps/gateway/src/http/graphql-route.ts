@@ -6,7 +6,7 @@ import { type AuthenticationSettings, authenticate } from "../access/authenticat
 import type { Caller } from "../access/caller.ts";
 import type { Context } from "../context.ts";
 import { CustosError } from "../errors.ts";
-import type { createRateLimiter } from "../limits/rate-limit.ts";
+import type { RateDecision, RateLimiter } from "../limits/rate-limit.ts";
 import type { Logger } from "../logger.ts";
 import { allowOrigin, answerPreflight, type createOriginAllowlist } from "./cors.ts";
 import { executeGraphql, sendError } from "./graphql-handler.ts";
@@ -16,7 +16,7 @@ export interface GraphqlRouteOptions {
   prisma: PrismaClient;
   authentication: AuthenticationSettings;
   isAllowedOrigin: ReturnType<typeof createOriginAllowlist>;
-  rateLimit: ReturnType<typeof createRateLimiter>;
+  rateLimit: RateLimiter;
   log: Logger;
   maxBodyBytes: number;
 }
@@ -32,7 +32,11 @@ function originRefused(caller: Caller, origin: string | undefined): boolean {
  */
 export function graphqlRoute(options: GraphqlRouteOptions) {
   const { apollo, prisma, authentication, isAllowedOrigin, rateLimit, log, maxBodyBytes } = options;
-  return async (req: IncomingMessage, res: ServerResponse) => {
+  const tooMany = (res: ServerResponse, decision: Extract<RateDecision, { allowed: false }>) => {
+    res.setHeader("retry-after", String(decision.retryAfterSeconds));
+    sendError(res, 429, "RATE_LIMITED", `Too many requests; retry after ${decision.retryAfterSeconds} s.`);
+  };
+  return async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     // Returned to the caller, so a support question can be matched to the gateway's log lines.
     const requestId = randomUUID();
     res.setHeader("x-request-id", requestId);
@@ -42,20 +46,21 @@ export function graphqlRoute(options: GraphqlRouteOptions) {
     if (origin !== undefined) res.setHeader("vary", "Origin");
     if (originAllowed) allowOrigin(res, origin);
 
+    const address = req.socket.remoteAddress ?? "unknown";
     let caller: Caller;
     try {
       caller = await authenticate(authentication, req.headers.authorization);
     } catch (error) {
       if (!(error instanceof CustosError)) throw error;
+      // Past the budget a refusal is a 429, not logged; valid credentials from the same address still work.
+      const refusals = await rateLimit.refused(address);
+      if (!refusals.allowed) return tooMany(res, refusals);
       log.info("credentials refused", { requestId, reason: error.message });
       return sendError(res, 401, error.code, error.message);
     }
     if (originRefused(caller, origin)) return sendError(res, 403, "FORBIDDEN", "This publishable key is not issued for this origin.");
-    const decision = await rateLimit(caller, req.socket.remoteAddress ?? "unknown");
-    if (!decision.allowed) {
-      res.setHeader("retry-after", String(decision.retryAfterSeconds));
-      return sendError(res, 429, "RATE_LIMITED", `Too many requests; retry after ${decision.retryAfterSeconds} s.`);
-    }
+    const decision = await rateLimit.request(caller, address);
+    if (!decision.allowed) return tooMany(res, decision);
     const context: Context = {
       prisma: scopeToTenant(prisma, caller.tenantId),
       caller,
@@ -63,7 +68,8 @@ export function graphqlRoute(options: GraphqlRouteOptions) {
       requestId,
       log,
       keyPepper: authentication.keyPepper,
+      clientAddress: address,
     };
-    await executeGraphql(apollo, req, res, context, maxBodyBytes);
+    await executeGraphql(apollo, req, res, context, maxBodyBytes, url);
   };
 }

@@ -19,7 +19,8 @@ export function queryLimits() {
     maxDepth: { n: QUERY_LIMITS.maxDepth, flattenFragments: true },
     maxAliases: { n: QUERY_LIMITS.maxAliases },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives },
-    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    // Counted by graphql-js while parsing (server.ts), so an over-long document is a 400 parse failure.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: QUERY_LIMITS.maxCost },
     // Suggestions ("did you mean…") would describe fields a caller may not see.
     blockFieldSuggestion: { enabled: true },

@@ -15,7 +15,58 @@ export const REQUESTS_PER_MINUTE: Record<CallerKind, number> = {
   auditor: 600,
 };
 
-function bucket(caller: Caller, address: string): string {
+/**
+ * Refused credentials per address and minute. Past it each further refusal is a 429 with Retry-After and no log
+ * line, so a guesser cannot flood the log; valid credentials from the same address (a shared NAT) keep working.
+ */
+export const REFUSED_CREDENTIALS_PER_MINUTE = 20;
+
+export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/** A budget: at most `points` in each window of `windowSeconds`. */
+export interface RateBudget {
+  points: number;
+  windowSeconds: number;
+}
+
+/**
+ * Where counts live. This one is the process's memory, so with N gateway processes a caller gets up to N
+ * times each figure; a store shared by all processes (Redis, PostgreSQL) implements the same method.
+ */
+export interface RateLimitStore {
+  /** Counts one use of `bucket` and says whether it was within the budget. */
+  consume(bucket: string, budget: RateBudget): Promise<RateDecision>;
+}
+
+function retryAfter(res: RateLimiterRes): RateDecision {
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
+}
+
+export function memoryRateLimitStore(): RateLimitStore {
+  const limiters = new Map<string, RateLimiterMemory>();
+  const limiter = ({ points, windowSeconds }: RateBudget) => {
+    const id = `${points}/${windowSeconds}`;
+    let found = limiters.get(id);
+    if (!found) {
+      found = new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix: id });
+      limiters.set(id, found);
+    }
+    return found;
+  };
+  return {
+    async consume(bucket, budget) {
+      try {
+        await limiter(budget).consume(bucket);
+        return { allowed: true };
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        return retryAfter(rejection);
+      }
+    },
+  };
+}
+
+function callerBucket(caller: Caller, address: string): string {
   switch (caller.kind) {
     case "anonymous":
       return `anonymous:${address}`;
@@ -28,22 +79,23 @@ function bucket(caller: Caller, address: string): string {
   }
 }
 
-export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+export interface RateLimiter {
+  /** One request of an authenticated (or anonymous) caller. */
+  request(caller: Caller, address: string): Promise<RateDecision>;
+  /** Counts one refused credential of an address; not allowed once the address is past its budget. */
+  refused(address: string): Promise<RateDecision>;
+  readonly store: RateLimitStore;
+}
 
-/** Counts in this process's memory: with N gateway processes a caller gets up to N times the figure. */
-export function createRateLimiter(perMinute: Record<CallerKind, number> = REQUESTS_PER_MINUTE) {
-  const limiters = new Map(
-    Object.entries(perMinute).map(([kind, points]) => [kind, new RateLimiterMemory({ points, duration: 60, keyPrefix: kind })]),
-  );
-  return async (caller: Caller, address: string): Promise<RateDecision> => {
-    const limiter = limiters.get(caller.kind);
-    if (!limiter) throw new Error(`No rate limit for ${caller.kind}`);
-    try {
-      await limiter.consume(bucket(caller, address));
-      return { allowed: true };
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
-    }
+export function createRateLimiter(
+  perMinute: Record<CallerKind, number> = REQUESTS_PER_MINUTE,
+  store: RateLimitStore = memoryRateLimitStore(),
+  refusedPerMinute = REFUSED_CREDENTIALS_PER_MINUTE,
+): RateLimiter {
+  const refusals: RateBudget = { points: refusedPerMinute, windowSeconds: 60 };
+  return {
+    store,
+    request: (caller, address) => store.consume(callerBucket(caller, address), { points: perMinute[caller.kind], windowSeconds: 60 }),
+    refused: (address) => store.consume(`refused:${address}`, refusals),
   };
 }

@@ -1,5 +1,5 @@
 import { OutboxStatus } from "@custos/db";
-import { recordAudit } from "../audit/audit-service.ts";
+import { auditedRead } from "../audit/audit-service.ts";
 import { builder } from "../builder.ts";
 
 const OutboxStatusEnum = builder.enumType(OutboxStatus, { name: "OutboxStatus" });
@@ -27,12 +27,13 @@ builder.queryField("outbox", (t) =>
     authScopes: { staff: true, auditor: true },
     args: { status: t.arg({ type: OutboxStatusEnum, required: false }) },
     resolve: async (query, _root, { status }, ctx) => {
-      await recordAudit(ctx.prisma, ctx, { operation: "outbox" });
-      return ctx.prisma.outboxMessage.findMany({
-        ...query,
-        where: { status: status ?? undefined },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      });
+      return auditedRead(ctx, { operation: "outbox" }, () =>
+        ctx.prisma.outboxMessage.findMany({
+          ...query,
+          where: { status: status ?? undefined },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        }),
+      );
     },
   }),
 );

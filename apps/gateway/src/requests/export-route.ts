@@ -13,11 +13,10 @@ export const EXPORT_ROUTE_PREFIX = "/exports/requests/";
  * and expires; the request must have been verified; every download is audited.
  */
 export function exportRoute(prisma: PrismaClient) {
-  return async (req: IncomingMessage, res: ServerResponse, keyPepper: string) => {
+  return async (req: IncomingMessage, res: ServerResponse, url: URL, keyPepper: string) => {
     const requestId = randomUUID();
     res.setHeader("x-request-id", requestId);
     if (req.method !== "GET") return sendError(res, 405, "METHOD_NOT_ALLOWED", "Use GET.");
-    const url = new URL(req.url ?? "/", "http://gateway");
     const id = url.pathname.slice(EXPORT_ROUTE_PREFIX.length);
     const tokenId = readRequestToken(keyPepper, "request-export", url.searchParams.get("token") ?? "");
     const refuse = () => sendError(res, 404, "NOT_FOUND", "This download link is unknown or has expired.");

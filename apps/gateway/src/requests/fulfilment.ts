@@ -127,10 +127,10 @@ async function completeRequest(tx: TenantTransaction, ctx: FulfilmentCaller, req
 async function eraseOwnRecords(tx: TenantTransaction, request: PrivacyRequest, now: Date, keep: ReadonlySet<string>) {
   if (keep.has("identity")) return;
   if (request.contactEmail) {
-    await tx.outboxMessage.updateMany({
-      where: { recipient: { equals: request.contactEmail, mode: "insensitive" }, status: { not: "PENDING" } },
-      data: { recipient: "erased", payload: {} },
-    });
+    // Compared with lower() and =, not Prisma's insensitive equals (ILIKE): `%` or `_` in an address must not match others.
+    await tx.$executeRaw`
+      UPDATE "OutboxMessage" SET recipient = 'erased', payload = '{}'::jsonb
+      WHERE "tenantId" = ${request.tenantId}::uuid AND lower(recipient) = lower(${request.contactEmail}) AND status <> 'PENDING'`;
   }
   if (request.subjectId) {
     await eraseSubjectRecords(tx, request.subjectId, now, { keepProof: keep.has("usage") });

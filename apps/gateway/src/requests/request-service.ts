@@ -1,10 +1,11 @@
 import type { RequestStatus, RequestType, TenantScopedPrisma, TenantTransaction } from "@custos/db";
 import { actorLabel } from "../access/caller.ts";
 import { recordAudit } from "../audit/audit-service.ts";
-import { recordConsentDecision } from "../consent/consent-service.ts";
+import { recordConsentDecisionIn } from "../consent/consent-service.ts";
 import { CustosError } from "../errors.ts";
 import { parseEmail, parseLanguage } from "../subjects/contact-service.ts";
 import { maskEmail } from "../subjects/mask-email.ts";
+import { requestsToMailbox, UNPROVEN_REQUESTS_PER_MAILBOX } from "./contact-address.ts";
 import { confirmWithoutSystems, needsSystems, startFulfilment } from "./fulfilment.ts";
 import { applyRule } from "./request-errors.ts";
 import { issueRequestToken, readRequestToken } from "./request-tokens.ts";
@@ -95,28 +96,35 @@ export async function submitRequest(db: TenantScopedPrisma, ctx: ServiceCaller, 
   const receivedAt = new Date();
   const deadlines = applyRule(() => computeDeadlines({ jurisdiction: input.jurisdiction, type: input.type, receivedAt }));
 
-  // An objection to direct marketing is absolute: the withdrawal is recorded before anything else can fail.
-  if (input.directMarketing && externalId) {
-    await recordConsentDecision(db, ctx, {
-      subjectId: externalId,
-      purposeKey: "marketing",
-      decision: "WITHDRAWN",
-      channel: "SUPPORT_AGENT",
-      jurisdiction: input.jurisdiction,
-      expiresAt: null,
-      policyVersionId: null,
-      proof: null,
-      gpc: null,
-      tcString: null,
-      gppString: null,
-      idempotencyKey: null,
-    });
-  }
-
+  const dayAgo = new Date(receivedAt.getTime() - 86_400_000);
   let addressing: Awaited<ReturnType<typeof addressingFor>> | undefined;
   const request = await db.$transaction(async (tx) => {
+    // An objection to direct marketing is absolute: the withdrawal is recorded with the request, first, so it takes
+    // the ledger lock before the subject row (the order every ledger write takes them in); a refused request records neither.
+    if (input.directMarketing && externalId) {
+      await recordConsentDecisionIn(tx, ctx, {
+        subjectId: externalId,
+        purposeKey: "marketing",
+        decision: "WITHDRAWN",
+        channel: "SUPPORT_AGENT",
+        jurisdiction: input.jurisdiction,
+        expiresAt: null,
+        policyVersionId: null,
+        proof: null,
+        gpc: null,
+        tcString: null,
+        gppString: null,
+        idempotencyKey: null,
+      });
+    }
     addressing = await addressingFor(tx, ctx, externalId, typed, session !== null || ctx.caller.kind === "staff");
     const { subjectId, contactEmail } = addressing;
+    if ((ctx.caller.kind === "anonymous" || ctx.caller.kind === "storefront") && !IDENTITY_VERIFICATION[input.type].required) {
+      const sent = await requestsToMailbox(tx, ctx.tenantId, contactEmail, { types: UNPROVEN_TYPES, since: dayAgo });
+      if (sent >= UNPROVEN_REQUESTS_PER_MAILBOX) {
+        throw new CustosError("RATE_LIMITED", "Too many requests to this address today; try again tomorrow, or sign in first.");
+      }
+    }
     const created = await tx.privacyRequest.create({
       data: {
         tenantId: ctx.tenantId,
@@ -151,14 +159,7 @@ export async function submitRequest(db: TenantScopedPrisma, ctx: ServiceCaller, 
     if (session) {
       return markVerified(tx, ctx, created, { method: "SHOPPER_SESSION", verifiedBy: "shopper-session" }, "RECEIVED");
     }
-    const recent = await tx.privacyRequest.count({
-      where: {
-        contactEmail: { equals: contactEmail, mode: "insensitive" },
-        verifiedAt: null,
-        type: { in: VERIFIED_TYPES },
-        receivedAt: { gt: new Date(receivedAt.getTime() - 86_400_000) },
-      },
-    });
+    const recent = await requestsToMailbox(tx, ctx.tenantId, contactEmail, { types: VERIFIED_TYPES, since: dayAgo, unverifiedOnly: true });
     if (recent > UNVERIFIED_REQUESTS_PER_ADDRESS) {
       throw new CustosError("RATE_LIMITED", "Too many unverified requests for this address today; verify one, or try again tomorrow.");
     }
@@ -185,6 +186,7 @@ async function codeProvesIdentity(db: Pick<TenantTransaction, "dataSubject">, re
 }
 
 const VERIFIED_TYPES = REQUEST_TYPES.filter((type) => IDENTITY_VERIFICATION[type].required);
+const UNPROVEN_TYPES = REQUEST_TYPES.filter((type) => !IDENTITY_VERIFICATION[type].required);
 
 /**
  * Moves the request to AWAITING_VERIFICATION (or keeps it there), voids older codes and e-mails a fresh one. When a

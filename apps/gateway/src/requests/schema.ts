@@ -1,5 +1,5 @@
 import { RequestStatus, RequestType, VerificationMethod } from "@custos/db";
-import { recordAudit } from "../audit/audit-service.ts";
+import { auditedRead, recordAudit } from "../audit/audit-service.ts";
 import { builder } from "../builder.ts";
 import { CustosError } from "../errors.ts";
 import { parseJurisdiction } from "../identifiers/jurisdiction.ts";
@@ -361,17 +361,18 @@ builder.queryField("privacyRequests", (t) =>
       open: t.arg.boolean({ required: false, description: "true: only requests still running; false: only closed ones." }),
     },
     resolve: async (query, _root, args, ctx) => {
-      await recordAudit(ctx.prisma, ctx, { operation: "privacyRequests" });
-      return ctx.prisma.privacyRequest.findMany({
-        ...query,
-        where: {
-          type: args.type ?? undefined,
-          status: args.status ? { in: args.status } : undefined,
-          jurisdiction: args.jurisdiction ? parseJurisdiction(args.jurisdiction) : undefined,
-          closedAt: args.open == null ? undefined : args.open ? null : { not: null },
-        },
-        orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-      });
+      return auditedRead(ctx, { operation: "privacyRequests" }, () =>
+        ctx.prisma.privacyRequest.findMany({
+          ...query,
+          where: {
+            type: args.type ?? undefined,
+            status: args.status ? { in: args.status } : undefined,
+            jurisdiction: args.jurisdiction ? parseJurisdiction(args.jurisdiction) : undefined,
+            closedAt: args.open == null ? undefined : args.open ? null : { not: null },
+          },
+          orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+        }),
+      );
     },
   }),
 );
@@ -535,12 +536,13 @@ builder.queryField("requestTasks", (t) =>
           : caller.kind === "service"
             ? { dataSystemId: caller.dataSystemId }
             : {};
-      await recordAudit(ctx.prisma, ctx, { operation: "requestTasks" });
-      return ctx.prisma.requestTask.findMany({
-        ...query,
-        where: { ...system, status: status ?? undefined },
-        orderBy: [{ request: { dueAt: "asc" } }, { id: "asc" }],
-      });
+      return auditedRead(ctx, { operation: "requestTasks" }, () =>
+        ctx.prisma.requestTask.findMany({
+          ...query,
+          where: { ...system, status: status ?? undefined },
+          orderBy: [{ request: { dueAt: "asc" } }, { id: "asc" }],
+        }),
+      );
     },
   }),
 );

@@ -1,20 +1,18 @@
 // `pnpm retention sweep [--dry-run] [--tenant <slug>] [--batch <n>] [--pause <ms>]`: the retention sweep from the command line.
-import { parseArgs } from "node:util";
 import { databaseTargetFromEnv, describeTarget, prepareDatabase, scopeToTenant } from "@custos/db";
+import { exitWithMessage, parseCommandLine } from "../command-line.ts";
 import { sweepRetention } from "./sweep.ts";
 
 const USAGE = `Usage:
   pnpm retention sweep [--dry-run] [--tenant <slug>] [--batch <rows per batch, default 1000>] [--pause <ms between batches>]
-Sweeps every tenant unless --tenant names one. Safe to run in several processes at once; a killed sweep is finished by the next.`;
+Sweeps every tenant unless --tenant names one. Safe to run in several processes at once; a killed sweep is finished by the next.
+On the embedded database, stop the gateway first (it holds the database), or sweep through it: the sweepRetention mutation.`;
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    tenant: { type: "string" },
-    "dry-run": { type: "boolean", default: false },
-    batch: { type: "string", default: "1000" },
-    pause: { type: "string", default: "0" },
-  },
+const { positionals, values } = parseCommandLine(USAGE, {
+  tenant: { type: "string" },
+  "dry-run": { type: "boolean", default: false },
+  batch: { type: "string", default: "1000" },
+  pause: { type: "string", default: "0" },
 });
 
 function positiveInteger(raw: string, name: string, minimum: number): number {
@@ -29,7 +27,7 @@ if (positionals[0] !== "sweep") {
 }
 
 const target = databaseTargetFromEnv();
-const database = await prepareDatabase(target);
+const database = await prepareDatabase(target).catch(exitWithMessage);
 try {
   const batchSize = positiveInteger(values.batch, "batch", 1);
   const pauseMs = positiveInteger(values.pause, "pause", 0);

@@ -96,7 +96,7 @@ export async function completeRetentionTask(db: TenantScopedPrisma, ctx: AuditCo
     if (task.status !== "PENDING" && task.status !== "CLAIMED") {
       throw new CustosError("RETENTION_TASK_NOT_PENDING", "That retention task is already finished.");
     }
-    await tx.retentionTask.update({ where: { id }, data: { status: "DONE", completedAt: new Date() } });
+    await tx.retentionTask.update({ where: { id }, data: { status: "DONE", open: null, completedAt: new Date() } });
     await recordAudit(tx, ctx, { operation: "completeRetentionTask" });
   });
 }

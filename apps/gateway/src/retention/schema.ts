@@ -1,6 +1,6 @@
 import { RetentionAction, RetentionTrigger, RunStatus } from "@custos/db";
 import { actorLabel } from "../access/caller.ts";
-import { recordAudit } from "../audit/audit-service.ts";
+import { auditedRead, recordAudit } from "../audit/audit-service.ts";
 import { builder } from "../builder.ts";
 import { DataCategoryRef, LegalBasisEnum } from "../catalogue/schema.ts";
 import { parseSubjectId } from "../identifiers/subject-id.ts";
@@ -128,13 +128,14 @@ builder.queryField("legalHolds", (t) =>
     authScopes: { staff: true, auditor: true },
     args: { activeOnly: t.arg.boolean({ required: false }) },
     resolve: async (query, _root, { activeOnly }, ctx) => {
-      await recordAudit(ctx.prisma, ctx, { operation: "legalHolds" });
       const now = new Date();
-      return ctx.prisma.legalHold.findMany({
-        ...query,
-        where: activeOnly ? { releasedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } : {},
-        orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      });
+      return auditedRead(ctx, { operation: "legalHolds" }, () =>
+        ctx.prisma.legalHold.findMany({
+          ...query,
+          where: activeOnly ? { releasedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } : {},
+          orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+        }),
+      );
     },
   }),
 );
@@ -157,12 +158,13 @@ builder.queryField("retentionTasks", (t) =>
     authScopes: { staff: true, auditor: true, service: true },
     args: { status: t.arg({ type: TaskStatusEnum, required: false }) },
     resolve: async (query, _root, { status }, ctx) => {
-      await recordAudit(ctx.prisma, ctx, { operation: "retentionTasks" });
-      return ctx.prisma.retentionTask.findMany({
-        ...query,
-        where: { status: status ?? undefined, dataSystemId: ctx.caller.kind === "service" ? ctx.caller.dataSystemId : undefined },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      });
+      return auditedRead(ctx, { operation: "retentionTasks" }, () =>
+        ctx.prisma.retentionTask.findMany({
+          ...query,
+          where: { status: status ?? undefined, dataSystemId: ctx.caller.kind === "service" ? ctx.caller.dataSystemId : undefined },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        }),
+      );
     },
   }),
 );

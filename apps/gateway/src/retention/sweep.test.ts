@@ -28,7 +28,6 @@ async function pastConsentEvent(
       gpc: null,
       tcString: null,
       gppString: null,
-      idempotencyKey: null,
     }),
   );
 }

@@ -128,7 +128,11 @@ async function sweepOwnData(
   }
 }
 
-/** Queues one task per registered data system for the category's data they hold; a hold on the whole category queues none. */
+/**
+ * Queues one task per registered data system for the category's data they hold; a hold on the whole category queues
+ * none. A system with a task of this category still open gets no second one, however many sweeps run at once (the
+ * unique index on open tasks); the sweep after it is done queues the next.
+ */
 async function queueTasks(
   db: TenantScopedPrisma,
   policy: SweptPolicy,
