@@ -8,6 +8,9 @@ const WITHDRAW_ALL = "mutation ($input: WithdrawAllConsentInput!) { withdrawAllC
 const STATE = "query ($subjectId: String!) { consentState(subjectId: $subjectId) { purposes { purpose { key } status } } }";
 
 type Event = { id: string; decision: string };
+/** A storefront visitor's id, as the SDK mints them: the publishable key writes consent only for visitors. */
+const visitor = (name: string) => `visitor:${name.padEnd(16, "0")}`;
+const SHOP = "https://shop.test";
 const codeOf = (response: { errors?: { extensions?: Record<string, unknown> }[] }) => response.errors?.[0]?.extensions?.code;
 
 describe("issue 11: idempotency keys", () => {
@@ -15,12 +18,16 @@ describe("issue 11: idempotency keys", () => {
   let storefront: string;
   beforeAll(async () => {
     gateway = await startTestGateway("pglite");
-    storefront = await gateway.issueKey({ kind: "PUBLISHABLE", name: "shop", allowedOrigins: ["https://shop.test"] });
+    storefront = await gateway.issueKey({ kind: "PUBLISHABLE", name: "shop", allowedOrigins: [SHOP] });
   });
   afterAll(() => gateway[Symbol.asyncDispose]());
 
   const record = (token: string, subjectId: string, decision: string, idempotencyKey: string) =>
-    gateway.execute(RECORD, { input: { subjectId, purpose: "marketing", decision, channel: "BANNER", idempotencyKey } }, { token });
+    gateway.execute(
+      RECORD,
+      { input: { subjectId, purpose: "marketing", decision, channel: "BANNER", idempotencyKey } },
+      { token, origin: token === storefront ? SHOP : undefined },
+    );
   const marketingStatus = async (subjectId: string) => {
     const state = (await gateway.asStaff(STATE, { subjectId })).data?.consentState as {
       purposes: { purpose: { key: string }; status: string }[];
@@ -33,38 +40,38 @@ describe("issue 11: idempotency keys", () => {
       COOKIES,
       {
         input: {
-          subjectId: "cust-y",
+          subjectId: visitor("cust-y"),
           choices: [{ category: "analytics", decision: "GRANTED" }],
           channel: "BANNER",
           idempotencyKey: "y-banner",
         },
       },
-      { token: storefront },
+      { token: storefront, origin: SHOP },
     );
-    await record(storefront, "cust-x", "GRANTED", "x-grant");
+    await record(storefront, visitor("cust-x"), "GRANTED", "x-grant");
     for (const idempotencyKey of ["%", "_", "y-banner"]) {
-      await record(storefront, "cust-x", "GRANTED", `x-regrant-${idempotencyKey}`);
+      await record(storefront, visitor("cust-x"), "GRANTED", `x-regrant-${idempotencyKey}`);
       const response = await gateway.execute(
         WITHDRAW_ALL,
-        { input: { subjectId: "cust-x", channel: "BANNER", idempotencyKey } },
-        { token: storefront },
+        { input: { subjectId: visitor("cust-x"), channel: "BANNER", idempotencyKey } },
+        { token: storefront, origin: SHOP },
       );
       const events = response.data?.withdrawAllConsent as (Event & { purpose: { key: string } | null })[];
       expect(
         events.map((event) => [event.decision, event.purpose?.key]),
         idempotencyKey,
       ).toEqual([["WITHDRAWN", "marketing"]]);
-      expect(await marketingStatus("cust-x")).toBe("WITHDRAWN");
+      expect(await marketingStatus(visitor("cust-x"))).toBe("WITHDRAWN");
     }
   });
 
   it("shopper X reusing cust-y's key gets X's own withdrawal recorded, not cust-y's GRANTED event back", async () => {
-    const y = (await record(storefront, "cust-y", "GRANTED", "order-1001-consent")).data?.recordConsent as Event;
-    const x = (await record(storefront, "cust-x2", "WITHDRAWN", "order-1001-consent")).data?.recordConsent as Event;
+    const y = (await record(storefront, visitor("cust-y"), "GRANTED", "order-1001-consent")).data?.recordConsent as Event;
+    const x = (await record(storefront, visitor("cust-x2"), "WITHDRAWN", "order-1001-consent")).data?.recordConsent as Event;
     expect(x.id).not.toBe(y.id);
     expect(x.decision).toBe("WITHDRAWN");
-    expect(await marketingStatus("cust-x2")).toBe("WITHDRAWN");
-    expect(await marketingStatus("cust-y")).toBe("GRANTED");
+    expect(await marketingStatus(visitor("cust-x2"))).toBe("WITHDRAWN");
+    expect(await marketingStatus(visitor("cust-y"))).toBe("GRANTED");
   });
 
   it("keys are the caller's own: another key's writer with the same key and subject records its own decision", async () => {
@@ -75,13 +82,13 @@ describe("issue 11: idempotency keys", () => {
   });
 
   it("a retry with the same key and payload returns the first event; another payload is IDEMPOTENCY_KEY_REUSED and writes nothing", async () => {
-    const first = (await record(storefront, "cust-w", "GRANTED", "w-1")).data?.recordConsent as Event;
-    const retry = (await record(storefront, "cust-w", "GRANTED", "w-1")).data?.recordConsent as Event;
+    const first = (await record(storefront, visitor("cust-w"), "GRANTED", "w-1")).data?.recordConsent as Event;
+    const retry = (await record(storefront, visitor("cust-w"), "GRANTED", "w-1")).data?.recordConsent as Event;
     expect(retry.id).toBe(first.id);
     const events = await gateway.database.prisma.consentEvent.count();
-    const reused = await record(storefront, "cust-w", "WITHDRAWN", "w-1");
+    const reused = await record(storefront, visitor("cust-w"), "WITHDRAWN", "w-1");
     expect(codeOf(reused)).toBe("IDEMPOTENCY_KEY_REUSED");
     expect(await gateway.database.prisma.consentEvent.count()).toBe(events);
-    expect(await marketingStatus("cust-w")).toBe("GRANTED");
+    expect(await marketingStatus(visitor("cust-w"))).toBe("GRANTED");
   });
 });
