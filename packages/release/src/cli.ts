@@ -5,8 +5,10 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { buildSchema } from "graphql";
 import { missingChangesetMessage, packagesMissingChangesets, readPendingChangesets } from "./changesets.ts";
 import { compareContract } from "./contract.ts";
+import { coverageSummary, descriptionCoverage } from "./descriptions.ts";
 import { CONTRACT_FILE, CONTRACT_PACKAGE, CONTRACT_PACKAGE_DIR, RELEASED_CONTRACT_FILE, repositoryRoot } from "./paths.ts";
 
 /** The branch changes are compared with: `--base`, CUSTOS_RELEASE_BASE, else main, else origin/main. */
@@ -34,9 +36,10 @@ async function check(root: string, baseArg: string | undefined): Promise<boolean
   const releasedPath = path.join(root, RELEASED_CONTRACT_FILE);
   const released = existsSync(releasedPath) ? readFileSync(releasedPath, "utf8") : undefined;
   const sdkManifest = JSON.parse(readFileSync(path.join(root, CONTRACT_PACKAGE_DIR, "package.json"), "utf8"));
+  const current = readFileSync(path.join(root, CONTRACT_FILE), "utf8");
   const report = await compareContract({
     released,
-    current: readFileSync(path.join(root, CONTRACT_FILE), "utf8"),
+    current,
     releasedVersion: sdkManifest.version,
     pending: await readPendingChangesets(root),
     contractPackage: CONTRACT_PACKAGE,
@@ -50,6 +53,7 @@ async function check(root: string, baseArg: string | undefined): Promise<boolean
     for (const change of report.dangerous) console.log(`  dangerous: ${change.message}`);
   }
   for (const problem of report.problems) console.error(problem);
+  console.log(`contract descriptions: ${coverageSummary(descriptionCoverage(buildSchema(current)))} described.`);
   return ok && report.problems.length === 0;
 }
 
