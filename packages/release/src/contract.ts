@@ -1,14 +1,7 @@
 import { type Change, CriticalityLevel, diff } from "@graphql-inspector/core";
-import {
-  buildSchema,
-  type GraphQLSchema,
-  isEnumType,
-  isInputObjectType,
-  isInterfaceType,
-  isIntrospectionType,
-  isObjectType,
-} from "graphql";
+import { buildSchema } from "graphql";
 import type { PendingChangeset } from "./changesets.ts";
+import { schemaElements } from "./schema-elements.ts";
 
 export interface ContractReport {
   breaking: Change[];
@@ -65,7 +58,8 @@ export async function compareContract(options: {
     }
   }
   const releasedMajor = Number(options.releasedVersion.split(".")[0]);
-  for (const { coordinate, reason } of deprecations(current)) {
+  for (const { coordinate, deprecationReason: reason } of schemaElements(current)) {
+    if (reason === null || reason === undefined) continue;
     const removal = reason.match(REMOVAL_VERSION);
     if (reason.trim() === "" || reason === GRAPHQL_DEFAULT_REASON) {
       report.problems.push(`${coordinate} is deprecated without a reason: say what to use instead and "Removed in N.0.0."`);
@@ -76,26 +70,4 @@ export async function compareContract(options: {
     }
   }
   return report;
-}
-
-/** Every deprecated field, argument, input field and enum value, with its schema coordinate. */
-export function deprecations(schema: GraphQLSchema): { coordinate: string; reason: string }[] {
-  const found: { coordinate: string; reason: string }[] = [];
-  const add = (coordinate: string, reason: string | null | undefined) => {
-    if (reason !== null && reason !== undefined) found.push({ coordinate, reason });
-  };
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (isIntrospectionType(type)) continue;
-    if (isObjectType(type) || isInterfaceType(type)) {
-      for (const field of Object.values(type.getFields())) {
-        add(`${type.name}.${field.name}`, field.deprecationReason);
-        for (const arg of field.args) add(`${type.name}.${field.name}(${arg.name}:)`, arg.deprecationReason);
-      }
-    } else if (isInputObjectType(type)) {
-      for (const field of Object.values(type.getFields())) add(`${type.name}.${field.name}`, field.deprecationReason);
-    } else if (isEnumType(type)) {
-      for (const value of type.getValues()) add(`${type.name}.${value.name}`, value.deprecationReason);
-    }
-  }
-  return found;
 }
