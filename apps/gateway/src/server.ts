@@ -1,17 +1,19 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { DEFAULT_TENANT_SLUG, type PrismaClient } from "@custos/db";
 import type { CallerKind } from "./access/caller.ts";
 import type { Context } from "./context.ts";
 import { formatError, unexpectedErrorLogging } from "./errors.ts";
+import { createExplorer, EXPLORER_SCRIPT_PATH, EXPLORER_STYLE_PATH, wantsExplorer } from "./explorer/explorer-route.ts";
 import { createOriginAllowlist } from "./http/cors.ts";
 import { isDatabaseOutage, RETRY_AFTER_SECONDS, withinTime } from "./http/database-errors.ts";
 import { sendError, sendJson } from "./http/graphql-handler.ts";
 import { graphqlRoute } from "./http/graphql-route.ts";
 import { requestUrl } from "./http/request-url.ts";
-import { introspectionForStaffOnly } from "./limits/introspection.ts";
+import { introspectionForStaffAndPartners } from "./limits/introspection.ts";
 import { QUERY_LIMITS, queryLimits } from "./limits/query-limits.ts";
 import { createRateLimiter, REQUESTS_PER_MINUTE } from "./limits/rate-limit.ts";
 import { answerStatus, requestGuard } from "./limits/request-guard.ts";
@@ -101,10 +103,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     allowBatchedHttpRequests: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Apollo's landing page loads from Apollo's CDN; browsers get our bundled explorer instead.
+      ApolloServerPluginLandingPageDisabled(),
       ...limits.plugins,
       requestGuard,
       submissionLimit(rateLimit.store, options.submissionsPerHour),
-      introspectionForStaffOnly(options.production ?? process.env.NODE_ENV === "production"),
+      introspectionForStaffAndPartners(options.production ?? process.env.NODE_ENV === "production"),
       answerStatus,
       unexpectedErrorLogging,
     ],
@@ -130,9 +134,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
   };
   const handleExport = exportRoute(prisma);
+  const explorer = createExplorer();
   type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
   const routes: Record<string, Route> = {
-    "/graphql": handleGraphql,
+    "/graphql": async (req, res, url) => (wantsExplorer(req) ? explorer.page(res) : handleGraphql(req, res, url)),
+    [EXPLORER_SCRIPT_PATH]: async (_req, res) => explorer.script(res),
+    [EXPLORER_STYLE_PATH]: async (_req, res) => explorer.style(res),
     "/health": (_req, res) => handleHealth(res),
     [EXPORT_ROUTE_PREFIX]: (req, res, url) => handleExport(req, res, url, options.keyPepper),
   };

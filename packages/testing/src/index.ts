@@ -2,6 +2,7 @@
 // get a typed `inject("postgresAdminUrl")`.
 import type {} from "./vitest-global-setup.ts";
 
+export { findFreeLoopbackPort } from "./free-port.ts";
 export { type PostgresServer, startPostgres } from "./postgres.ts";
 export { createTestDatabase, type TestDatabase } from "./test-database.ts";
 export { startThrowawayCluster, type ThrowawayCluster, type ThrowawayClusterOptions } from "./throwaway-cluster.ts";

@@ -15,17 +15,20 @@ function asksForSchema(document: Parameters<typeof visit>[0]): boolean {
   return found;
 }
 
+/** Who may introspect in production: staff, and partners (their explorer at GET /graphql needs the schema). */
+const MAY_INTROSPECT: ReadonlySet<Context["caller"]["kind"]> = new Set(["staff", "partner"]);
+
 /**
- * In production only privacy staff may introspect; everyone else works from the published
- * schema.graphql. `__typename` stays allowed: clients need it to read unions.
+ * In production only privacy staff and partners may introspect; everyone else works from the
+ * published schema (`@custos/sdk/schema.graphql`). `__typename` stays allowed: clients need it to read unions.
  */
-export function introspectionForStaffOnly(production: boolean): ApolloServerPlugin<Context> {
+export function introspectionForStaffAndPartners(production: boolean): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, contextValue }) {
-          if (!production || contextValue.caller.kind === "staff" || !asksForSchema(document)) return;
-          throw new GraphQLError("Introspection is available to privacy staff only.", {
+          if (!production || MAY_INTROSPECT.has(contextValue.caller.kind) || !asksForSchema(document)) return;
+          throw new GraphQLError("Introspection is available to privacy staff and partners only.", {
             extensions: { code: "FORBIDDEN", http: { status: 403 } },
           });
         },

@@ -81,9 +81,15 @@ describe("limits for untrusted callers", () => {
 });
 
 describe("in production mode", () => {
-  it("lets only privacy staff introspect", async () => {
+  it("lets only privacy staff and partners introspect", async () => {
     await using gateway = await startTestGateway("pglite", undefined, undefined, { production: true });
     const auditor = await gateway.issueKey({ kind: "AUDITOR", name: "auditor" });
+    const registered = await gateway.asStaff("mutation ($input: CreateProcessorInput!) { createProcessor(input: $input) { id } }", {
+      input: { name: "Acme Cloud", country: "SG", dataCategories: [], purposes: [] },
+    });
+    expect(registered.errors).toBeUndefined();
+    const partner = await gateway.issueKey({ kind: "PARTNER", name: "acme", processorName: "Acme Cloud" });
+    expect((await gateway.execute(INTROSPECTION, {}, { token: partner })).data).toEqual({ __schema: { queryType: { name: "Query" } } });
     for (const token of [undefined, auditor]) {
       const response = await gateway.execute(INTROSPECTION, {}, { token });
       expect(response.status).toBe(403);

@@ -1,0 +1,3 @@
+import { custosVitestConfig } from "../testing/src/vitest-config.ts";
+
+export default custosVitestConfig;
