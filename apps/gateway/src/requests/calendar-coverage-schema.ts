@@ -5,7 +5,7 @@ const UnpublishedYearRef = builder.objectRef<CalendarCoverage["unpublished"][num
   description: "A year whose act was looked for and not found; its days count by the provisional rule meanwhile.",
   authScopes: { staff: true, auditor: true },
   fields: (t) => ({
-    year: t.exposeInt("year"),
+    year: t.exposeInt("year", { description: "The calendar year the act will cover." }),
     awaitedAct: t.exposeString("awaitedAct", { description: "The act that will fix the year, as it is usually titled." }),
     searchedOn: t.exposeString("searchedOn", { description: "The day it was last looked for (YYYY-MM-DD)." }),
     finding: t.exposeString("finding", { description: "Where it was looked for, and what was found." }),

@@ -101,7 +101,7 @@ const LegalHoldNoticeRef = builder.objectRef<HeldForErasure>("HeldData").impleme
   authScopes: { service: true, partner: true, staff: true, auditor: true },
   fields: (t) => ({
     category: t.exposeString("category", { nullable: true, description: "Data category key; null: all of the person's data." }),
-    reason: t.exposeString("reason"),
+    reason: t.exposeString("reason", { description: "Why the data is kept, as the person is told." }),
   }),
 });
 
@@ -207,7 +207,10 @@ const RequestConcernsEnum = builder.enumType("RequestConcerns", {
     "ACCOUNT: the request is about the customer account it named (its code went to the account's registered address, or a " +
     "shopper session or staff vouch for the person). ADDRESS: it named no account with a registered address, so it concerns only " +
     "what is held under the address that receives the code.",
-  values: ["ACCOUNT", "ADDRESS"] as const,
+  values: {
+    ACCOUNT: { description: "About the customer account the request named." },
+    ADDRESS: { description: "About what is held under the address that receives the code." },
+  } as const,
 });
 
 const SubmittedRequest = builder
@@ -222,7 +225,11 @@ const SubmittedRequest = builder
     authScopes: { public: true },
     fields: (t) => ({
       request: t.field({ type: RequestProgress, resolve: ({ request }) => request }),
-      concerns: t.field({ type: RequestConcernsEnum, resolve: ({ concerns }) => concerns }),
+      concerns: t.field({
+        type: RequestConcernsEnum,
+        description: "Whose data the request is about: the named account, or the address.",
+        resolve: ({ concerns }) => concerns,
+      }),
       verificationSentTo: t.exposeString("verificationSentTo", {
         nullable: true,
         description: "Where the verification code went, masked (o***@e***.com); null when no code was sent.",

@@ -10,14 +10,23 @@ const SubjectContactRef = builder.objectRef<SubjectRow>("SubjectContact").implem
   authScopes: { service: true, staff: true, auditor: true },
   fields: (t) => ({
     subjectId: t.exposeString("externalId", { description: "The app's id for the person." }),
-    email: t.exposeString("contactEmail", { nullable: true }),
-    emailVerifiedAt: t.expose("contactEmailVerifiedAt", { type: "DateTime", nullable: true }),
+    email: t.exposeString("contactEmail", { nullable: true, description: "The verified address; null when none is registered." }),
+    emailVerifiedAt: t.expose("contactEmailVerifiedAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When the account system verified it.",
+    }),
     language: t.exposeString("language", { nullable: true, description: "BCP 47 tag notices are written in." }),
-    erasedAt: t.expose("erasedAt", { type: "DateTime", nullable: true }),
+    erasedAt: t.expose("erasedAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When the person was erased; the contact is gone then.",
+    }),
   }),
 });
 
 const RegisterSubjectContactInput = builder.inputType("RegisterSubjectContactInput", {
+  description: "A customer's verified contact e-mail, as the account system knows it.",
   fields: (t) => ({
     subjectId: t.string({ description: "The customer's id in the company's apps (not a visitor id)." }),
     email: t.string({
@@ -35,7 +44,7 @@ builder.mutationField("registerSubjectContact", (t) =>
     description:
       "Registers or replaces a customer's verified contact e-mail (null removes it). Only the account system's service key " +
       "and privacy staff may: codes for the person's requests go to this address. Every change is audited.",
-    args: { input: t.arg({ type: RegisterSubjectContactInput }) },
+    args: { input: t.arg({ type: RegisterSubjectContactInput, description: "Whose contact, and the address." }) },
     authScopes: { service: true, staff: true },
     resolve: (_root, { input }, ctx) =>
       registerContact(ctx.prisma, ctx, {
@@ -51,7 +60,7 @@ builder.queryField("subjectContact", (t) =>
   t.field({
     type: SubjectContactRef,
     description: "A customer's registered contact, for the account system, privacy staff and auditors.",
-    args: { subjectId: t.arg.string() },
+    args: { subjectId: t.arg.string({ description: "The customer's id in the company's apps." }) },
     authScopes: { service: true, staff: true, auditor: true },
     resolve: async (_root, args, ctx) => {
       if (ctx.caller.kind === "service") await assertMayRegisterContacts(ctx.prisma, ctx.caller);
