@@ -84,7 +84,12 @@ describe.each(TEST_ENGINES)("every operation as every caller on %s", (engine) =>
               tenantId,
               runId: (await prisma.retentionRun.create({ data: { tenantId, dryRun: false } })).id,
               dataSystemId: ordersApp.id,
-              dataCategoryId: identity.id,
+              // A system has one open task per category, so each fresh task is of a category of its own.
+              dataCategoryId: (
+                await prisma.dataCategory.create({
+                  data: { tenantId, key: `matrix-${++counter}`, name: "Matrix", description: "A task's own." },
+                })
+              ).id,
               action: "DELETE",
               trigger: "COLLECTION",
               clockStartBefore: new Date("2023-01-01T00:00:00.000Z"),
