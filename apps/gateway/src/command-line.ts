@@ -1,5 +1,6 @@
-// What `pnpm keys` and `pnpm retention` share: their arguments, --help, and a one-line message instead of a stack.
+// What `pnpm keys`, `pnpm systems` and `pnpm retention` share: their arguments, --help, and a one-line message instead of a stack.
 import { type ParseArgsConfig, parseArgs } from "node:util";
+import { type DatabaseTarget, databaseTargetFromEnv, prepareDatabase, scopeToTenant, type TenantScopedPrisma } from "@custos/db";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -22,4 +23,30 @@ export function parseCommandLine<T extends Options>(usage: string, options: T) {
 export function exitWithMessage(error: unknown): never {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
+}
+
+export interface TenantCommand {
+  target: DatabaseTarget;
+  tenant: { id: string; slug: string };
+  db: TenantScopedPrisma;
+}
+
+/**
+ * Runs a command on one tenant of the database the environment names: `work` returns the exit code (0 when it
+ * returns nothing); any error ends the command with its message only. On the embedded database, opening refuses
+ * while the gateway runs (it holds the folder's lock): see pglite-lock.ts.
+ */
+export async function runOnTenant(slug: string, work: (command: TenantCommand) => Promise<number | undefined>): Promise<void> {
+  const target = databaseTargetFromEnv();
+  const database = await prepareDatabase(target).catch(exitWithMessage);
+  try {
+    const tenant = await database.prisma.tenant.findUnique({ where: { slug }, select: { id: true, slug: true } });
+    if (!tenant) throw new Error(`No tenant "${slug}".`);
+    process.exitCode = (await work({ target, tenant, db: scopeToTenant(database.prisma, tenant.id) })) ?? 0;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  } finally {
+    await database.close();
+  }
 }

@@ -1,8 +1,8 @@
 // `pnpm keys`: create, list and revoke API keys, and set a tenant's shopper-session key.
 import { readFile } from "node:fs/promises";
-import { ApiKeyKind, DEFAULT_TENANT_SLUG, databaseTargetFromEnv, type Prisma, prepareDatabase, scopeToTenant } from "@custos/db";
+import { ApiKeyKind, DEFAULT_TENANT_SLUG, type Prisma } from "@custos/db";
 import { importJWK, type JWK } from "jose";
-import { exitWithMessage, parseCommandLine } from "../command-line.ts";
+import { parseCommandLine, runOnTenant } from "../command-line.ts";
 import { CustosError } from "../errors.ts";
 import { createApiKey, revokeApiKey } from "./api-key-service.ts";
 import { resolveKeyPepper } from "./key-pepper.ts";
@@ -34,13 +34,7 @@ function parseKind(raw: string | undefined): ApiKeyKind {
   return kind;
 }
 
-const target = databaseTargetFromEnv();
-// On the embedded database this refuses while the gateway runs (it holds the folder's lock): see pglite-lock.ts.
-const database = await prepareDatabase(target).catch(exitWithMessage);
-try {
-  const tenant = await database.prisma.tenant.findUnique({ where: { slug: values.tenant } });
-  if (!tenant) throw new Error(`No tenant "${values.tenant}".`);
-  const db = scopeToTenant(database.prisma, tenant.id);
+await runOnTenant(values.tenant, async ({ target, tenant, db }) => {
   const [command, argument] = positionals;
   if (command === "create") {
     const expiresAt = values.expires ? new Date(values.expires) : null;
@@ -72,11 +66,7 @@ try {
     console.log(`Shopper sessions for "${tenant.slug}" are now verified against ${values.jwk} (issuer ${values.issuer}).`);
   } else {
     console.error(USAGE);
-    process.exitCode = 2;
+    return 2;
   }
-} catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
-} finally {
-  await database.close();
-}
+  return 0;
+});

@@ -1,7 +1,7 @@
 // `pnpm systems`: the register of data systems from the command line (create, list, retire).
 import { randomUUID } from "node:crypto";
-import { parseArgs } from "node:util";
-import { DEFAULT_TENANT_SLUG, databaseTargetFromEnv, prepareDatabase, scopeToTenant } from "@custos/db";
+import { DEFAULT_TENANT_SLUG } from "@custos/db";
+import { parseCommandLine, runOnTenant } from "../command-line.ts";
 import { createDataSystem, retireDataSystem } from "./system-service.ts";
 
 const USAGE = `Usage:
@@ -10,23 +10,16 @@ const USAGE = `Usage:
   pnpm systems retire <key>
 Every command takes --tenant <slug> (default "${DEFAULT_TENANT_SLUG}"). Then: pnpm keys create --kind SERVICE --name <name> --data-system <key>`;
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    tenant: { type: "string", default: DEFAULT_TENANT_SLUG },
-    key: { type: "string" },
-    name: { type: "string" },
-    category: { type: "string", multiple: true },
-    processor: { type: "string" },
-    "account-system": { type: "boolean", default: false },
-  },
+const { positionals, values } = parseCommandLine(USAGE, {
+  tenant: { type: "string", default: DEFAULT_TENANT_SLUG },
+  key: { type: "string" },
+  name: { type: "string" },
+  category: { type: "string", multiple: true },
+  processor: { type: "string" },
+  "account-system": { type: "boolean", default: false },
 });
 
-const database = await prepareDatabase(databaseTargetFromEnv());
-try {
-  const tenant = await database.prisma.tenant.findUnique({ where: { slug: values.tenant } });
-  if (!tenant) throw new Error(`No tenant "${values.tenant}".`);
-  const db = scopeToTenant(database.prisma, tenant.id);
+await runOnTenant(values.tenant, async ({ tenant, db }) => {
   // The audit log names the command line as the actor, as it does for the retention sweep.
   const ctx = {
     caller: { kind: "staff" as const, tenantId: tenant.id, keyId: "cli", keyPrefix: "cli" },
@@ -58,11 +51,7 @@ try {
     console.log(`Retired "${system.key}"; it gets no new request tasks.`);
   } else {
     console.error(USAGE);
-    process.exitCode = 2;
+    return 2;
   }
-} catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
-} finally {
-  await database.close();
-}
+  return 0;
+});
