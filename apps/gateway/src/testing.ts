@@ -45,6 +45,13 @@ export interface TestGateway {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
+/** The field's data from a response that must have succeeded. */
+export function dataOf<T>(response: { data?: Record<string, unknown> | null; errors?: unknown }, field: string): T {
+  const value = response.data?.[field];
+  if (value == null) throw new Error(`no ${field} in ${JSON.stringify(response.errors)}`);
+  return value as T;
+}
+
 export const TEST_KEY_PEPPER = "test-pepper-that-is-long-enough-for-the-check";
 const TEST_SESSION_ISSUER = "https://storefront.test";
 

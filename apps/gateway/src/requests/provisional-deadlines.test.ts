@@ -4,7 +4,7 @@ import { REQUESTS_PER_MINUTE } from "../limits/rate-limit.ts";
 import { type Logger, silentLogger } from "../logger.ts";
 import { startGateway } from "../server.ts";
 import { moveClockTo, restoreClock } from "../test-clock.ts";
-import { startTestGateway, TEST_KEY_PEPPER, type TestGateway } from "../testing.ts";
+import { dataOf, startTestGateway, TEST_KEY_PEPPER, type TestGateway } from "../testing.ts";
 import { CHINA_HOLIDAY_CALENDAR, curatedCalendars, RUSSIA_PRODUCTION_CALENDAR } from "./rules/index.ts";
 
 const SUBMIT = `mutation ($input: SubmitRequestInput!) {
@@ -15,12 +15,6 @@ const EXTEND = `mutation ($id: ID!, $reason: String!) {
 const WITHDRAW = "mutation ($token: String!) { withdrawRequest(token: $token) { status closedAt } }";
 const STAFF_VIEW = `query ($id: ID!) {
   privacyRequest(id: $id) { dueAt initialDueAt deadlineProvisional deadlineMovedFrom events { note actor } } }`;
-
-function dataOf<T>(response: { data?: Record<string, unknown> | null; errors?: unknown }, field: string): T {
-  const value = response.data?.[field];
-  if (value == null) throw new Error(`no ${field} in ${JSON.stringify(response.errors)}`);
-  return value as T;
-}
 
 let counter = 0;
 

@@ -4,7 +4,7 @@ import { buildSchema, isInputObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { REQUESTS_PER_MINUTE } from "../limits/rate-limit.ts";
 import { silentLogger } from "../logger.ts";
-import { startTestGateway, type TestGateway } from "../testing.ts";
+import { dataOf, startTestGateway, type TestGateway } from "../testing.ts";
 import { computeDeadlines } from "./rules/index.ts";
 import { CODE_MAX_ATTEMPTS } from "./verification-code.ts";
 
@@ -16,13 +16,6 @@ const EXTEND =
   "mutation ($id: ID!, $reason: String!) { extendRequestDeadline(id: $id, reason: $reason) { dueAt extendedDueAt extensionReason } }";
 
 let counter = 0;
-
-/** The field's data from a response that must have succeeded. */
-function dataOf<T>(response: { data?: Record<string, unknown> | null; errors?: unknown }, field: string): T {
-  const value = response.data?.[field];
-  if (value == null) throw new Error(`no ${field} in ${JSON.stringify(response.errors)}`);
-  return value as T;
-}
 
 async function submit(gateway: TestGateway, input: Record<string, unknown>) {
   const contactEmail = `person-${++counter}@example.com`;
