@@ -19,7 +19,7 @@ function ruleRow(rule: DeadlineRule): string {
     rule.extension
       ? `+${period({ unit: rule.response.unit, amount: rule.extension.additional })} with notice (${rule.extension.citation})`
       : "none",
-    rule.pauses.allowed ? `yes; ${rule.pauses.resumes?.citation ?? ""}` : "no",
+    rule.pauses.allowed ? `yes; ${rule.pauses.resumes.citation}` : "no",
     rule.lastDayOnNonWorkingDay === "moves-to-next-working-day" ? "next working day" : "stays",
     rule.basis === "statute" ? (rule.configurable ? "statute, figure configurable" : "statute") : "company policy (configurable)",
     rule.citation,

@@ -132,9 +132,7 @@ export function computeDeadlines(input: DeadlineInput, options: DeadlineOptions 
   const { calendar, consultedProvisionalDay } = consultationRecorded(workingDayCalendar(profile.jurisdiction, options.calendars));
   const receivedOn = localDateOf(input.receivedAt, timeZone);
 
-  const stopped = rule.pauses.allowed
-    ? stoppedDays(input.pauses ?? [], input.receivedAt, timeZone, rule.pauses.resumes?.onDayOfEvent ?? true)
-    : [];
+  const stopped = rule.pauses.allowed ? stoppedDays(input.pauses ?? [], input.receivedAt, timeZone, rule.pauses.resumes.onDayOfEvent) : [];
   const lastDay = (period: Period): { day: CalendarDate; moved: boolean } => {
     const end = periodEnd(receivedOn, period, calendar, stopped);
     if (rule.lastDayOnNonWorkingDay === "stays") return { day: end, moved: false };

@@ -18,13 +18,18 @@ export interface DeadlineRule {
   /** `additional` is in the response's unit; the notice must reach the person before the original period ends. */
   readonly extension?: { readonly additional: number; readonly citation: string };
   readonly lastDayOnNonWorkingDay: "moves-to-next-working-day" | "stays";
-  readonly pauses: {
-    readonly allowed: boolean;
-    readonly why: string;
-    /** Where pauses are allowed: whether the day the clock restarts on (the person's answer) already counts. */
-    readonly resumes?: { readonly onDayOfEvent: boolean; readonly citation: string };
-  };
+  readonly pauses: PauseRule;
 }
+
+/** Whether the clock may stop while the request waits on the person, and where it may, on which day it restarts. */
+type PauseRule =
+  | { readonly allowed: false; readonly why: string }
+  | {
+      readonly allowed: true;
+      readonly why: string;
+      /** Whether the day the clock restarts on (the day of the person's answer) already counts. */
+      readonly resumes: { readonly onDayOfEvent: boolean; readonly citation: string };
+    };
 
 export type RuleTable = Readonly<Record<LawId, readonly DeadlineRule[]>>;
 
@@ -46,7 +51,6 @@ function otherTypes(...covered: (readonly RequestType[])[]): RequestType[] {
 function companyPolicyRule(
   fields: Pick<DeadlineRule, "id" | "law" | "citation" | "sources" | "requestTypes">,
   deadline: ConfigurableDeadline,
-  pausesWhy: string,
 ): DeadlineRule {
   return {
     ...fields,
@@ -55,7 +59,7 @@ function companyPolicyRule(
     response: deadline.response,
     ...(deadline.extensionAmount ? { extension: { additional: deadline.extensionAmount, citation: "company policy" } } : {}),
     lastDayOnNonWorkingDay: "stays",
-    pauses: { allowed: deadline.pausesAllowed, why: pausesWhy, ...(deadline.pausesAllowed ? { resumes: COMPANY_RESUMPTION } : {}) },
+    pauses: companyPauses(deadline),
   };
 }
 
@@ -66,7 +70,8 @@ const COMPANY_RESUMPTION = {
 
 const COMPANY_CLOCK = "company policy: the company's own clock may stop while it waits for the person";
 const NO_PAUSE_POLICY = "company policy keeps the clock running";
-const pauseWhy = (deadline: ConfigurableDeadline) => (deadline.pausesAllowed ? COMPANY_CLOCK : NO_PAUSE_POLICY);
+const companyPauses = (deadline: ConfigurableDeadline): PauseRule =>
+  deadline.pausesAllowed ? { allowed: true, why: COMPANY_CLOCK, resumes: COMPANY_RESUMPTION } : { allowed: false, why: NO_PAUSE_POLICY };
 
 /**
  * The deadline rules per law, each citing where its figures come from. Pass a policy to change the figures
@@ -116,7 +121,6 @@ export function buildRuleTable(policy: CompanyDeadlinePolicy = DEFAULT_COMPANY_P
           requestTypes: otherTypes(GDPR_RIGHTS),
         },
         policy.unregulatedRequests,
-        pauseWhy(policy.unregulatedRequests),
       ),
     ],
     RU_152_FZ: [
@@ -148,7 +152,6 @@ export function buildRuleTable(policy: CompanyDeadlinePolicy = DEFAULT_COMPANY_P
           requestTypes: otherTypes(["ACCESS"]),
         },
         policy.russiaOtherRequests,
-        pauseWhy(policy.russiaOtherRequests),
       ),
     ],
     CCPA: [
@@ -202,7 +205,6 @@ export function buildRuleTable(policy: CompanyDeadlinePolicy = DEFAULT_COMPANY_P
           requestTypes: otherTypes(CCPA_KNOW_DELETE_CORRECT, ["OPT_OUT_OF_SALE"]),
         },
         policy.unregulatedRequests,
-        pauseWhy(policy.unregulatedRequests),
       ),
     ],
     SG_PDPA: [
@@ -224,11 +226,7 @@ export function buildRuleTable(policy: CompanyDeadlinePolicy = DEFAULT_COMPANY_P
           ? { extension: { additional: policy.singaporeAccess.extensionAmount, citation: "PDP Regulations 2021 reg. 5" } }
           : {}),
         lastDayOnNonWorkingDay: "stays",
-        pauses: {
-          allowed: policy.singaporeAccess.pausesAllowed,
-          why: pauseWhy(policy.singaporeAccess),
-          ...(policy.singaporeAccess.pausesAllowed ? { resumes: COMPANY_RESUMPTION } : {}),
-        },
+        pauses: companyPauses(policy.singaporeAccess),
       },
       companyPolicyRule(
         {
@@ -239,7 +237,6 @@ export function buildRuleTable(policy: CompanyDeadlinePolicy = DEFAULT_COMPANY_P
           requestTypes: otherTypes(singaporeAccess),
         },
         policy.unregulatedRequests,
-        pauseWhy(policy.unregulatedRequests),
       ),
     ],
     PIPL: [
@@ -254,7 +251,6 @@ export function buildRuleTable(policy: CompanyDeadlinePolicy = DEFAULT_COMPANY_P
           requestTypes: REQUEST_TYPES,
         },
         policy.china,
-        pauseWhy(policy.china),
       ),
     ],
     OTHER: [
@@ -267,7 +263,6 @@ export function buildRuleTable(policy: CompanyDeadlinePolicy = DEFAULT_COMPANY_P
           requestTypes: REQUEST_TYPES,
         },
         policy.otherJurisdictions,
-        pauseWhy(policy.otherJurisdictions),
       ),
     ],
   };
