@@ -3,7 +3,6 @@
 // `pnpm --filter @custos/gateway bench:gateway [seconds] [concurrency]`; prints its figures.
 import { DEFAULT_TENANT_SLUG, databaseTargetFromEnv, describeTarget, prepareDatabase, scopeToTenant } from "@custos/db";
 import { createApiKey } from "../src/access/api-key-service.ts";
-import { CALLER_KINDS } from "../src/access/caller.ts";
 import { silentLogger } from "../src/logger.ts";
 import { startGateway } from "../src/server.ts";
 
@@ -13,13 +12,12 @@ const target = process.env.DATABASE_URL ? databaseTargetFromEnv() : ({ kind: "pg
 const database = await prepareDatabase(target);
 const tenant = await database.prisma.tenant.findUniqueOrThrow({ where: { slug: DEFAULT_TENANT_SLUG } });
 const pepper = "benchmark-pepper-benchmark-pepper-benchmark";
-const unlimited = Object.fromEntries(CALLER_KINDS.map((kind) => [kind, 1_000_000_000])) as Record<(typeof CALLER_KINDS)[number], number>;
 const gateway = await startGateway({
   prisma: database.prisma,
   port: 0,
   log: silentLogger,
   keyPepper: pepper,
-  requestsPerMinute: unlimited,
+  rateLimits: "off",
 });
 const { token } = await createApiKey(scopeToTenant(database.prisma, tenant.id), tenant.id, pepper, {
   kind: "STAFF",

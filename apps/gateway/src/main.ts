@@ -3,6 +3,7 @@ import { DEFAULT_TENANT_SLUG, databaseTargetFromEnv, describeTarget, prepareData
 import { createApiKey } from "./access/api-key-service.ts";
 import { resolveKeyPepper } from "./access/key-pepper.ts";
 import { exitWithMessage } from "./command-line.ts";
+import { rateLimitsFromEnv } from "./limits/rate-limit-settings.ts";
 import { createJsonLogger } from "./logger.ts";
 import { type OutboxDispatcher, startOutboxDispatcher } from "./outbox/dispatcher.ts";
 import { smtpTransport } from "./outbox/smtp-transport.ts";
@@ -24,9 +25,10 @@ let database: ReadyDatabase | undefined;
 async function startOrExplain() {
   try {
     const port = portFromEnv(process.env.PORT);
+    const rateLimits = rateLimitsFromEnv();
     const keyPepper = await resolveKeyPepper(target);
     database = await prepareDatabase(target, (line) => log.info(line));
-    const gateway = await startGateway({ prisma: database.prisma, port, host: process.env.HOST, tenantSlug, log, keyPepper });
+    const gateway = await startGateway({ prisma: database.prisma, port, host: process.env.HOST, tenantSlug, log, keyPepper, rateLimits });
     return { gateway, keyPepper, database };
   } catch (error) {
     await database?.close();

@@ -4,7 +4,6 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { DEFAULT_TENANT_SLUG, type PrismaClient } from "@custos/db";
-import type { CallerKind } from "./access/caller.ts";
 import type { Context } from "./context.ts";
 import { formatError, unexpectedErrorLogging } from "./errors.ts";
 import { createExplorer, EXPLORER_SCRIPT_PATH, EXPLORER_STYLE_PATH, wantsExplorer } from "./explorer/explorer-route.ts";
@@ -15,7 +14,8 @@ import { graphqlRoute } from "./http/graphql-route.ts";
 import { requestUrl } from "./http/request-url.ts";
 import { introspectionForStaffAndPartners } from "./limits/introspection.ts";
 import { QUERY_LIMITS, queryLimits } from "./limits/query-limits.ts";
-import { createRateLimiter, REQUESTS_PER_MINUTE } from "./limits/rate-limit.ts";
+import { createRateLimiter } from "./limits/rate-limit.ts";
+import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from "./limits/rate-limit-settings.ts";
 import { answerStatus, requestGuard } from "./limits/request-guard.ts";
 import { submissionLimit } from "./limits/submission-limit.ts";
 import { createJsonLogger, type Logger } from "./logger.ts";
@@ -56,9 +56,8 @@ export interface GatewayOptions {
   keyPepper: string;
   /** Production mode turns introspection off for everyone but privacy staff. */
   production?: boolean;
-  requestsPerMinute?: Record<CallerKind, number>;
-  /** Data-subject requests an address may submit an hour without a session or key (limits/submission-limit.ts). */
-  submissionsPerHour?: number;
+  /** What each caller may do per minute or hour (limits/rate-limit-settings.ts), or "off". */
+  rateLimits?: RateLimitSettings;
   /** How long the CORS allowlist is cached. */
   originCacheMs?: number;
   /** The curated working-day calendars provisional deadlines are recounted with at start; the ones in force by default. */
@@ -88,7 +87,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const httpServer = createServer();
   const limits = queryLimits();
-  const rateLimit = createRateLimiter(options.requestsPerMinute ?? REQUESTS_PER_MINUTE);
+  const rateLimit = createRateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS);
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
@@ -107,7 +106,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginLandingPageDisabled(),
       ...limits.plugins,
       requestGuard,
-      submissionLimit(rateLimit.store, options.submissionsPerHour),
+      submissionLimit(rateLimit),
       introspectionForStaffAndPartners(options.production ?? process.env.NODE_ENV === "production"),
       answerStatus,
       unexpectedErrorLogging,

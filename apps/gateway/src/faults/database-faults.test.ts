@@ -9,7 +9,6 @@ import { startTestGateway, type TestGateway } from "../testing.ts";
 const WRITES = Number(process.env.CUSTOS_FAULT_WRITES || 240);
 const KILLS = Number(process.env.CUSTOS_FAULT_KILLS || 2);
 const WRITERS = 8;
-const UNLIMITED = { anonymous: 1e6, storefront: 1e6, shopper: 1e6, service: 1e6, partner: 1e6, staff: 1e6, auditor: 1e6 };
 const RECORD = "mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id } }";
 
 interface Attempt {
@@ -24,7 +23,7 @@ describe("a PostgreSQL that is killed or hangs under the gateway", () => {
   let gateway: TestGateway;
   beforeAll(async () => {
     cluster = await startThrowawayCluster({ durable: true });
-    gateway = await startTestGateway("postgres", cluster.adminUrl, undefined, { requestsPerMinute: UNLIMITED });
+    gateway = await startTestGateway("postgres", cluster.adminUrl, undefined, { rateLimits: "off" });
   });
   afterAll(async () => {
     await cluster.signal("SIGCONT");

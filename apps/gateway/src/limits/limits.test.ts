@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_PAGE_SIZE } from "../builder.ts";
 import { startTestGateway, type TestGateway } from "../testing.ts";
+import { DEFAULT_RATE_LIMITS } from "./rate-limit-settings.ts";
 
 const INTROSPECTION = "{ __schema { queryType { name } } }";
 
@@ -110,7 +111,9 @@ describe("in production mode", () => {
 describe("per-caller rate limits", () => {
   it("answers 429 with Retry-After once a caller has used its minute, and counts each caller apart", async () => {
     const perMinute = { anonymous: 3, storefront: 3, shopper: 3, service: 3, partner: 3, staff: 3, auditor: 3 };
-    await using gateway = await startTestGateway("pglite", undefined, undefined, { requestsPerMinute: perMinute });
+    await using gateway = await startTestGateway("pglite", undefined, undefined, {
+      rateLimits: { ...DEFAULT_RATE_LIMITS, requestsPerMinute: perMinute },
+    });
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await gateway.execute("{ viewer { kind } }")).status);
     expect(statuses).toEqual([200, 200, 200, 429]);

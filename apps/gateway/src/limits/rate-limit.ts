@@ -1,25 +1,6 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import type { Caller, CallerKind } from "../access/caller.ts";
-
-/**
- * Requests per minute. Browsers share a publishable key, so storefront and anonymous callers are
- * counted per address; a shopper per session subject; apps, partners and staff per key.
- */
-export const REQUESTS_PER_MINUTE: Record<CallerKind, number> = {
-  anonymous: 60,
-  storefront: 120,
-  shopper: 120,
-  service: 1200,
-  partner: 300,
-  staff: 600,
-  auditor: 600,
-};
-
-/**
- * Refused credentials per address and minute. Past it each further refusal is a 429 with Retry-After and no log
- * line, so a guesser cannot flood the log; valid credentials from the same address (a shared NAT) keep working.
- */
-export const REFUSED_CREDENTIALS_PER_MINUTE = 20;
+import type { Caller } from "../access/caller.ts";
+import type { RateLimitSettings } from "./rate-limit-settings.ts";
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -84,18 +65,21 @@ export interface RateLimiter {
   request(caller: Caller, address: string): Promise<RateDecision>;
   /** Counts one refused credential of an address; not allowed once the address is past its budget. */
   refused(address: string): Promise<RateDecision>;
-  readonly store: RateLimitStore;
+  /** One data-subject request submitted from an address without a session or key of its own. */
+  submission(address: string): Promise<RateDecision>;
 }
 
-export function createRateLimiter(
-  perMinute: Record<CallerKind, number> = REQUESTS_PER_MINUTE,
-  store: RateLimitStore = memoryRateLimitStore(),
-  refusedPerMinute = REFUSED_CREDENTIALS_PER_MINUTE,
-): RateLimiter {
-  const refusals: RateBudget = { points: refusedPerMinute, windowSeconds: 60 };
+const ALLOWED: RateDecision = { allowed: true };
+const countsNothing: RateLimiter = { request: async () => ALLOWED, refused: async () => ALLOWED, submission: async () => ALLOWED };
+
+export function createRateLimiter(settings: RateLimitSettings, store: RateLimitStore = memoryRateLimitStore()): RateLimiter {
+  if (settings === "off") return countsNothing;
+  const refusals: RateBudget = { points: settings.refusedCredentialsPerMinute, windowSeconds: 60 };
+  const submissions: RateBudget = { points: settings.submissionsPerHour, windowSeconds: 3600 };
   return {
-    store,
-    request: (caller, address) => store.consume(callerBucket(caller, address), { points: perMinute[caller.kind], windowSeconds: 60 }),
+    request: (caller, address) =>
+      store.consume(callerBucket(caller, address), { points: settings.requestsPerMinute[caller.kind], windowSeconds: 60 }),
     refused: (address) => store.consume(`refused:${address}`, refusals),
+    submission: (address) => store.consume(`submitRequest:${address}`, submissions),
   };
 }

@@ -59,6 +59,17 @@ describe("issue 11: the command line", () => {
     expect(started.stderr).toMatch(/CUSTOS_KEY_PEPPER must be set .* PostgreSQL/);
     expect(started.stderr).not.toMatch(STACK);
   });
+
+  it("a bad rate-limit variable stops the start with one line that names it", async () => {
+    const started = await run("main.ts", [], {
+      CUSTOS_DATA_DIR: "memory://",
+      CUSTOS_KEY_PEPPER: TEST_KEY_PEPPER,
+      CUSTOS_RATE_LIMIT_SERVICE: "lots",
+    });
+    expect(started.code).toBe(1);
+    expect(started.stderr).toContain('CUSTOS_RATE_LIMIT_SERVICE must be a whole number of at least 1, not "lots".');
+    expect(started.stderr).not.toMatch(STACK);
+  });
 });
 
 describe("issue 11: the embedded database is one process's", () => {

@@ -1,6 +1,7 @@
 // Issue 11: anonymous requests flooded one mailbox (+tags bypassed the per-address limit), and a refused
 // objection had already committed its consent withdrawal.
 import { describe, expect, it } from "vitest";
+import { DEFAULT_RATE_LIMITS } from "../limits/rate-limit-settings.ts";
 import { UNPROVEN_REQUESTS_PER_MAILBOX } from "../requests/contact-address.ts";
 import { startTestGateway, type TestGateway } from "../testing.ts";
 
@@ -57,7 +58,9 @@ describe("issue 11: mail flooding", () => {
   });
 
   it("one address may not submit without limit by naming new mailboxes each time", async () => {
-    await using gateway = await startTestGateway("pglite", undefined, undefined, { submissionsPerHour: 3 });
+    await using gateway = await startTestGateway("pglite", undefined, undefined, {
+      rateLimits: { ...DEFAULT_RATE_LIMITS, submissionsPerHour: 3 },
+    });
     const codes = [];
     for (let i = 0; i < 5; i++) {
       const response = await gateway.execute(SUBMIT, {
