@@ -30,7 +30,7 @@ export interface ConsentManagerOptions extends ClientOptions {
   jurisdiction?: string;
   /** The browser's Global Privacy Control; `navigator.globalPrivacyControl` by default. */
   gpc?: boolean;
-  /** Categories allowed before the gateway's state is read back (strictly necessary ones). Default `["necessary"]`. */
+  /** Cookie categories allowed before the gateway's state is read back (its strictly necessary ones, e.g. `["strictly_necessary"]`). */
   required?: string[];
 }
 
@@ -83,7 +83,7 @@ export function createConsentManager(options: ConsentManagerOptions): ConsentMan
   const listeners = new Set<(snapshot: ConsentSnapshot) => void>();
 
   let state = parseStoredConsent(storage.getItem(storageKey), options.subjectId) ?? emptyConsent(options.subjectId ?? createVisitorId());
-  state = { ...state, required: [...new Set([...(options.required ?? ["necessary"]), ...state.required])] };
+  state = { ...state, required: [...new Set([...(options.required ?? []), ...state.required])] };
   let gpcReported = !gpc;
   let inFlight: Promise<void> | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
