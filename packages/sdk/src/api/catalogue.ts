@@ -9,8 +9,8 @@ import type { TypedRequest } from "../request.ts";
 import type { Controller, PolicyVersion, PublishedPolicyVersion, PublishPolicyVersionInput, Purpose, Viewer } from "../types.ts";
 
 export interface CatalogueApi {
-  /** The purposes of processing, in the privacy policy's order. */
-  purposes(): Promise<Purpose[]>;
+  /** The purposes of processing, in the privacy policy's order; names and descriptions in `language` (`ru`) where written in it. */
+  purposes(language?: string): Promise<Purpose[]>;
 }
 
 export interface PolicyApi {
@@ -23,7 +23,7 @@ export interface PolicyApi {
 }
 
 export function catalogueApi(request: TypedRequest): CatalogueApi {
-  return { purposes: async () => (await request(PurposesDocument)).purposes };
+  return { purposes: async (language) => (await request(PurposesDocument, { language: language ?? null })).purposes };
 }
 
 export function policyApi(request: TypedRequest): PolicyApi {

@@ -58,8 +58,8 @@ export interface ConsentApi {
 }
 
 export interface CookiesApi {
-  /** The cookie categories with the companies that place cookies in each. */
-  catalogue(): Promise<CookieCategory[]>;
+  /** The cookie categories with the companies that place cookies in each; names and descriptions in `language` (`ru`) where written. */
+  catalogue(language?: string): Promise<CookieCategory[]>;
   /** Records the banner's choice per cookie category; an `idempotencyKey` is made when none is given. */
   set(input: RecordCookieConsentInput): Promise<ConsentEvent[]>;
 }
@@ -84,7 +84,7 @@ export function consentApi(request: TypedRequest): ConsentApi {
 
 export function cookiesApi(request: TypedRequest): CookiesApi {
   return {
-    catalogue: async () => (await request(CookieCategoriesDocument)).cookieCategories,
+    catalogue: async (language) => (await request(CookieCategoriesDocument, { language: language ?? null })).cookieCategories,
     set: async (input) => (await request(RecordCookieConsentDocument, { input: withIdempotencyKey(input) })).recordCookieConsent,
   };
 }
