@@ -21,8 +21,14 @@ describe("the company-app surface", () => {
     for (const key of ["orders-app", "crm-app"]) await staff.systems.create({ key, name: key, dataCategories: ["identity"] });
     await staff.request(SET_POLICY);
     await staff.request(SWEEP);
-    const orders = createAppClient({ url: gateway.graphqlUrl, token: await gateway.issueKey({ kind: "SERVICE", name: "o", dataSystemKey: "orders-app" }) });
-    const crm = createAppClient({ url: gateway.graphqlUrl, token: await gateway.issueKey({ kind: "SERVICE", name: "c", dataSystemKey: "crm-app" }) });
+    const orders = createAppClient({
+      url: gateway.graphqlUrl,
+      token: await gateway.issueKey({ kind: "SERVICE", name: "o", dataSystemKey: "orders-app" }),
+    });
+    const crm = createAppClient({
+      url: gateway.graphqlUrl,
+      token: await gateway.issueKey({ kind: "SERVICE", name: "c", dataSystemKey: "crm-app" }),
+    });
 
     expect(await orders.viewer()).toEqual({ kind: "SERVICE", tenant: expect.any(String) });
     const pending = (await orders.retention.tasks({ status: "PENDING" })).edges.map((edge) => edge.node);
