@@ -127,4 +127,25 @@ describe("the storefront's local-first consent", () => {
       events: 2,
     });
   });
+
+  it("sends a pending choice with keepalive when asked at page unload, so the request outlives the page", async () => {
+    await using gateway = await startTestGateway("pglite");
+    const options = await storefrontOptions(gateway, memoryStorage());
+    const keepalive: (boolean | undefined)[] = [];
+    const page = createConsentManager({
+      ...options,
+      fetch: (input, init) => {
+        keepalive.push(init?.keepalive);
+        return fetch(input, init);
+      },
+    });
+    // The click starts a delivery; the page is hidden before it lands, and the choice goes again with keepalive.
+    page.choose({ cookies: { functional: "GRANTED" } });
+    await page.flush({ keepalive: true });
+    await page.flush();
+    page.close();
+    expect(keepalive).toEqual([false, true]);
+    expect(page.snapshot().pending).toBe(false);
+    expect(await ledgerOf(gateway, page.subjectId)).toEqual({ decided: [["functional", "GRANTED", "BANNER"]], events: 1 });
+  });
 });

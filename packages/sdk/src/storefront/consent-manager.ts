@@ -126,8 +126,11 @@ export function createConsentManager(options: ConsentManagerOptions): ConsentMan
   };
 
   const flush = (flushOptions: { keepalive?: boolean } = {}): Promise<void> => {
+    // The page is going away and takes any request in flight with it: send again, with keepalive. The stored
+    // idempotency key makes a second arrival record nothing.
+    if (flushOptions.keepalive) return deliver(true);
     clearTimeout(retryTimer);
-    inFlight ??= deliver(flushOptions.keepalive === true)
+    inFlight ??= deliver(false)
       .then(
         () => {
           failures = 0;
@@ -141,7 +144,7 @@ export function createConsentManager(options: ConsentManagerOptions): ConsentMan
         inFlight = undefined;
       });
     // A choice made while the last one was on its way goes out right after it.
-    return inFlight.then(() => (state.pending || !gpcReported ? flush(flushOptions) : undefined));
+    return inFlight.then(() => (state.pending || !gpcReported ? flush() : undefined));
   };
 
   const background = () => void flush().catch(() => {});
