@@ -24,7 +24,12 @@ export async function setUpShop() {
   const ui = mountConsentUi({ manager, client, language, cookiePolicyUrl: "/privacy.html#cookies" });
   activateScripts(manager);
   // Read back what this visitor chose before (on this device, or confirmed by the gateway); offline is fine.
-  manager.refresh().catch(() => {});
+  manager.refresh().then(
+    () => {
+      document.body.dataset.consentReadBack = "true";
+    },
+    () => {},
+  );
   document.querySelector("[data-open-preferences]")?.addEventListener("click", () => void ui.openPreferences());
   const status = document.querySelector<HTMLElement>("[data-consent-status]");
   const show = () => {

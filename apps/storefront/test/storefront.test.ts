@@ -125,6 +125,10 @@ describe("the demo shop in Chromium against the real gateway", () => {
         ["advertising", "WITHDRAWN", "GPC_SIGNAL"],
         ["marketing", "WITHDRAWN", "GPC_SIGNAL"],
       ]);
+    // Regression: the signal answers for advertising only; read back after a reload, the banner still asks the rest.
+    await page.reload();
+    await page.waitForFunction(() => document.body.dataset.consentReadBack === "true");
+    expect(await page.getByRole("region", { name: "We use cookies" }).isVisible()).toBe(true);
     await visitor.snap("07-gpc-opt-out");
   });
 

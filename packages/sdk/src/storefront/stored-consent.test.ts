@@ -26,11 +26,13 @@ describe("the stored consent's rules", () => {
     ]);
   });
 
-  it("asks again when the gateway says a choice needs renewal, and not before anyone chose", () => {
+  it("asks again when the gateway says a choice needs renewal, and not before the person chose (a GPC signal is not a choice)", () => {
     const state = emptyConsent("visitor:a");
     expect(mergeGatewayState(state, gateway("NOT_ASKED", null) as never).decided).toBe(false);
     expect(mergeGatewayState(state, gateway("GRANTED", "BANNER") as never).decided).toBe(true);
     expect(mergeGatewayState(state, gateway("NEEDS_RENEWAL", "BANNER") as never).decided).toBe(false);
+    // Regression: a GPC browser's opt-out, read back, hid the banner before the visitor had chosen anything.
+    expect(mergeGatewayState(state, gateway("WITHDRAWN", "GPC_SIGNAL") as never).decided).toBe(false);
   });
 
   it("ignores storage that holds another subject's state or something else", () => {

@@ -72,9 +72,10 @@ export function mergeGatewayState(state: StoredConsent, gateway: GatewayState): 
   const cookies = Object.fromEntries(gateway.cookieCategories.map((entry) => [entry.category.key, decision(entry.status)]));
   const purposes = Object.fromEntries(gateway.purposes.map((entry) => [entry.purpose.key, decision(entry.status)]));
   const asked = [...gateway.cookieCategories.filter((entry) => !entry.category.required), ...gateway.purposes];
-  // Renewal (a material policy change) or expiry asks again; a choice made anywhere counts as decided.
-  const decided =
-    asked.some((entry) => entry.channel !== null) && !asked.some((entry) => entry.status === "NEEDS_RENEWAL" || entry.status === "EXPIRED");
+  // Renewal (a material policy change) or expiry asks again; a choice the person made anywhere counts as decided. A GPC
+  // signal is the browser's, and covers advertising only: the banner still asks about the rest.
+  const chosen = asked.some((entry) => entry.channel !== null && entry.channel !== "GPC_SIGNAL");
+  const decided = chosen && !asked.some((entry) => entry.status === "NEEDS_RENEWAL" || entry.status === "EXPIRED");
   return {
     ...state,
     choices: {
