@@ -1,6 +1,6 @@
 import { LegalBasis } from "@custos/db";
 import { builder } from "../builder.ts";
-import { LANGUAGE_ARGUMENT_DESCRIPTION, localised } from "./localised-text.ts";
+import { LOCALISED_TEXT } from "./localised-text.ts";
 
 export const LegalBasisEnum = builder.enumType(LegalBasis, {
   name: "LegalBasis",
@@ -22,16 +22,8 @@ export const PurposeRef = builder.prismaObject("Purpose", {
   authScopes: { public: true },
   fields: (t) => ({
     key: t.exposeID("key", { description: "Stable identifier, e.g. `marketing`." }),
-    name: t.string({
-      description: "The name, in `language` where written in it.",
-      args: { language: t.arg.string({ required: false, description: LANGUAGE_ARGUMENT_DESCRIPTION }) },
-      resolve: (row, args) => localised(row, "name", args.language),
-    }),
-    description: t.string({
-      description: "What it covers, in `language` where written in it.",
-      args: { language: t.arg.string({ required: false, description: LANGUAGE_ARGUMENT_DESCRIPTION }) },
-      resolve: (row, args) => localised(row, "description", args.language),
-    }),
+    name: t.string(LOCALISED_TEXT.name),
+    description: t.string(LOCALISED_TEXT.description),
     legalBasis: t.expose("legalBasis", { type: LegalBasisEnum }),
     requiresConsent: t.boolean({
       description: "Consent is asked for and recorded only for purposes whose legal basis is consent.",

@@ -1,5 +1,5 @@
 import { builder } from "../builder.ts";
-import { LANGUAGE_ARGUMENT_DESCRIPTION, localised } from "../catalogue/localised-text.ts";
+import { LOCALISED_TEXT } from "../catalogue/localised-text.ts";
 
 const CookieRef = builder.prismaObject("Cookie", {
   description: "One cookie a vendor places.",
@@ -29,16 +29,8 @@ export const CookieCategoryRef = builder.prismaObject("CookieCategory", {
   authScopes: { public: true },
   fields: (t) => ({
     key: t.exposeID("key", { description: "Stable identifier, e.g. `analytics`." }),
-    name: t.string({
-      description: "The name, in `language` where written in it.",
-      args: { language: t.arg.string({ required: false, description: LANGUAGE_ARGUMENT_DESCRIPTION }) },
-      resolve: (row, args) => localised(row, "name", args.language),
-    }),
-    description: t.string({
-      description: "What it covers, in `language` where written in it.",
-      args: { language: t.arg.string({ required: false, description: LANGUAGE_ARGUMENT_DESCRIPTION }) },
-      resolve: (row, args) => localised(row, "description", args.language),
-    }),
+    name: t.string(LOCALISED_TEXT.name),
+    description: t.string(LOCALISED_TEXT.description),
     required: t.exposeBoolean("required", { description: "Strictly necessary: needs no consent and cannot be refused." }),
     vendors: t.relation("vendors", { type: CookieVendorRef, query: { orderBy: { name: "asc" } } }),
   }),
