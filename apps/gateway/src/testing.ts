@@ -42,6 +42,10 @@ export interface TestGateway {
   asStaff(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse>;
   /** A session token for the shopper, signed as the storefront's backend would sign it. */
   shopperSession(subjectId: string, options?: { issuedAt?: Date; expiresAt?: Date }): Promise<string>;
+  /** Stops the HTTP server and keeps the database: the gateway gone away, as an outage looks to its clients. */
+  stopServer(): Promise<void>;
+  /** Starts it again on the same port and database, after `stopServer`. */
+  startServer(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
 }
 
@@ -69,7 +73,9 @@ export async function startTestGateway(
       where: { slug: DEFAULT_TENANT_SLUG },
       data: { sessionIssuer: TEST_SESSION_ISSUER, sessionPublicJwk: { ...(await exportJWK(sessionKeys.publicKey)), alg: "EdDSA" } },
     });
-    const gateway = await startGateway({ prisma, port: 0, log, keyPepper: TEST_KEY_PEPPER, originCacheMs: 0, ...options });
+    const start = (port: number) => startGateway({ prisma, port, log, keyPepper: TEST_KEY_PEPPER, originCacheMs: 0, ...options });
+    let gateway: Awaited<ReturnType<typeof startGateway>> | undefined = await start(0);
+    const port = Number(new URL(gateway.url).port);
     const graphqlUrl = `${gateway.url}/graphql`;
     const issueKey = async (input: NewApiKey) =>
       (await createApiKey(scopeToTenant(prisma, tenant.id), tenant.id, TEST_KEY_PEPPER, input)).token;
@@ -103,8 +109,15 @@ export async function startTestGateway(
           .setIssuedAt(issuedAt)
           .setExpirationTime(expiresAt)
           .sign(sessionKeys.privateKey),
+      stopServer: async () => {
+        await gateway?.stop();
+        gateway = undefined;
+      },
+      startServer: async () => {
+        gateway ??= await start(port);
+      },
       [Symbol.asyncDispose]: async () => {
-        await gateway.stop();
+        await gateway?.stop();
         await database.close();
       },
     };

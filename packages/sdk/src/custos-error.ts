@@ -68,6 +68,8 @@ export const CUSTOS_ERROR_CODES = [
   "METHOD_NOT_ALLOWED",
   "INTERNAL_SERVER_ERROR",
   "NETWORK_ERROR",
+  "TIMEOUT",
+  "ABORTED",
   "BAD_RESPONSE",
 ] as const;
 
@@ -79,8 +81,16 @@ interface CustosErrorDetails {
   /** Absent when no HTTP response arrived. */
   status?: number;
   errors?: readonly GraphqlError[];
+  /** Seconds the gateway asked the caller to wait (its `Retry-After` header). */
+  retryAfter?: number;
   cause?: unknown;
 }
+
+/**
+ * The brand every copy of the SDK puts on its errors. `Symbol.for` is one symbol per JavaScript realm, so an error
+ * thrown by the ESM build, the CommonJS build or another entry point's bundle is `instanceof` each copy's CustosError.
+ */
+const CUSTOS_ERROR = Symbol.for("@custos/sdk/CustosError");
 
 /** Every failure of a Custos call: a GraphQL error, an HTTP failure, a network failure or an unreadable answer. */
 export class CustosError extends Error {
@@ -88,11 +98,19 @@ export class CustosError extends Error {
   readonly code: CustosErrorCode;
   readonly status: number | undefined;
   readonly errors: readonly GraphqlError[];
+  /** Seconds the gateway asked to wait before trying again (`Retry-After`, e.g. with RATE_LIMITED); undefined if it did not say. */
+  readonly retryAfter: number | undefined;
 
-  constructor(message: string, { code, status, errors = [], cause }: CustosErrorDetails) {
+  constructor(message: string, { code, status, errors = [], retryAfter, cause }: CustosErrorDetails) {
     super(message, { cause });
     this.code = code;
     this.status = status;
     this.errors = errors;
+    this.retryAfter = retryAfter;
+    Object.defineProperty(this, CUSTOS_ERROR, { value: true });
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as { [CUSTOS_ERROR]?: unknown })[CUSTOS_ERROR] === true;
   }
 }

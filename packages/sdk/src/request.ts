@@ -1,4 +1,5 @@
 import { CustosError, type GraphqlError } from "./custos-error.ts";
+import { isSafeToRepeat, parseRetryAfter, type RetryOptions, retryDelay } from "./retry.ts";
 import type { TypedDocument, VariablesArgument } from "./typed-document.ts";
 
 export interface ClientOptions {
@@ -14,6 +15,19 @@ export interface ClientOptions {
   token?: string | (() => string | Promise<string>);
   /** Sent with every request; a function is called for each request. */
   headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+  /** How long one attempt may take before it fails with TIMEOUT. Default 15 s; 0 waits as long as the network does. */
+  timeoutMs?: number;
+  /**
+   * Retrying of queries and of mutations that carry an idempotency key (the SDK's own write methods always send one),
+   * after NETWORK_ERROR, TIMEOUT, RATE_LIMITED or DATABASE_UNAVAILABLE, waiting `Retry-After` when the gateway sends it.
+   */
+  retry?: RetryOptions;
+}
+
+/** Per call: a caller's AbortSignal, and `keepalive` for a request that must outlive the page (unload). */
+export interface CallOptions {
+  signal?: AbortSignal;
+  keepalive?: boolean;
 }
 
 /** Runs one operation and resolves to its `data`, or rejects with a CustosError. */
@@ -22,50 +36,97 @@ export type TypedRequest = <TResult, TVariables>(
   ...[variables]: VariablesArgument<TVariables>
 ) => Promise<TResult>;
 
+/** `request`, plus `request.with(callOptions)` for a signal or keepalive on the calls made through it. */
+export type Request = TypedRequest & { with(call: CallOptions): TypedRequest };
+
 interface GraphqlResponseBody {
   data?: unknown;
   errors?: GraphqlError[];
 }
 
-export function createRequest({ url, fetch: fetchOption, headers, token }: ClientOptions): TypedRequest {
-  return async function request<TResult, TVariables>(
-    document: TypedDocument<TResult, TVariables>,
-    ...[variables]: VariablesArgument<TVariables>
-  ): Promise<TResult> {
-    const requestHeaders = new Headers(typeof headers === "function" ? await headers() : headers);
-    const credential = typeof token === "function" ? await token() : token;
-    if (credential) requestHeaders.set("authorization", `Bearer ${credential}`);
-    // Set last so a caller's headers cannot turn the POST into one the gateway's CSRF prevention refuses.
-    requestHeaders.set("content-type", "application/json");
-    requestHeaders.set("accept", "application/graphql-response+json, application/json;q=0.9");
+const DEFAULT_TIMEOUT_MS = 15_000;
 
-    let response: Response;
-    try {
-      // Looked up per call, not captured at creation, so a fetch polyfilled later is still used.
-      response = await (fetchOption ?? fetch)(url, {
-        method: "POST",
-        headers: requestHeaders,
-        body: JSON.stringify({ query: document.toString(), variables }),
-      });
-    } catch (cause) {
-      throw new CustosError(`could not reach the Custos gateway at ${url}`, { code: "NETWORK_ERROR", cause });
-    }
-
-    const { status } = response;
-    const body = await readBody(response);
-    const [firstError] = body.errors ?? [];
-    if (firstError) {
-      const code = firstError.extensions?.code;
-      throw new CustosError(firstError.message, { code: typeof code === "string" ? code : "BAD_RESPONSE", status, errors: body.errors });
-    }
-    if (!response.ok || body.data == null) {
-      throw new CustosError(`the Custos gateway answered HTTP ${status} without data`, { code: "BAD_RESPONSE", status });
-    }
-    return body.data as TResult;
-  };
+export function createRequest(options: ClientOptions): Request {
+  const { retry = {} } = options;
+  const withCall =
+    (call: CallOptions): TypedRequest =>
+    async (document, ...[variables]) => {
+      const query = document.toString();
+      const repeatable = isSafeToRepeat(query, variables);
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await attemptOnce(options, query, variables, call);
+        } catch (error) {
+          const delay = repeatable && error instanceof CustosError && !call.signal?.aborted ? retryDelay(error, attempt, retry) : undefined;
+          if (delay === undefined) throw error;
+          await sleep(delay, call.signal);
+        }
+      }
+    };
+  return Object.assign(withCall({}), { with: withCall });
 }
 
-async function readBody(response: Response): Promise<GraphqlResponseBody> {
+async function attemptOnce<TResult>(options: ClientOptions, query: string, variables: unknown, call: CallOptions): Promise<TResult> {
+  const { url, fetch: fetchOption, headers, token, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+  const requestHeaders = new Headers(typeof headers === "function" ? await headers() : headers);
+  const credential = typeof token === "function" ? await token() : token;
+  if (credential) requestHeaders.set("authorization", `Bearer ${credential}`);
+  // Set last so a caller's headers cannot turn the POST into one the gateway's CSRF prevention refuses.
+  requestHeaders.set("content-type", "application/json");
+  requestHeaders.set("accept", "application/graphql-response+json, application/json;q=0.9");
+
+  const timeout = timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined;
+  const signals = [call.signal, timeout].filter((signal) => signal !== undefined);
+  let response: Response;
+  try {
+    // Looked up per call, not captured at creation, so a fetch polyfilled later is still used.
+    response = await (fetchOption ?? fetch)(url, {
+      method: "POST",
+      headers: requestHeaders,
+      body: JSON.stringify({ query, variables }),
+      keepalive: call.keepalive,
+      signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
+    });
+  } catch (cause) {
+    if (call.signal?.aborted) throw new CustosError("the call was aborted", { code: "ABORTED", cause });
+    if (timeout?.aborted) throw new CustosError(`the Custos gateway did not answer within ${timeoutMs} ms`, { code: "TIMEOUT", cause });
+    throw new CustosError(`could not reach the Custos gateway at ${url}`, { code: "NETWORK_ERROR", cause });
+  }
+
+  const { status } = response;
+  const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
+  const body = await readBody(response, retryAfter);
+  const [firstError] = body.errors ?? [];
+  if (firstError) {
+    const code = firstError.extensions?.code;
+    throw new CustosError(firstError.message, {
+      code: typeof code === "string" ? code : "BAD_RESPONSE",
+      status,
+      errors: body.errors,
+      retryAfter,
+    });
+  }
+  if (!response.ok || body.data == null) {
+    throw new CustosError(`the Custos gateway answered HTTP ${status} without data`, { code: "BAD_RESPONSE", status, retryAfter });
+  }
+  return body.data as TResult;
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const aborted = () => {
+      clearTimeout(timer);
+      reject(new CustosError("the call was aborted", { code: "ABORTED", cause: signal?.reason }));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", aborted);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", aborted, { once: true });
+  });
+}
+
+async function readBody(response: Response, retryAfter: number | undefined): Promise<GraphqlResponseBody> {
   const { status } = response;
   let text: string;
   try {
@@ -80,6 +141,7 @@ async function readBody(response: Response): Promise<GraphqlResponseBody> {
     throw new CustosError(`the Custos gateway answered HTTP ${status} with a body that is not JSON`, {
       code: "BAD_RESPONSE",
       status,
+      retryAfter,
       cause,
     });
   }
@@ -87,6 +149,7 @@ async function readBody(response: Response): Promise<GraphqlResponseBody> {
     throw new CustosError(`the Custos gateway answered HTTP ${status} with JSON that is not a GraphQL response`, {
       code: "BAD_RESPONSE",
       status,
+      retryAfter,
     });
   }
   return body;

@@ -5,6 +5,7 @@ import type {
   ConsentEventsExportQuery,
   ConsentLedgerVerificationQuery,
   ConsentStateQuery,
+  ControllerQuery,
   CookieCategoriesQuery,
   CurrentPoliciesQuery,
   DataSystemFieldsFragment,
@@ -20,14 +21,19 @@ import type {
   RequestTaskFieldsFragment,
   RequestTasksQuery,
   RequestTasksQueryVariables,
+  RetentionTaskFieldsFragment,
+  RetentionTasksQuery,
+  RetentionTasksQueryVariables,
   SubjectContactFieldsFragment,
   SubmitRequestMutation,
   TransfersQuery,
   UnsubscribeMutation,
+  ViewerQuery,
   WhereDoesMyDataGoQuery,
 } from "../generated/graphql.ts";
 
 export type {
+  CallerKind,
   ChainBreakKind,
   ConsentChannel,
   ConsentDecision,
@@ -45,6 +51,8 @@ export type {
   RecordCookieConsentInput,
   RegisterSubjectContactInput,
   ReportGpcInput,
+  RetentionAction,
+  RetentionTrigger,
   TransferMechanism,
   WithdrawAllConsentInput,
 } from "../generated/graphql.ts";
@@ -160,3 +168,14 @@ export type DataSystemListFilter = DataSystemsQueryVariables;
 
 /** Data a legal hold keeps through an erasure: do not erase this category (null: nothing), and why. */
 export type HeldData = RequestTask["request"]["legalHolds"][number];
+
+/** The company responsible for the personal data, and its privacy contact (policy P17). */
+export type Controller = ControllerQuery["controller"];
+
+/** Who the gateway takes the caller to be. */
+export type Viewer = ViewerQuery["viewer"];
+
+/** Erasure a data system owes for its copy of one data category, queued by a retention sweep. */
+export type RetentionTask = RetentionTaskFieldsFragment;
+export type RetentionTaskList = RetentionTasksQuery["retentionTasks"];
+export type RetentionTaskListFilter = RetentionTasksQueryVariables;

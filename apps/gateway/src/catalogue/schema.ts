@@ -1,5 +1,6 @@
 import { LegalBasis } from "@custos/db";
 import { builder } from "../builder.ts";
+import { LOCALISED_TEXT } from "./localised-text.ts";
 
 export const LegalBasisEnum = builder.enumType(LegalBasis, {
   name: "LegalBasis",
@@ -21,8 +22,8 @@ export const PurposeRef = builder.prismaObject("Purpose", {
   authScopes: { public: true },
   fields: (t) => ({
     key: t.exposeID("key", { description: "Stable identifier, e.g. `marketing`." }),
-    name: t.exposeString("name"),
-    description: t.exposeString("description"),
+    name: t.string(LOCALISED_TEXT.name),
+    description: t.string(LOCALISED_TEXT.description),
     legalBasis: t.expose("legalBasis", { type: LegalBasisEnum }),
     requiresConsent: t.boolean({
       description: "Consent is asked for and recorded only for purposes whose legal basis is consent.",

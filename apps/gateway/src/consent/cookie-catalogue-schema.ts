@@ -1,4 +1,5 @@
 import { builder } from "../builder.ts";
+import { LOCALISED_TEXT } from "../catalogue/localised-text.ts";
 
 const CookieRef = builder.prismaObject("Cookie", {
   description: "One cookie a vendor places.",
@@ -28,8 +29,8 @@ export const CookieCategoryRef = builder.prismaObject("CookieCategory", {
   authScopes: { public: true },
   fields: (t) => ({
     key: t.exposeID("key", { description: "Stable identifier, e.g. `analytics`." }),
-    name: t.exposeString("name"),
-    description: t.exposeString("description"),
+    name: t.string(LOCALISED_TEXT.name),
+    description: t.string(LOCALISED_TEXT.description),
     required: t.exposeBoolean("required", { description: "Strictly necessary: needs no consent and cannot be refused." }),
     vendors: t.relation("vendors", { type: CookieVendorRef, query: { orderBy: { name: "asc" } } }),
   }),

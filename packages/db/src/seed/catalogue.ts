@@ -1,11 +1,14 @@
 // The catalogue the published privacy policy defines (docs/policy-obligations.md).
-// Keys are stable API identifiers; names are the policy's own wording, in English.
+// Keys are stable API identifiers; names are the policy's own wording, in English, with Russian beside them for the
+// storefront's Russian-speaking shoppers (the policy itself is published in Russian).
 import type { LegalBasis } from "../../generated/prisma/enums.ts";
 
 export interface PurposeEntry {
   key: string;
   name: string;
   description: string;
+  nameRu: string;
+  descriptionRu: string;
   legalBasis: LegalBasis;
   dataCategories: string[];
 }
@@ -35,6 +38,8 @@ export const PURPOSES: readonly (PurposeEntry & { dataCategories: DataCategoryKe
     key: "orders_and_trading",
     name: "Making requests and trading",
     description: "Taking requests and orders, delivering them and keeping the account.",
+    nameRu: "Оформление запросов и торговля",
+    descriptionRu: "Приём запросов и заказов, их доставка и ведение учётной записи.",
     legalBasis: "CONTRACT",
     dataCategories: ["identity", "business_registration", "address", "orders"],
   },
@@ -42,6 +47,8 @@ export const PURPOSES: readonly (PurposeEntry & { dataCategories: DataCategoryKe
     key: "risk_and_fraud_prevention",
     name: "Risk and fraud prevention",
     description: "Confirming identity and preventing fraudulent use of the services.",
+    nameRu: "Предотвращение рисков и мошенничества",
+    descriptionRu: "Подтверждение личности и предотвращение мошеннического использования сервисов.",
     legalBasis: "LEGITIMATE_INTEREST",
     dataCategories: ["identity", "business_registration", "usage"],
   },
@@ -49,6 +56,8 @@ export const PURPOSES: readonly (PurposeEntry & { dataCategories: DataCategoryKe
     key: "support",
     name: "Answering questions and other support",
     description: "Answering questions and contacting the person about problems with the platform.",
+    nameRu: "Ответы на вопросы и другая поддержка",
+    descriptionRu: "Ответы на вопросы и связь с человеком по поводу проблем с платформой.",
     legalBasis: "CONTRACT",
     dataCategories: ["identity", "orders", "support"],
   },
@@ -56,6 +65,8 @@ export const PURPOSES: readonly (PurposeEntry & { dataCategories: DataCategoryKe
     key: "products_and_services",
     name: "Providing and improving products and services",
     description: "Running the platform and making it better.",
+    nameRu: "Предоставление и улучшение продуктов и услуг",
+    descriptionRu: "Работа платформы и её улучшение.",
     legalBasis: "LEGITIMATE_INTEREST",
     dataCategories: ["orders", "usage"],
   },
@@ -63,6 +74,8 @@ export const PURPOSES: readonly (PurposeEntry & { dataCategories: DataCategoryKe
     key: "reporting_and_analytics",
     name: "Reporting and analytics",
     description: "Statistics about how the platform and the business are used.",
+    nameRu: "Отчётность и аналитика",
+    descriptionRu: "Статистика использования платформы и бизнеса.",
     legalBasis: "LEGITIMATE_INTEREST",
     dataCategories: ["orders", "usage"],
   },
@@ -70,6 +83,8 @@ export const PURPOSES: readonly (PurposeEntry & { dataCategories: DataCategoryKe
     key: "feature_testing",
     name: "Testing features and additional services",
     description: "Trying new features or additional services with people who agreed to it.",
+    nameRu: "Тестирование функций и дополнительных услуг",
+    descriptionRu: "Проверка новых функций или дополнительных услуг с теми, кто на это согласился.",
     legalBasis: "CONSENT",
     dataCategories: ["usage"],
   },
@@ -77,6 +92,8 @@ export const PURPOSES: readonly (PurposeEntry & { dataCategories: DataCategoryKe
     key: "marketing",
     name: "Marketing, advertising and communications",
     description: "Newsletters, offers and advertising, sent only with consent and stopped by unsubscribing.",
+    nameRu: "Маркетинг, реклама и коммуникации",
+    descriptionRu: "Рассылки, предложения и реклама: только с согласия, прекращаются при отписке.",
     legalBasis: "CONSENT",
     dataCategories: ["identity", "marketing_preferences", "usage"],
   },
@@ -87,11 +104,34 @@ export const COOKIE_CATEGORIES = [
     key: "strictly_necessary",
     name: "Strictly necessary",
     description: "Needed for the site to work (session, basket, security); cannot be refused.",
+    nameRu: "Строго необходимые",
+    descriptionRu: "Нужны для работы сайта (сессия, корзина, безопасность); от них нельзя отказаться.",
     required: true,
   },
-  { key: "functional", name: "Functional", description: "Remember choices such as language and region.", required: false },
-  { key: "analytics", name: "Analytics", description: "Count visits and measure how the site is used.", required: false },
-  { key: "advertising", name: "Advertising", description: "Show relevant advertising and measure campaigns.", required: false },
+  {
+    key: "functional",
+    name: "Functional",
+    description: "Remember choices such as language and region.",
+    nameRu: "Функциональные",
+    descriptionRu: "Запоминают выбор, например язык и регион.",
+    required: false,
+  },
+  {
+    key: "analytics",
+    name: "Analytics",
+    description: "Count visits and measure how the site is used.",
+    nameRu: "Аналитические",
+    descriptionRu: "Считают посещения и показывают, как используется сайт.",
+    required: false,
+  },
+  {
+    key: "advertising",
+    name: "Advertising",
+    description: "Show relevant advertising and measure campaigns.",
+    nameRu: "Рекламные",
+    descriptionRu: "Показывают подходящую рекламу и измеряют эффективность кампаний.",
+    required: false,
+  },
 ] as const;
 
 type CookieCategoryKey = (typeof COOKIE_CATEGORIES)[number]["key"];

@@ -1,0 +1,36 @@
+import { builder } from "../builder.ts";
+
+/** A catalogue row's text in the languages it is written in: English always, Russian where the seed or staff gave it. */
+interface LocalisedRow {
+  name: string;
+  description: string;
+  nameRu: string | null;
+  descriptionRu: string | null;
+}
+
+/** The text in `language` when written in it (primary tag `ru`), English otherwise. */
+export function localised(row: LocalisedRow, field: "name" | "description", language: string | null | undefined): string {
+  const russian = field === "name" ? row.nameRu : row.descriptionRu;
+  return language?.toLowerCase().split("-")[0] === "ru" && russian ? russian : row[field];
+}
+
+const languageArgs = builder.args((t) => ({
+  language: t.string({
+    required: false,
+    description: "BCP 47 tag; `ru` (or `ru-RU`) gives the Russian text where written, any other or none English.",
+  }),
+}));
+
+/** The options of a catalogue object's `name` and `description` fields: `t.string(LOCALISED_TEXT.name)`. */
+export const LOCALISED_TEXT = {
+  name: {
+    description: "The name, in `language` where written in it.",
+    args: languageArgs,
+    resolve: (row: LocalisedRow, args: { language?: string | null }) => localised(row, "name", args.language),
+  },
+  description: {
+    description: "What it covers, in `language` where written in it.",
+    args: languageArgs,
+    resolve: (row: LocalisedRow, args: { language?: string | null }) => localised(row, "description", args.language),
+  },
+};

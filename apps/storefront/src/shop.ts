@@ -1,0 +1,3 @@
+import { setUpShop } from "./setup.ts";
+
+await setUpShop();

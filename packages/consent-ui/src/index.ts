@@ -1,0 +1,4 @@
+export { type ConsentUi, type ConsentUiOptions, mountConsentUi } from "./banner.ts";
+export { mountPreferenceCentre, type PreferenceCentreOptions } from "./preference-centre.ts";
+export { activateScripts } from "./script-blocking.ts";
+export { type Language, TEXTS, type Texts } from "./texts.ts";

@@ -1,0 +1,90 @@
+import {
+  AdoptVisitorConsentDocument,
+  ConsentEventsExportDocument,
+  ConsentLedgerVerificationDocument,
+  ConsentReceiptDocument,
+  ConsentStateDocument,
+  CookieCategoriesDocument,
+  CreateUnsubscribeTokenDocument,
+  RecordConsentDocument,
+  RecordCookieConsentDocument,
+  ReportGpcDocument,
+  UnsubscribeDocument,
+  WithdrawAllConsentDocument,
+} from "../../generated/graphql.ts";
+import { withIdempotencyKey } from "../idempotency-key.ts";
+import type { TypedRequest } from "../request.ts";
+import type {
+  ConsentEvent,
+  ConsentEventsExport,
+  ConsentExportFormat,
+  ConsentLedgerVerification,
+  ConsentReceipt,
+  CookieCategory,
+  GpcOutcome,
+  RecordConsentInput,
+  RecordCookieConsentInput,
+  ReportGpcInput,
+  SubjectConsent,
+  UnsubscribeResult,
+  WithdrawAllConsentInput,
+} from "../types.ts";
+
+export interface ConsentApi {
+  /** The subject's current consent for every consent-based purpose and cookie category: check `processingAllowed`. */
+  get(subjectId: string): Promise<SubjectConsent>;
+  /**
+   * Records a grant or withdrawal; only purposes whose legal basis is CONSENT accept one. A publishable key records for
+   * visitor ids only (`createVisitorId()`); a customer's consent needs their shopper session or a company app's key.
+   * Without an `idempotencyKey` the SDK makes one, so its retries record the decision once.
+   */
+  set(input: RecordConsentInput): Promise<ConsentEvent>;
+  /** At sign-in: carries the visitor's choices to the customer (a shopper session names itself; apps and staff pass `subjectId`). */
+  adoptVisitor(visitorId: string, subjectId?: string): Promise<ConsentEvent[]>;
+  /** Withdraws every purpose and optional cookie category the subject has granted; returns the withdrawals. */
+  withdrawAll(input: WithdrawAllConsentInput): Promise<ConsentEvent[]>;
+  /** Reports the browser's Global Privacy Control signal; an opt-out of sale, sharing and targeted advertising. */
+  reportGpc(input: ReportGpcInput): Promise<GpcOutcome[]>;
+  /** The ISO/IEC TS 27560 receipt (W3C DPV JSON-LD) for one of the subject's events. */
+  receipt(subjectId: string, eventId: string): Promise<ConsentReceipt>;
+  /** Follows an unsubscribe link: withdraws the purpose it names, no credentials needed. */
+  unsubscribe(token: string): Promise<UnsubscribeResult>;
+  /** A token for an unsubscribe link in an e-mail (service and staff keys); `purpose` defaults to `marketing`. */
+  createUnsubscribeToken(subjectId: string, purpose?: string): Promise<string>;
+  /** Re-hashes the whole ledger and reports the first broken link (staff and auditors). */
+  verifyLedger(): Promise<ConsentLedgerVerification>;
+  /** Events of [from, to) as CSV or JSON, at most 10 000 (staff and auditors). */
+  export(range: { from: string; to: string }, format: ConsentExportFormat): Promise<ConsentEventsExport>;
+}
+
+export interface CookiesApi {
+  /** The cookie categories with the companies that place cookies in each; names and descriptions in `language` (`ru`) where written. */
+  catalogue(language?: string): Promise<CookieCategory[]>;
+  /** Records the banner's choice per cookie category; an `idempotencyKey` is made when none is given. */
+  set(input: RecordCookieConsentInput): Promise<ConsentEvent[]>;
+}
+
+export function consentApi(request: TypedRequest): ConsentApi {
+  return {
+    get: async (subjectId) => (await request(ConsentStateDocument, { subjectId })).consentState,
+    set: async (input) => (await request(RecordConsentDocument, { input: withIdempotencyKey(input) })).recordConsent,
+    adoptVisitor: async (visitorId, subjectId) =>
+      (await request(AdoptVisitorConsentDocument, { visitorId, subjectId: subjectId ?? null })).adoptVisitorConsent,
+    withdrawAll: async (input) => (await request(WithdrawAllConsentDocument, { input: withIdempotencyKey(input) })).withdrawAllConsent,
+    reportGpc: async (input) => (await request(ReportGpcDocument, { input })).reportGpc,
+    receipt: async (subjectId, eventId) =>
+      JSON.parse((await request(ConsentReceiptDocument, { subjectId, eventId })).consentReceipt) as ConsentReceipt,
+    unsubscribe: async (token) => (await request(UnsubscribeDocument, { token })).unsubscribe,
+    createUnsubscribeToken: async (subjectId, purpose) =>
+      (await request(CreateUnsubscribeTokenDocument, { subjectId, purpose: purpose ?? null })).createUnsubscribeToken,
+    verifyLedger: async () => (await request(ConsentLedgerVerificationDocument)).consentLedgerVerification,
+    export: async ({ from, to }, format) => (await request(ConsentEventsExportDocument, { from, to, format })).consentEventsExport,
+  };
+}
+
+export function cookiesApi(request: TypedRequest): CookiesApi {
+  return {
+    catalogue: async (language) => (await request(CookieCategoriesDocument, { language: language ?? null })).cookieCategories,
+    set: async (input) => (await request(RecordCookieConsentDocument, { input: withIdempotencyKey(input) })).recordCookieConsent,
+  };
+}

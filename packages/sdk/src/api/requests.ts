@@ -1,0 +1,101 @@
+import {
+  CalendarCoverageDocument,
+  CompleteRequestTaskDocument,
+  EscalateRequestDocument,
+  ExtendRequestDeadlineDocument,
+  PrivacyRequestsDocument,
+  PullRequestTasksDocument,
+  RequestStatusDocument,
+  RequestTasksDocument,
+  ResendRequestCodeDocument,
+  SubmitRequestDocument,
+  TransitionRequestDocument,
+  VerifyRequestDocument,
+  VerifyRequestIdentityDocument,
+  WithdrawRequestDocument,
+} from "../../generated/graphql.ts";
+import type { TypedRequest } from "../request.ts";
+import type {
+  CalendarCoverage,
+  PrivacyRequest,
+  PrivacyRequestQueue,
+  PrivacyRequestQueueFilter,
+  RequestProgress,
+  RequestStatus,
+  RequestTask,
+  RequestTaskList,
+  RequestTaskListFilter,
+  SubmitRequestInput,
+  SubmittedRequest,
+  TaskResult,
+} from "../types.ts";
+
+/** A data-subject request as the person makes and follows it: storefront, shopper session or no credentials. */
+export interface PersonRequestsApi {
+  /** Records a request; keep `trackingToken`: it is how the person follows, verifies, withdraws or escalates it. */
+  submit(input: SubmitRequestInput): Promise<SubmittedRequest>;
+  /** Enters the one-time code e-mailed to the person. */
+  verify(trackingToken: string, code: string): Promise<RequestProgress>;
+  /** E-mails a fresh code; earlier codes stop working. */
+  resendCode(trackingToken: string): Promise<RequestProgress>;
+  status(trackingToken: string): Promise<RequestProgress>;
+  withdraw(trackingToken: string): Promise<RequestProgress>;
+  /** The person is unhappy with the answer; the result names the data-protection authority to complain to. */
+  escalate(trackingToken: string, reason?: string): Promise<RequestProgress>;
+}
+
+/** Data-subject requests, as the person and as privacy staff. */
+export interface RequestsApi extends PersonRequestsApi {
+  /** Staff: the queue, earliest deadline first. */
+  queue(filter?: PrivacyRequestQueueFilter): Promise<PrivacyRequestQueue>;
+  /** Staff: moves a request; REJECTED needs a reason, which is sent to the person. */
+  transition(id: string, to: RequestStatus, reason?: string): Promise<PrivacyRequest>;
+  /** Staff: extends the deadline where the law allows, with the reasons sent to the person. */
+  extend(id: string, reason: string): Promise<PrivacyRequest>;
+  /** Staff: records a third-party identity-document check. */
+  verifyIdentity(id: string, check: { provider: string; reference: string }): Promise<PrivacyRequest>;
+  /** Staff and auditors: how far each working-day calendar reaches; later deadlines are provisional. */
+  calendarCoverage(): Promise<CalendarCoverage[]>;
+}
+
+/** A company app's share of requests, with its service key. */
+export interface TasksApi {
+  /** Claims up to `limit` open tasks of the app's data system; safe from several instances at once. */
+  pull(limit?: number): Promise<RequestTask[]>;
+  /** Posts exported data (access, portability) or a confirmation (the other types). */
+  complete(result: TaskResult): Promise<RequestTask>;
+  /** Lists tasks without claiming them: a partner key sees its processor's systems, a service key its own, staff all. */
+  list(filter?: RequestTaskListFilter): Promise<RequestTaskList>;
+}
+
+export function personRequestsApi(request: TypedRequest): PersonRequestsApi {
+  return {
+    submit: async (input) => (await request(SubmitRequestDocument, { input })).submitRequest,
+    verify: async (token, code) => (await request(VerifyRequestDocument, { token, code })).verifyRequest,
+    resendCode: async (token) => (await request(ResendRequestCodeDocument, { token })).resendRequestCode,
+    status: async (token) => (await request(RequestStatusDocument, { token })).requestStatus,
+    withdraw: async (token) => (await request(WithdrawRequestDocument, { token })).withdrawRequest,
+    escalate: async (token, reason) => (await request(EscalateRequestDocument, { token, reason: reason ?? null })).escalateRequest,
+  };
+}
+
+export function requestsApi(request: TypedRequest): RequestsApi {
+  return {
+    ...personRequestsApi(request),
+    queue: async (filter = {}) => (await request(PrivacyRequestsDocument, filter)).privacyRequests,
+    transition: async (id, to, reason) =>
+      (await request(TransitionRequestDocument, { input: { id, to, reason: reason ?? null } })).transitionRequest,
+    extend: async (id, reason) => (await request(ExtendRequestDeadlineDocument, { id, reason })).extendRequestDeadline,
+    verifyIdentity: async (id, { provider, reference }) =>
+      (await request(VerifyRequestIdentityDocument, { id, provider, reference })).verifyRequestIdentity,
+    calendarCoverage: async () => (await request(CalendarCoverageDocument)).calendarCoverage,
+  };
+}
+
+export function tasksApi(request: TypedRequest): TasksApi {
+  return {
+    pull: async (limit) => (await request(PullRequestTasksDocument, { limit: limit ?? null })).pullRequestTasks,
+    complete: async (input) => (await request(CompleteRequestTaskDocument, { input })).completeRequestTask,
+    list: async (filter = {}) => (await request(RequestTasksDocument, filter)).requestTasks,
+  };
+}

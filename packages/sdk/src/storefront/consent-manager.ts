@@ -1,0 +1,189 @@
+import {
+  StorefrontConsentDocument,
+  StorefrontCookieChoiceDocument,
+  StorefrontGpcDocument,
+  StorefrontPurposeChoiceDocument,
+} from "../../generated/graphql.ts";
+import { newIdempotencyKey } from "../idempotency-key.ts";
+import { type ClientOptions, createRequest } from "../request.ts";
+import { createVisitorId } from "../visitor-id.ts";
+import {
+  allowsKey,
+  applyChoice,
+  type Choices,
+  confirmChoice,
+  emptyConsent,
+  mergeGatewayState,
+  type PendingChoice,
+  parseStoredConsent,
+  type StoredConsent,
+} from "./stored-consent.ts";
+
+export interface ConsentManagerOptions extends ClientOptions {
+  /** The person: a customer's id with a shopper session as `token`; by default the visitor id kept in storage, or a new one. */
+  subjectId?: string;
+  /** First-party storage; `localStorage` by default. */
+  storage?: Pick<Storage, "getItem" | "setItem">;
+  /** Where the state is kept in `storage`. Default `custos-consent`. */
+  storageKey?: string;
+  /** ISO 3166 code of the law the choices are made under, e.g. RU or US-CA. */
+  jurisdiction?: string;
+  /** The browser's Global Privacy Control; `navigator.globalPrivacyControl` by default. */
+  gpc?: boolean;
+  /** Cookie categories allowed before the gateway's state is read back (its strictly necessary ones, e.g. `["strictly_necessary"]`). */
+  required?: string[];
+}
+
+/** A choice to apply: decisions by cookie category and by consent-based purpose. */
+export interface ConsentChoice extends Partial<Choices> {
+  /** BANNER (default), PREFERENCE_CENTRE or API. */
+  channel?: PendingChoice["channel"];
+}
+
+export interface ConsentSnapshot {
+  subjectId: string;
+  choices: Choices;
+  /** The person has chosen; a banner need not ask. */
+  decided: boolean;
+  /** A choice made here is waiting for the gateway. */
+  pending: boolean;
+  confirmedAt: string | null;
+  gpc: boolean;
+}
+
+export interface ConsentManager {
+  readonly subjectId: string;
+  /** Synchronous, from the stored state: the category or purpose is granted here, or strictly necessary. */
+  allows(categoryOrPurpose: string): boolean;
+  snapshot(): ConsentSnapshot;
+  /** Applies and stores the choice at once, then delivers it to the gateway (again after reload or offline, until confirmed). */
+  choose(choice: ConsentChoice): void;
+  /** Called after every change: a choice, the gateway's state read back, a confirmation. Returns the unsubscribe. */
+  onChange(listener: (snapshot: ConsentSnapshot) => void): () => void;
+  /** Reads the person's state from the gateway and takes it where no local choice is pending. */
+  refresh(): Promise<void>;
+  /** Delivers a pending choice now; resolves when confirmed, rejects with the CustosError if the gateway cannot be reached. */
+  flush(options?: { keepalive?: boolean }): Promise<void>;
+  /** Stops listening to the page (online, pagehide) and retrying. */
+  close(): void;
+}
+
+const RETRY_EVERY_MS = [2_000, 5_000, 15_000, 30_000];
+
+/**
+ * The storefront's local-first consent: a choice counts the moment it is made, survives reload and going offline in
+ * first-party storage, and is delivered with the idempotency key stored beside it, so the ledger records it once.
+ */
+export function createConsentManager(options: ConsentManagerOptions): ConsentManager {
+  const storage = options.storage ?? globalThis.localStorage;
+  const storageKey = options.storageKey ?? "custos-consent";
+  const gpc = options.gpc ?? (globalThis.navigator as { globalPrivacyControl?: boolean } | undefined)?.globalPrivacyControl === true;
+  // Transient failures are retried by the manager itself, with the page's lifecycle, not inside one call.
+  const request = createRequest({ retry: { retries: 0 }, ...options });
+  const listeners = new Set<(snapshot: ConsentSnapshot) => void>();
+
+  let state = parseStoredConsent(storage.getItem(storageKey), options.subjectId) ?? emptyConsent(options.subjectId ?? createVisitorId());
+  state = { ...state, required: [...new Set([...(options.required ?? []), ...state.required])] };
+  let gpcReported = !gpc;
+  let inFlight: Promise<void> | undefined;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let failures = 0;
+
+  const snapshot = (): ConsentSnapshot => ({
+    subjectId: state.subjectId,
+    choices: state.choices,
+    decided: state.decided,
+    pending: state.pending !== null,
+    confirmedAt: state.confirmedAt,
+    gpc,
+  });
+  const update = (next: StoredConsent) => {
+    state = next;
+    storage.setItem(storageKey, JSON.stringify(state));
+    for (const listener of listeners) listener(snapshot());
+  };
+
+  const deliver = async (keepalive: boolean) => {
+    const send = request.with({ keepalive });
+    const { subjectId } = state;
+    const { jurisdiction } = options;
+    if (!gpcReported) {
+      await send(StorefrontGpcDocument, { input: { subjectId, gpc, jurisdiction } });
+      gpcReported = true;
+    }
+    const pending = state.pending;
+    if (!pending) return;
+    const { idempotencyKey, channel } = pending;
+    const choices = Object.entries(pending.cookies).map(([category, decision]) => ({ category, decision }));
+    if (choices.length > 0) {
+      await send(StorefrontCookieChoiceDocument, { input: { subjectId, channel, choices, idempotencyKey, gpc, jurisdiction } });
+    }
+    for (const [purpose, decision] of Object.entries(pending.purposes)) {
+      const input = { subjectId, purpose, decision, channel, gpc, jurisdiction, idempotencyKey: `${idempotencyKey}:${purpose}` };
+      await send(StorefrontPurposeChoiceDocument, { input });
+    }
+    update(confirmChoice(state, idempotencyKey, new Date().toISOString()));
+  };
+
+  const flush = (flushOptions: { keepalive?: boolean } = {}): Promise<void> => {
+    // The page is going away and takes any request in flight with it: send again, with keepalive. The stored
+    // idempotency key makes a second arrival record nothing.
+    if (flushOptions.keepalive) return deliver(true);
+    clearTimeout(retryTimer);
+    inFlight ??= deliver(false)
+      .then(
+        () => {
+          failures = 0;
+        },
+        (error: unknown) => {
+          retryTimer = setTimeout(() => void flush().catch(() => {}), RETRY_EVERY_MS[Math.min(failures++, RETRY_EVERY_MS.length - 1)]);
+          throw error;
+        },
+      )
+      .finally(() => {
+        inFlight = undefined;
+      });
+    // A choice made while the last one was on its way goes out right after it.
+    return inFlight.then(() => (state.pending || !gpcReported ? flush() : undefined));
+  };
+
+  const background = () => void flush().catch(() => {});
+  const onPageHide = () => {
+    if (state.pending) void flush({ keepalive: true }).catch(() => {});
+  };
+  const onVisibility = () => {
+    if (globalThis.document?.visibilityState === "hidden") onPageHide();
+  };
+  globalThis.addEventListener?.("online", background);
+  globalThis.addEventListener?.("pagehide", onPageHide);
+  globalThis.document?.addEventListener("visibilitychange", onVisibility);
+  update(state);
+  if (state.pending || !gpcReported) background();
+
+  return {
+    subjectId: state.subjectId,
+    allows: (key) => allowsKey(state, key),
+    snapshot,
+    choose: ({ channel = "BANNER", cookies, purposes }) => {
+      update(
+        applyChoice(state, { cookies, purposes, channel, gpc, idempotencyKey: newIdempotencyKey(), madeAt: new Date().toISOString() }),
+      );
+      background();
+    },
+    onChange: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    refresh: async () => {
+      const { consentState } = await request(StorefrontConsentDocument, { subjectId: state.subjectId });
+      update(mergeGatewayState(state, consentState));
+    },
+    flush,
+    close: () => {
+      clearTimeout(retryTimer);
+      globalThis.removeEventListener?.("online", background);
+      globalThis.removeEventListener?.("pagehide", onPageHide);
+      globalThis.document?.removeEventListener("visibilitychange", onVisibility);
+    },
+  };
+}
