@@ -1,4 +1,5 @@
 import { builder } from "../builder.ts";
+import { cachedCatalogue } from "../catalogue/catalogue-cache.ts";
 
 const CookieRef = builder.prismaObject("Cookie", {
   description: "One cookie a vendor places.",
@@ -40,6 +41,9 @@ builder.queryField("cookieCategories", (t) =>
     type: [CookieCategoryRef],
     description: "The cookie categories with the companies that place cookies in each, for the banner and the cookie policy.",
     authScopes: { public: true },
-    resolve: (query, _root, _args, ctx) => ctx.prisma.cookieCategory.findMany({ ...query, orderBy: { position: "asc" } }),
+    resolve: (query, _root, _args, ctx) =>
+      cachedCatalogue(ctx.prisma, `cookieCategories ${JSON.stringify(query)}`, () =>
+        ctx.prisma.cookieCategory.findMany({ ...query, orderBy: { position: "asc" } }),
+      ),
   }),
 );
