@@ -11,6 +11,7 @@ import { recordAudit } from "../audit/audit-service.ts";
 import type { Context } from "../context.ts";
 import { CustosError } from "../errors.ts";
 import { earlierWrite, type IdempotencyClaim, idempotencyClaim, rememberWrite } from "./idempotency.ts";
+import { chainDecision } from "./ledger-sequencer.ts";
 import { ensureSubject, inLedger, type NewConsentEvent, withLedgerLock } from "./ledger-writer.ts";
 import { type ProofInput, storedProof } from "./proof.ts";
 
@@ -131,9 +132,33 @@ function eventFields(input: DecisionCircumstances, keyPepper: string) {
   } satisfies Partial<NewConsentEvent>;
 }
 
-/** Appends one decision for one consent-based purpose and moves the subject's current state with it. */
+/**
+ * Appends one decision for one consent-based purpose and moves the subject's current state with it. The purpose,
+ * the policy version and the subject are settled first, outside the ledger lock; the tenant's sequencer then chains
+ * the decision with the others waiting (ledger-sequencer.ts) and answers once they committed.
+ */
 export async function recordConsentDecision(db: TenantScopedPrisma, ctx: LedgerCaller, input: ConsentDecisionInput): Promise<ConsentEvent> {
-  return db.$transaction((tx) => recordConsentDecisionIn(tx, ctx, input));
+  const { tenantId } = ctx;
+  const now = new Date();
+  checkCircumstances(input, input.expiresAt, now);
+  const claim = claimOf(ctx, "recordConsent", input);
+  const fields = eventFields(input, ctx.keyPepper);
+  const purpose = await consentPurpose(db, tenantId, input.purposeKey);
+  const policyVersionId = await policyVersionShown(db, "PRIVACY", input.policyVersionId, now);
+  const subject = await ensureSubject(db, tenantId, input.subjectId);
+  return chainDecision(db, tenantId, {
+    ctx,
+    claim,
+    auditOperation: "recordConsent",
+    event: {
+      ...fields,
+      subjectId: subject.id,
+      target: { kind: "PURPOSE", id: purpose.id },
+      decision: input.decision,
+      policyVersionId,
+      expiresAt: input.decision === "GRANTED" ? input.expiresAt : null,
+    },
+  });
 }
 
 /** `recordConsentDecision` inside the caller's transaction, so the decision commits with the caller's other writes or not at all. */

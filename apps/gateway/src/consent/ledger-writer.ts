@@ -40,9 +40,9 @@ async function lockChainHead(tx: TenantTransaction, tenantId: string): Promise<C
   return head;
 }
 
-/** Creates the subject if it is new; the ledger lock already serialises writers, so no row lock is needed here. */
+/** Creates the subject if it is new; safe outside the ledger lock too (the insert skips a subject another writer made). */
 export async function ensureSubject(
-  tx: TenantTransaction,
+  tx: Pick<TenantTransaction, "dataSubject">,
   tenantId: string,
   externalId: string,
 ): Promise<{ id: string; restrictedAt: Date | null }> {
