@@ -7,10 +7,10 @@
  * durable. Several gateway processes each run a sequencer per tenant; the chain-head lock orders their batches.
  */
 import type { ConsentEvent, TenantScopedPrisma, TenantTransaction } from "@custos/db";
-import { recordAudit } from "../audit/audit-service.ts";
-import { CustosError } from "../errors.ts";
+import { recordAudits } from "../audit/audit-service.ts";
+import type { CustosError } from "../errors.ts";
 import type { LedgerCaller } from "./consent-service.ts";
-import { earlierWrite, type IdempotencyClaim, rememberWrite } from "./idempotency.ts";
+import { claimSlot, type IdempotencyClaim, idempotencyKeyReused } from "./idempotency.ts";
 import { inLedger, type LedgerAppender, type NewConsentEvent } from "./ledger-writer.ts";
 
 /** A decision ready to chain: its subject exists, its target and policy version are resolved. */
@@ -66,17 +66,22 @@ async function drain(db: TenantScopedPrisma, tenantId: string, sequencer: Sequen
   }
 }
 
+type Outcome = { event: ConsentEvent } | { refused: CustosError };
+
 /** A refusal of one decision (a reused idempotency key) settles that one; a failed transaction fails the batch. */
 async function commitBatch(db: TenantScopedPrisma, tenantId: string, batch: readonly Waiting[]): Promise<void> {
-  let outcomes: ({ event: ConsentEvent } | { refused: CustosError })[];
+  let outcomes: Outcome[];
   try {
     outcomes = await db.$transaction(
       (tx) =>
-        inLedger(tx, tenantId, async (tx, ledger) => {
-          const results: ({ event: ConsentEvent } | { refused: CustosError })[] = [];
-          for (const { decision } of batch) results.push(await chainOne(tx, ledger, tenantId, decision));
-          return results;
-        }),
+        inLedger(tx, tenantId, (tx, ledger) =>
+          chainBatch(
+            tx,
+            ledger,
+            tenantId,
+            batch.map((waiting) => waiting.decision),
+          ),
+        ),
       { timeout: BATCH_TIMEOUT_MS },
     );
   } catch (error) {
@@ -90,24 +95,87 @@ async function commitBatch(db: TenantScopedPrisma, tenantId: string, batch: read
   });
 }
 
-async function chainOne(
+/**
+ * The batch in a fixed number of statements: one read of the claims' earlier writes, one INSERT of the new events (and
+ * one of their states), one of the claims, one of the audit entries. A retry of an earlier write, or of a decision
+ * earlier in the same batch, is answered with that event; the same key with another payload is refused.
+ */
+async function chainBatch(
   tx: TenantTransaction,
   ledger: LedgerAppender,
   tenantId: string,
-  decision: QueuedDecision,
-): Promise<{ event: ConsentEvent } | { refused: CustosError }> {
-  const { claim, ctx, event: input } = decision;
-  let earlier: ConsentEvent[] | null = null;
-  try {
-    earlier = claim && (await earlierWrite(tx, claim, input.subjectId));
-  } catch (error) {
-    if (error instanceof CustosError) return { refused: error };
-    throw error;
+  batch: readonly QueuedDecision[],
+): Promise<Outcome[]> {
+  const earlier = await earlierWrites(tx, batch);
+  const outcomes: (Outcome | { sameAs: number } | { appended: number })[] = [];
+  const inBatch = new Map<string, { payloadHash: string; index: number }>();
+  const toAppend: QueuedDecision[] = [];
+  batch.forEach((decision, index) => {
+    const { claim } = decision;
+    const slot = claim && claimSlot(claim, decision.event.subjectId);
+    const before = slot ? earlier.get(slot) : undefined;
+    const sameBatch = slot ? inBatch.get(slot) : undefined;
+    if (claim && before) {
+      outcomes.push(before.payloadHash === claim.payloadHash ? { event: before.event } : { refused: idempotencyKeyReused() });
+    } else if (claim && sameBatch) {
+      outcomes.push(sameBatch.payloadHash === claim.payloadHash ? { sameAs: sameBatch.index } : { refused: idempotencyKeyReused() });
+    } else {
+      if (slot && claim) inBatch.set(slot, { payloadHash: claim.payloadHash, index });
+      outcomes.push({ appended: toAppend.length });
+      toAppend.push(decision);
+    }
+  });
+  // Stamped as they are chained, so events are stamped in the order of their sequence numbers.
+  const events = await ledger.appendPurposeDecisions(toAppend.map((decision) => ({ ...decision.event, occurredAt: new Date() })));
+  await tx.idempotentWrite.createMany({
+    data: toAppend.flatMap((decision, index) =>
+      decision.claim
+        ? [
+            {
+              tenantId,
+              scope: decision.claim.scope,
+              subjectId: decision.event.subjectId,
+              key: decision.claim.key,
+              payloadHash: decision.claim.payloadHash,
+              eventIds: [(events[index] as ConsentEvent).id],
+            },
+          ]
+        : [],
+    ),
+  });
+  const settled: Outcome[] = outcomes.map((outcome) =>
+    "appended" in outcome ? { event: events[outcome.appended] as ConsentEvent } : (outcome as Outcome),
+  );
+  const resolved = settled.map((outcome, index) => {
+    const pending = outcomes[index];
+    return pending && "sameAs" in pending ? (settled[pending.sameAs] as Outcome) : outcome;
+  });
+  // Every call but a refused one is audited, a retry answered with the first write's event too.
+  await recordAudits(
+    tx,
+    batch.flatMap((decision, index) =>
+      resolved[index] && "event" in (resolved[index] as Outcome)
+        ? [{ ctx: decision.ctx, action: { operation: decision.auditOperation, subjectId: decision.event.subjectId } }]
+        : [],
+    ),
+  );
+  return resolved;
+}
+
+/** The earlier writes of the batch's claims with their first event, by claim slot, in two reads. */
+async function earlierWrites(tx: TenantTransaction, batch: readonly QueuedDecision[]) {
+  const claimed = batch.flatMap((decision) => (decision.claim ? [{ ...decision.claim, subjectId: decision.event.subjectId }] : []));
+  const found = new Map<string, { payloadHash: string; event: ConsentEvent }>();
+  if (claimed.length === 0) return found;
+  const writes = await tx.idempotentWrite.findMany({
+    where: { OR: claimed.map(({ scope, subjectId, key }) => ({ scope, subjectId, key })) },
+  });
+  if (writes.length === 0) return found;
+  const events = await tx.consentEvent.findMany({ where: { id: { in: writes.flatMap((write) => write.eventIds) } } });
+  const byId = new Map(events.map((event) => [event.id, event]));
+  for (const write of writes) {
+    const event = write.eventIds[0] ? byId.get(write.eventIds[0]) : undefined;
+    if (event) found.set(claimSlot(write, write.subjectId), { payloadHash: write.payloadHash, event });
   }
-  // A retry answered with the first write's event is a call like any other: it is audited too.
-  await recordAudit(tx, ctx, { operation: decision.auditOperation, subjectId: input.subjectId });
-  if (earlier?.[0]) return { event: earlier[0] };
-  const event = await ledger.append({ ...input, occurredAt: new Date() });
-  if (claim) await rememberWrite(tx, tenantId, claim, input.subjectId, [event]);
-  return { event };
+  return found;
 }
