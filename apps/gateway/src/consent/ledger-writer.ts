@@ -45,17 +45,33 @@ async function lockChainHead(tx: TenantTransaction, tenantId: string): Promise<C
   return head;
 }
 
-/** Creates the subject if it is new; safe outside the ledger lock too (the insert skips a subject another writer made). */
+/**
+ * Creates the subject if it is new, in one round trip; safe outside the ledger lock too (the insert skips a subject
+ * another writer made, and the select then finds it). Raw SQL names the tenant itself.
+ */
 export async function ensureSubject(
-  tx: Pick<TenantTransaction, "dataSubject">,
+  tx: Pick<TenantTransaction, "$queryRaw">,
   tenantId: string,
   externalId: string,
 ): Promise<{ id: string; restrictedAt: Date | null }> {
-  await tx.dataSubject.createMany({ data: [{ tenantId, externalId }], skipDuplicates: true });
-  return tx.dataSubject.findUniqueOrThrow({
-    where: { tenantId_externalId: { tenantId, externalId } },
-    select: { id: true, restrictedAt: true },
-  });
+  // createdAt from this process's clock, as Prisma stamps its defaults (the tests move that clock).
+  const [subject] = await tx.$queryRaw<{ id: string; restrictedAt: Date | null }[]>`
+    WITH created AS (
+      INSERT INTO "DataSubject" (id, "tenantId", "externalId", "createdAt")
+      VALUES (${randomUUID()}::uuid, ${tenantId}::uuid, ${externalId}, ${new Date().toISOString()}::timestamp(3))
+      ON CONFLICT ("tenantId", "externalId") DO NOTHING
+      RETURNING id::text AS id, "restrictedAt")
+    SELECT id, "restrictedAt" FROM created
+    UNION ALL
+    SELECT id::text, "restrictedAt" FROM "DataSubject" WHERE "tenantId" = ${tenantId}::uuid AND "externalId" = ${externalId}
+    LIMIT 1`;
+  if (subject) return subject;
+  // A writer that created the same subject at the same moment committed after this statement's snapshot was taken:
+  // the insert skipped it and the select could not see it yet. A new statement does.
+  const [committed] = await tx.$queryRaw<{ id: string; restrictedAt: Date | null }[]>`
+    SELECT id::text, "restrictedAt" FROM "DataSubject" WHERE "tenantId" = ${tenantId}::uuid AND "externalId" = ${externalId}`;
+  if (!committed) throw new Error("a subject neither created nor found");
+  return committed;
 }
 
 async function moveState(tx: TenantTransaction, event: ConsentEvent): Promise<void> {
