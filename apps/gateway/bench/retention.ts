@@ -2,7 +2,7 @@
 // sweep has the identity policy and nothing else to do).
 
 import type { PrismaClient } from "@custos/db";
-import { createPrismaClient, openDatabase, scopeToTenant } from "@custos/db";
+import { createPrismaClient, openDatabase, scopeToTenant, UNBOUNDED } from "@custos/db";
 import { createMigratedTestDatabase } from "@custos/db/testing";
 import { seedSubjectsPastDue } from "../src/retention/bulk-seed.ts";
 import { sweepRetention } from "../src/retention/sweep.ts";
@@ -18,7 +18,7 @@ export async function sweepAgainstRawUpdate(adminUrl: string, rows: number): Pro
   await using database = await createMigratedTestDatabase("postgres", adminUrl);
   if (database.db.target.kind !== "postgres") throw new Error("the sweep is measured on PostgreSQL");
   // Seeding and the one-statement baseline run longer than the gateway's statement timeout allows.
-  const unbounded = await openDatabase(database.db.target, { connectTimeoutMs: 10_000, statementTimeoutMs: 0, queryTimeoutMs: 0 });
+  const unbounded = await openDatabase(database.db.target, UNBOUNDED);
   const prisma = createPrismaClient(unbounded);
   try {
     return await measure(prisma, database.prisma, rows);

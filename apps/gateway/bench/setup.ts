@@ -1,7 +1,7 @@
 // The benchmark's database: a PostgreSQL database of its own on the tests' server (scripts/ensure-postgres.sh,
 // @custos/testing), migrated and seeded like a fresh install, with the keys the load uses and subjects to read.
 import { randomBytes } from "node:crypto";
-import { createPrismaClient, openDatabase, scopeToTenant, seedExampleSystems, seedPolicyRegisters } from "@custos/db";
+import { createPrismaClient, openDatabase, scopeToTenant, seedExampleSystems, seedPolicyRegisters, UNBOUNDED } from "@custos/db";
 import { createMigratedTestDatabase, type MigratedTestDatabase } from "@custos/db/testing";
 import { type PostgresServer, startPostgres } from "@custos/testing";
 import { createApiKey } from "../src/access/api-key-service.ts";
@@ -54,10 +54,7 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
  */
 export async function seedDecidedSubjects(bench: BenchDatabase, count: number): Promise<void> {
   // A million rows take longer than the gateway's statement timeout allows.
-  const unbounded = await openDatabase(
-    { kind: "postgres", url: bench.url },
-    { connectTimeoutMs: 10_000, statementTimeoutMs: 0, queryTimeoutMs: 0 },
-  );
+  const unbounded = await openDatabase({ kind: "postgres", url: bench.url }, UNBOUNDED);
   const prisma = createPrismaClient(unbounded);
   const tenantId = bench.tenantId;
   try {
