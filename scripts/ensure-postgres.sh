@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Makes sure tests can get a real PostgreSQL: a server answering on 127.0.0.1:5432, or the server
 # programs (initdb, pg_ctl) that @custos/testing needs to start a throwaway cluster of its own.
+# CUSTOS_NEED_POSTGRES_PROGRAMS=1 (scripts/ensure-bench-tools.sh) wants the programs, pgbench among them, even when
+# a server answers.
 set -euo pipefail
 
-if command -v pg_isready >/dev/null 2>&1 && pg_isready -q -h 127.0.0.1 -p 5432; then
+if [[ -z "${CUSTOS_NEED_POSTGRES_PROGRAMS:-}" ]] && command -v pg_isready >/dev/null 2>&1 && pg_isready -q -h 127.0.0.1 -p 5432; then
   echo "ensure-postgres: a PostgreSQL server answers on 127.0.0.1:5432."
   exit 0
 fi

@@ -10,6 +10,7 @@ export {
   describeTarget,
   GATEWAY_DATABASE_BOUNDS,
   openDatabase,
+  UNBOUNDED,
 } from "./database.ts";
 export { applyMigrations, createMigration, type MigrationStatus, migrationStatus, pendingSchemaChanges } from "./migrations/migrator.ts";
 export { custosStateDir } from "./paths.ts";

@@ -72,6 +72,9 @@ function withTenantId(model: string, row: unknown, tenantId: string): unknown {
   return { ...data, tenantId };
 }
 
+/** One scoped client per client and tenant: building an extension costs more than the query it serves. */
+const scopedClients = new WeakMap<PrismaClient, Map<string, PrismaClient>>();
+
 /**
  * A client whose every model query sees one tenant's rows only: filters are added to reads, updates
  * and deletes, and creates get the tenant's id. Rows of child models (those without a tenantId)
@@ -79,6 +82,20 @@ function withTenantId(model: string, row: unknown, tenantId: string): unknown {
  * only have read through this same scope. Raw SQL is not rewritten: it must name the tenant itself.
  */
 export function scopeToTenant(prisma: PrismaClient, tenantId: string): PrismaClient {
+  let byTenant = scopedClients.get(prisma);
+  if (!byTenant) {
+    byTenant = new Map();
+    scopedClients.set(prisma, byTenant);
+  }
+  let scoped = byTenant.get(tenantId);
+  if (!scoped) {
+    scoped = extendToTenant(prisma, tenantId);
+    byTenant.set(tenantId, scoped);
+  }
+  return scoped;
+}
+
+function extendToTenant(prisma: PrismaClient, tenantId: string): PrismaClient {
   rulesOfThisSchema ??= tenantScopeRules();
   const rules = rulesOfThisSchema;
   return prisma.$extends({

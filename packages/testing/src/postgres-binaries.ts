@@ -1,20 +1,24 @@
 import { constants } from "node:fs";
-import { access, readdir } from "node:fs/promises";
-import { delimiter, join } from "node:path";
+import { access, readdir, realpath } from "node:fs/promises";
+import { delimiter, dirname, join } from "node:path";
 
 export interface PostgresBinaries {
   readonly initdb: string;
   readonly pgCtl: string;
+  /** PostgreSQL's load generator, beside initdb's real file (PATH may hold links to initdb and pg_ctl alone). */
+  readonly pgbench: string;
 }
 
 // Debian installs the server binaries here, off PATH, one folder per major version.
 const DEBIAN_VERSIONS_DIR = "/usr/lib/postgresql";
 
-/** initdb and pg_ctl from the same folder, so they belong to the same PostgreSQL version. */
+/** initdb, pg_ctl and pgbench from the same folder, so they belong to the same PostgreSQL version. */
 export async function findPostgresBinaries(): Promise<PostgresBinaries> {
   for (const dir of [...pathDirs(), ...(await debianBinDirsNewestFirst())]) {
     const binaries = { initdb: join(dir, "initdb"), pgCtl: join(dir, "pg_ctl") };
-    if ((await isExecutable(binaries.initdb)) && (await isExecutable(binaries.pgCtl))) return binaries;
+    if ((await isExecutable(binaries.initdb)) && (await isExecutable(binaries.pgCtl))) {
+      return { ...binaries, pgbench: join(dirname(await realpath(binaries.initdb)), "pgbench") };
+    }
   }
   throw new Error(
     `PostgreSQL server programs (initdb, pg_ctl) are neither on PATH nor under ${DEBIAN_VERSIONS_DIR}/<version>/bin. ` +

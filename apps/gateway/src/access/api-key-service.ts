@@ -2,6 +2,7 @@ import type { ApiKeyKind, TenantScopedPrisma } from "@custos/db";
 import { CustosError } from "../errors.ts";
 import { hashKey, issueKey } from "./api-key-format.ts";
 import { KIND_SCOPE } from "./api-key-scopes.ts";
+import { forgetApiKey } from "./authenticate.ts";
 
 export interface NewApiKey {
   kind: ApiKeyKind;
@@ -73,5 +74,7 @@ export async function revokeApiKey(db: TenantScopedPrisma, prefix: string) {
   const key = await db.apiKey.findFirst({ where: { prefix } });
   if (!key) throw new CustosError("NOT_FOUND", `No key with prefix "${prefix}".`);
   if (key.revokedAt) return key;
-  return db.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } });
+  const revoked = await db.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } });
+  forgetApiKey(prefix);
+  return revoked;
 }

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@custos/db";
+import { shortLivedCache } from "../caching/short-lived.ts";
 import { CustosError } from "../errors.ts";
 import { keyMatches, keyPrefixOf, looksLikeApiKey } from "./api-key-format.ts";
 import { KIND_SCOPE } from "./api-key-scopes.ts";
@@ -7,6 +8,20 @@ import { verifyShopperSession } from "./session-token.ts";
 
 /** lastUsedAt is for humans reviewing keys; minute precision saves a write on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * A key's row is read once a second, not once a request. A revocation through this process (revokeApiKey) takes
+ * effect at once; one made elsewhere (`pnpm keys revoke`, another gateway) within the second. Keyed by the prefix,
+ * which is random per key, so rows of different databases in one test process cannot meet.
+ */
+const KEY_ROW_TTL_MS = 1_000;
+type KeyRow = Awaited<ReturnType<PrismaClient["apiKey"]["findUnique"]>>;
+const keyRows = shortLivedCache<string, KeyRow>(KEY_ROW_TTL_MS);
+
+/** Drops the cached row of a key this process just changed. */
+export function forgetApiKey(prefix: string): void {
+  keyRows.forget(prefix);
+}
 
 export interface AuthenticationSettings {
   prisma: PrismaClient;
@@ -34,13 +49,17 @@ export async function authenticate(settings: AuthenticationSettings, authorizati
 async function authenticateKey({ prisma, keyPepper }: AuthenticationSettings, token: string): Promise<Caller> {
   const prefix = keyPrefixOf(token);
   if (!prefix) throw new CustosError("UNAUTHENTICATED", "The API key is malformed.");
-  const key = await prisma.apiKey.findUnique({ where: { prefix } });
+  // Misses are not kept: a key issued a moment ago by another process works at once.
+  const key = await keyRows.get(prefix, () => prisma.apiKey.findUnique({ where: { prefix } }));
+  if (!key) forgetApiKey(prefix);
   if (!key || key.revokedAt || !keyMatches(token, key.secretHash, keyPepper) || !key.scopes.includes(KIND_SCOPE[key.kind])) {
     throw new CustosError("UNAUTHENTICATED", "The API key is not valid.");
   }
   const now = new Date();
   if (key.expiresAt && key.expiresAt <= now) throw new CustosError("UNAUTHENTICATED", "The API key has expired.");
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    // Marked on the shared row first, so the requests of the same minute do not all write it.
+    key.lastUsedAt = now;
     await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
   }
   const handle = { tenantId: key.tenantId, keyId: key.id, keyPrefix: key.prefix };

@@ -28,6 +28,23 @@ export async function recordAudit(db: AuditWriter, ctx: Pick<Context, "caller" |
   });
 }
 
+/** Several calls' entries in one INSERT: the consent sequencer's batch. */
+export async function recordAudits(
+  db: AuditWriter,
+  entries: readonly { ctx: Pick<Context, "caller" | "tenantId" | "requestId">; action: AuditedAction }[],
+) {
+  if (entries.length === 0) return;
+  await db.auditLogEntry.createMany({
+    data: entries.map(({ ctx, action }) => ({
+      tenantId: ctx.tenantId,
+      actor: actorLabel(ctx.caller),
+      operation: action.operation,
+      subjectId: action.subjectId ?? null,
+      requestId: ctx.requestId,
+    })),
+  });
+}
+
 /** Reads, then records the read: a read that fails (a malformed cursor, a bad filter) is refused and records nothing. */
 export async function auditedRead<T>(
   ctx: Pick<Context, "prisma" | "caller" | "tenantId" | "requestId">,

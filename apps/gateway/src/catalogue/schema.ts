@@ -1,5 +1,6 @@
 import { LegalBasis } from "@custos/db";
 import { builder } from "../builder.ts";
+import { cachedCatalogue } from "./catalogue-cache.ts";
 import { LOCALISED_TEXT } from "./localised-text.ts";
 
 export const LegalBasisEnum = builder.enumType(LegalBasis, {
@@ -43,7 +44,10 @@ builder.queryField("purposes", (t) =>
     type: [PurposeRef],
     description: "The purposes of processing, in the policy's order.",
     authScopes: { public: true },
-    resolve: (query, _root, _args, ctx) => ctx.prisma.purpose.findMany({ ...query, orderBy: { position: "asc" } }),
+    resolve: (query, _root, _args, ctx) =>
+      cachedCatalogue(ctx.prisma, `purposes ${JSON.stringify(query)}`, () =>
+        ctx.prisma.purpose.findMany({ ...query, orderBy: { position: "asc" } }),
+      ),
   }),
 );
 

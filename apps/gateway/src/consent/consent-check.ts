@@ -2,10 +2,12 @@
  * The consent check an app makes before processing: per consent-based purpose and per cookie category, the current
  * decision judged by the validity rules (withdrawn, expired, needs renewal after a material policy change) and the
  * subject's restriction of processing. Reads the subject with its current-state rows (one indexed read by primary key
- * prefix) plus the small catalogue tables; it never writes.
+ * prefix) plus the small catalogue tables, shared across requests for a second (catalogue-cache.ts); it writes only
+ * its audit entry.
  */
 import { LegalBasis, type TenantScopedPrisma } from "@custos/db";
 import { recordAudit } from "../audit/audit-service.ts";
+import { cachedCatalogue } from "../catalogue/catalogue-cache.ts";
 import type { Context } from "../context.ts";
 import {
   CNIL_COOKIE_CHOICE_MONTHS,
@@ -42,9 +44,13 @@ export async function currentConsent(db: TenantScopedPrisma, ctx: Pick<Context, 
       where: { tenantId_externalId: { tenantId: ctx.tenantId, externalId: subjectId } },
       select: { id: true, restrictedAt: true, consentStates: true, cookieConsentStates: true },
     }),
-    db.purpose.findMany({ where: { legalBasis: LegalBasis.CONSENT }, orderBy: { position: "asc" } }),
-    db.cookieCategory.findMany({ orderBy: { position: "asc" } }),
-    db.policyVersion.findMany({ select: { id: true, kind: true, effectiveAt: true, material: true } }),
+    cachedCatalogue(db, "consent purposes", () =>
+      db.purpose.findMany({ where: { legalBasis: LegalBasis.CONSENT }, orderBy: { position: "asc" } }),
+    ),
+    cachedCatalogue(db, "cookie categories", () => db.cookieCategory.findMany({ orderBy: { position: "asc" } })),
+    cachedCatalogue(db, "policy versions", () =>
+      db.policyVersion.findMany({ select: { id: true, kind: true, effectiveAt: true, material: true } }),
+    ),
   ]);
   await recordAudit(db, ctx, { operation: "consentState", subjectId: subject?.id });
   const restricted = subject?.restrictedAt != null;

@@ -8,9 +8,11 @@ import {
   type TenantTransaction,
 } from "@custos/db";
 import { recordAudit } from "../audit/audit-service.ts";
+import { cachedCatalogue } from "../catalogue/catalogue-cache.ts";
 import type { Context } from "../context.ts";
 import { CustosError } from "../errors.ts";
 import { earlierWrite, type IdempotencyClaim, idempotencyClaim, rememberWrite } from "./idempotency.ts";
+import { chainDecision } from "./ledger-sequencer.ts";
 import { ensureSubject, inLedger, type NewConsentEvent, withLedgerLock } from "./ledger-writer.ts";
 import { type ProofInput, storedProof } from "./proof.ts";
 
@@ -45,8 +47,16 @@ export interface CookieChoicesInput extends DecisionCircumstances {
   expiresAt: Date | null;
 }
 
-async function consentPurpose(db: Pick<TenantScopedPrisma, "purpose">, tenantId: string, key: string) {
-  const purpose = await db.purpose.findUnique({ where: { tenantId_key: { tenantId, key } } });
+/** The purposes by key, from the catalogue shared for a second (catalogue-cache.ts). */
+function purposesByKey(db: Pick<TenantScopedPrisma, "purpose">) {
+  return cachedCatalogue(db as TenantScopedPrisma, "purposes by key", async () => {
+    const purposes = await db.purpose.findMany();
+    return new Map(purposes.map((purpose) => [purpose.key, purpose]));
+  });
+}
+
+async function consentPurpose(db: Pick<TenantScopedPrisma, "purpose">, _tenantId: string, key: string) {
+  const purpose = (await purposesByKey(db)).get(key);
   if (!purpose) throw new CustosError("UNKNOWN_PURPOSE", `There is no purpose with key "${key}"; the purposes query lists them.`);
   if (purpose.legalBasis !== LegalBasis.CONSENT) {
     throw new CustosError(
@@ -80,20 +90,25 @@ export async function policyVersionShown(
   givenId: string | null,
   now: Date,
 ) {
+  const versions = await cachedCatalogue(db as TenantScopedPrisma, "policy versions shown", () =>
+    db.policyVersion.findMany({
+      select: { id: true, kind: true, effectiveAt: true, publishedAt: true },
+      orderBy: [{ effectiveAt: "desc" }, { publishedAt: "desc" }],
+    }),
+  );
   if (givenId !== null) {
     const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(givenId);
-    const version = isUuid ? await db.policyVersion.findUnique({ where: { id: givenId } }) : null;
+    // A version published a moment ago by another process is not in the shared list yet: then the database answers.
+    const version = !isUuid
+      ? null
+      : (versions.find((candidate) => candidate.id === givenId) ?? (await db.policyVersion.findUnique({ where: { id: givenId } })));
     if (!version || version.kind !== kind) {
       throw new CustosError("UNKNOWN_POLICY_VERSION", `There is no ${kind} policy version with that id; currentPolicies lists them.`);
     }
     return version.id;
   }
-  const current = await db.policyVersion.findFirst({
-    where: { kind, effectiveAt: { lte: now } },
-    orderBy: [{ effectiveAt: "desc" }, { publishedAt: "desc" }],
-    select: { id: true },
-  });
-  return current?.id ?? null;
+  // Newest first, by when it takes effect and then by when it was published.
+  return versions.find((version) => version.kind === kind && version.effectiveAt <= now)?.id ?? null;
 }
 
 /** The claim of a write's idempotency key, over everything it was sent with but the key. */
@@ -131,9 +146,33 @@ function eventFields(input: DecisionCircumstances, keyPepper: string) {
   } satisfies Partial<NewConsentEvent>;
 }
 
-/** Appends one decision for one consent-based purpose and moves the subject's current state with it. */
+/**
+ * Appends one decision for one consent-based purpose and moves the subject's current state with it. The purpose,
+ * the policy version and the subject are settled first, outside the ledger lock; the tenant's sequencer then chains
+ * the decision with the others waiting (ledger-sequencer.ts) and answers once they committed.
+ */
 export async function recordConsentDecision(db: TenantScopedPrisma, ctx: LedgerCaller, input: ConsentDecisionInput): Promise<ConsentEvent> {
-  return db.$transaction((tx) => recordConsentDecisionIn(tx, ctx, input));
+  const { tenantId } = ctx;
+  const now = new Date();
+  checkCircumstances(input, input.expiresAt, now);
+  const claim = claimOf(ctx, "recordConsent", input);
+  const fields = eventFields(input, ctx.keyPepper);
+  const purpose = await consentPurpose(db, tenantId, input.purposeKey);
+  const policyVersionId = await policyVersionShown(db, "PRIVACY", input.policyVersionId, now);
+  const subject = await ensureSubject(db, tenantId, input.subjectId);
+  return chainDecision(db, tenantId, {
+    ctx,
+    claim,
+    auditOperation: "recordConsent",
+    event: {
+      ...fields,
+      subjectId: subject.id,
+      target: { kind: "PURPOSE", id: purpose.id },
+      decision: input.decision,
+      policyVersionId,
+      expiresAt: input.decision === "GRANTED" ? input.expiresAt : null,
+    },
+  });
 }
 
 /** `recordConsentDecision` inside the caller's transaction, so the decision commits with the caller's other writes or not at all. */

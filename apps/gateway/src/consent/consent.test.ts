@@ -68,7 +68,8 @@ describe.each(TEST_ENGINES)("consent on %s", (engine) => {
     );
     expect(responses.flatMap((response) => response.errors ?? [])).toEqual([]);
     expect(await ledgerSize(gateway)).toEqual({ events: 12, subjects: 1, states: 1 });
-    const latest = await gateway.database.prisma.consentEvent.findFirstOrThrow({ orderBy: [{ occurredAt: "desc" }, { id: "desc" }] });
+    // The latest decision is the last one chained; decisions chained in one batch may share a millisecond.
+    const latest = await gateway.database.prisma.consentEvent.findFirstOrThrow({ orderBy: { sequence: "desc" } });
     const state = await gateway.database.prisma.consentState.findFirstOrThrow();
     expect(state.lastEventId).toBe(latest.id);
   });

@@ -1,4 +1,5 @@
 import { builder } from "../builder.ts";
+import { cachedCatalogue } from "../catalogue/catalogue-cache.ts";
 import { LOCALISED_TEXT } from "../catalogue/localised-text.ts";
 
 const CookieRef = builder.prismaObject("Cookie", {
@@ -41,6 +42,9 @@ builder.queryField("cookieCategories", (t) =>
     type: [CookieCategoryRef],
     description: "The cookie categories with the companies that place cookies in each, for the banner and the cookie policy.",
     authScopes: { public: true },
-    resolve: (query, _root, _args, ctx) => ctx.prisma.cookieCategory.findMany({ ...query, orderBy: { position: "asc" } }),
+    resolve: (query, _root, _args, ctx) =>
+      cachedCatalogue(ctx.prisma, `cookieCategories ${JSON.stringify(query)}`, () =>
+        ctx.prisma.cookieCategory.findMany({ ...query, orderBy: { position: "asc" } }),
+      ),
   }),
 );

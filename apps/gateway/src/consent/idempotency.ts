@@ -36,6 +36,19 @@ export function idempotencyClaim(
   return { scope: `${actorLabel(ctx.caller)} ${operation}`, key, payloadHash };
 }
 
+/** The same key with another payload: answering it with the first write's events would tell the client its new decision was recorded. */
+export function idempotencyKeyReused(): CustosError {
+  return new CustosError(
+    "IDEMPOTENCY_KEY_REUSED",
+    "This idempotency key was already used for another write about this subject; use a new key for a new decision.",
+  );
+}
+
+/** Where a claim is stored: unique per tenant, scope, subject and key. */
+export function claimSlot(claim: IdempotencyClaim, subjectId: string): string {
+  return `${claim.scope}\n${subjectId}\n${claim.key}`;
+}
+
 /**
  * What the first write with this claim recorded, or null if there was none. Call it under the ledger lock, which
  * serialises writers, so the check and `rememberWrite` are atomic. The same key with another payload is refused:
@@ -44,12 +57,7 @@ export function idempotencyClaim(
 export async function earlierWrite(tx: TenantTransaction, claim: IdempotencyClaim, subjectId: string): Promise<ConsentEvent[] | null> {
   const earlier = await tx.idempotentWrite.findFirst({ where: { scope: claim.scope, subjectId, key: claim.key } });
   if (!earlier) return null;
-  if (earlier.payloadHash !== claim.payloadHash) {
-    throw new CustosError(
-      "IDEMPOTENCY_KEY_REUSED",
-      "This idempotency key was already used for another write about this subject; use a new key for a new decision.",
-    );
-  }
+  if (earlier.payloadHash !== claim.payloadHash) throw idempotencyKeyReused();
   return tx.consentEvent.findMany({ where: { id: { in: earlier.eventIds } }, orderBy: { sequence: "asc" } });
 }
 

@@ -30,6 +30,11 @@ export interface NewConsentEvent {
 export interface LedgerAppender {
   /** Appends one event after the current head and moves the subject's current state. */
   append(event: NewConsentEvent): Promise<ConsentEvent>;
+  /**
+   * Appends purpose decisions in the order given, in one INSERT, and moves their states in one more: the sequencer's
+   * batch. A target decided twice in the list ends at the later decision.
+   */
+  appendPurposeDecisions(events: readonly NewConsentEvent[]): Promise<ConsentEvent[]>;
 }
 
 async function lockChainHead(tx: TenantTransaction, tenantId: string): Promise<ChainLink> {
@@ -40,17 +45,33 @@ async function lockChainHead(tx: TenantTransaction, tenantId: string): Promise<C
   return head;
 }
 
-/** Creates the subject if it is new; the ledger lock already serialises writers, so no row lock is needed here. */
+/**
+ * Creates the subject if it is new, in one round trip; safe outside the ledger lock too (the insert skips a subject
+ * another writer made, and the select then finds it). Raw SQL names the tenant itself.
+ */
 export async function ensureSubject(
-  tx: TenantTransaction,
+  tx: Pick<TenantTransaction, "$queryRaw">,
   tenantId: string,
   externalId: string,
 ): Promise<{ id: string; restrictedAt: Date | null }> {
-  await tx.dataSubject.createMany({ data: [{ tenantId, externalId }], skipDuplicates: true });
-  return tx.dataSubject.findUniqueOrThrow({
-    where: { tenantId_externalId: { tenantId, externalId } },
-    select: { id: true, restrictedAt: true },
-  });
+  // createdAt from this process's clock, as Prisma stamps its defaults (the tests move that clock).
+  const [subject] = await tx.$queryRaw<{ id: string; restrictedAt: Date | null }[]>`
+    WITH created AS (
+      INSERT INTO "DataSubject" (id, "tenantId", "externalId", "createdAt")
+      VALUES (${randomUUID()}::uuid, ${tenantId}::uuid, ${externalId}, ${new Date().toISOString()}::timestamp(3))
+      ON CONFLICT ("tenantId", "externalId") DO NOTHING
+      RETURNING id::text AS id, "restrictedAt")
+    SELECT id, "restrictedAt" FROM created
+    UNION ALL
+    SELECT id::text, "restrictedAt" FROM "DataSubject" WHERE "tenantId" = ${tenantId}::uuid AND "externalId" = ${externalId}
+    LIMIT 1`;
+  if (subject) return subject;
+  // A writer that created the same subject at the same moment committed after this statement's snapshot was taken:
+  // the insert skipped it and the select could not see it yet. A new statement does.
+  const [committed] = await tx.$queryRaw<{ id: string; restrictedAt: Date | null }[]>`
+    SELECT id::text, "restrictedAt" FROM "DataSubject" WHERE "tenantId" = ${tenantId}::uuid AND "externalId" = ${externalId}`;
+  if (!committed) throw new Error("a subject neither created nor found");
+  return committed;
 }
 
 async function moveState(tx: TenantTransaction, event: ConsentEvent): Promise<void> {
@@ -82,6 +103,30 @@ async function moveState(tx: TenantTransaction, event: ConsentEvent): Promise<vo
 }
 
 /**
+ * The current state of each subject and purpose in `events` moves to its latest event, in one statement. Raw SQL is not
+ * tenant-scoped: the subject ids come from this tenant's events, created just before through the scoped client.
+ */
+async function movePurposeStates(tx: TenantTransaction, events: readonly ConsentEvent[]): Promise<void> {
+  const latest = new Map<string, ConsentEvent>();
+  for (const event of events) latest.set(`${event.subjectId} ${event.purposeId}`, event);
+  const rows = [...latest.values()];
+  if (rows.length === 0) return;
+  const column = <T>(pick: (event: ConsentEvent) => T) => rows.map(pick);
+  const instant = (date: Date | null) => date?.toISOString() ?? null;
+  await tx.$executeRaw`
+    INSERT INTO "ConsentState" ("subjectId", "purposeId", decision, channel, "lastEventId", "decidedAt", "expiresAt", "policyVersionId", gpc)
+    SELECT * FROM unnest(
+      ${column((event) => event.subjectId)}::uuid[], ${column((event) => event.purposeId)}::uuid[],
+      ${column((event) => event.decision)}::"ConsentDecision"[], ${column((event) => event.channel)}::"ConsentChannel"[],
+      ${column((event) => event.id)}::uuid[], ${column((event) => instant(event.occurredAt))}::timestamp(3)[],
+      ${column((event) => instant(event.expiresAt))}::timestamp(3)[], ${column((event) => event.policyVersionId)}::uuid[],
+      ${column((event) => (event.gpc === null ? null : String(event.gpc)))}::boolean[])
+    ON CONFLICT ("subjectId", "purposeId") DO UPDATE SET decision = excluded.decision, channel = excluded.channel,
+      "lastEventId" = excluded."lastEventId", "decidedAt" = excluded."decidedAt", "expiresAt" = excluded."expiresAt",
+      "policyVersionId" = excluded."policyVersionId", gpc = excluded.gpc`;
+}
+
+/**
  * Runs `work` in one transaction holding the tenant's ledger lock; everything it appends commits with its state
  * changes and audit entries, or nothing does. Read current states inside `work`: they cannot move until it ends.
  */
@@ -101,23 +146,35 @@ export async function inLedger<T>(
 ): Promise<T> {
   let head = await lockChainHead(tx, tenantId);
   const startSequence = head.sequence;
+  const chained = (input: NewConsentEvent) => {
+    const { target, proof, ...fields } = input;
+    const record = {
+      ...fields,
+      ...proof,
+      id: randomUUID(),
+      tenantId,
+      purposeId: target.kind === "PURPOSE" ? target.id : null,
+      cookieCategoryId: target.kind === "COOKIE_CATEGORY" ? target.id : null,
+      proofDigest: proofDigest(proof),
+    };
+    const chain = chainEvent(record, head);
+    head = { sequence: chain.sequence, hash: chain.hash };
+    return { ...record, ...chain };
+  };
   const ledger: LedgerAppender = {
     append: async (input) => {
-      const { target, proof, ...fields } = input;
-      const record = {
-        ...fields,
-        ...proof,
-        id: randomUUID(),
-        tenantId,
-        purposeId: target.kind === "PURPOSE" ? target.id : null,
-        cookieCategoryId: target.kind === "COOKIE_CATEGORY" ? target.id : null,
-        proofDigest: proofDigest(proof),
-      };
-      const chain = chainEvent(record, head);
-      const event = await tx.consentEvent.create({ data: { ...record, ...chain } });
+      const event = await tx.consentEvent.create({ data: chained(input) });
       await moveState(tx, event);
-      head = { sequence: chain.sequence, hash: chain.hash };
       return event;
+    },
+    appendPurposeDecisions: async (inputs) => {
+      if (inputs.some((input) => input.target.kind !== "PURPOSE")) throw new Error("appendPurposeDecisions takes purpose decisions only");
+      const records = inputs.map(chained);
+      const created = await tx.consentEvent.createManyAndReturn({ data: records });
+      const byId = new Map(created.map((event) => [event.id, event]));
+      const events = records.map((record) => byId.get(record.id) as ConsentEvent);
+      await movePurposeStates(tx, events);
+      return events;
     },
   };
   const result = await work(tx, ledger);

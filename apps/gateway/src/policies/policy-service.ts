@@ -1,5 +1,6 @@
 import type { PolicyKind, PolicyVersion, TenantScopedPrisma } from "@custos/db";
 import { recordAudit } from "../audit/audit-service.ts";
+import { forgetCatalogue } from "../catalogue/catalogue-cache.ts";
 import type { Context } from "../context.ts";
 import { CustosError } from "../errors.ts";
 import { noticeContext } from "../outbox/notice-context.ts";
@@ -44,7 +45,7 @@ export async function publishPolicyVersion(
   if (input.version.trim() === "" || input.version.length > 64)
     throw new CustosError("INVALID_POLICY_VERSION", "version must be 1-64 characters.");
   const { tenantId } = ctx;
-  return db.$transaction(
+  const published = await db.$transaction(
     async (tx) => {
       const existing = await tx.policyVersion.findUnique({
         where: { tenantId_kind_language_version: { tenantId, kind: input.kind, language: input.language, version: input.version } },
@@ -95,6 +96,9 @@ export async function publishPolicyVersion(
     },
     { timeout: 120_000 },
   );
+  // Consent checks judge renewal by the versions: the next one must see the new version.
+  forgetCatalogue(db);
+  return published;
 }
 
 /** The version of each kind in effect now, in the language asked for when there is one, else the newest in any. */

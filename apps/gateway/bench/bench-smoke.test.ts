@@ -1,0 +1,41 @@
+// The benchmark's smoke run, so the harness cannot rot: every operation runs briefly, no goal is checked, but every
+// row must show throughput and no failed answer.
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { expect, test } from "vitest";
+
+const run = promisify(execFile);
+const GATEWAY_DIR = fileURLToPath(new URL("..", import.meta.url));
+const SMOKE_TIMEOUT_MS = 600_000;
+
+test(
+  "pnpm bench --smoke prints every operation with throughput and no failed answer",
+  async () => {
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "bench/run.ts", "--smoke"], {
+      cwd: GATEWAY_DIR,
+      timeout: SMOKE_TIMEOUT_MS,
+      maxBuffer: 1 << 22,
+    });
+    const rows = stdout
+      .split("\n")
+      .filter((line) => line.startsWith("| ") && !line.startsWith("| operation"))
+      .map((line) => line.split("|").map((cell) => cell.trim()));
+    const operations = rows.map((cells) => cells[1]);
+    for (const wanted of [
+      "anonymous purposes",
+      "service consentState",
+      "recordConsent, new subjects, 64",
+      "two gateway processes",
+      "ledger",
+      "retention sweep",
+      "embedded default",
+    ]) {
+      expect(operations.some((operation) => operation?.startsWith(wanted) || operation?.includes(wanted))).toBe(true);
+    }
+    // The last column says "FAILED (n errors)" for a row with a non-2xx answer, a GraphQL error or a broken ledger.
+    expect(rows.filter((cells) => cells[8]?.startsWith("FAILED")).map((cells) => cells[1])).toEqual([]);
+    for (const cells of rows.filter((row) => row[2] !== "")) expect(Number(cells[2])).toBeGreaterThan(0);
+  },
+  SMOKE_TIMEOUT_MS,
+);

@@ -1,0 +1,80 @@
+// The servers the benchmark drives, each a process of its own so that none shares an event loop with the harness.
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import { findFreeLoopbackPort } from "@custos/testing";
+
+const GATEWAY_DIR = fileURLToPath(new URL("..", import.meta.url));
+const STARTUP_TIMEOUT_MS = 120_000;
+
+export interface ServerProcess {
+  /** Base URL; GraphQL at `${url}/graphql`. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `node <args>` in the gateway package and waits until `${url}${readyPath}` answers (below 500). */
+async function startNodeProcess(args: string[], env: NodeJS.ProcessEnv, readyPath: string): Promise<ServerProcess> {
+  const port = await findFreeLoopbackPort();
+  const child = spawn(process.execPath, args, {
+    cwd: GATEWAY_DIR,
+    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilReady(child, `${url}${readyPath}`, () => output);
+  return { url, stop: () => stopProcess(child) };
+}
+
+async function waitUntilReady(child: ChildProcess, probe: string, output: () => string): Promise<void> {
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${probe} exited with ${child.exitCode} before it answered:\n${output()}`);
+    const answered = await fetch(probe).then(
+      (response) => response.status < 500,
+      () => false,
+    );
+    if (answered) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill("SIGKILL");
+  throw new Error(`${probe} did not answer within ${STARTUP_TIMEOUT_MS / 1000} s:\n${output()}`);
+}
+
+/** SIGTERM lets the gateway close its database and, under --cpu-prof, write its profile. */
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.kill("SIGTERM");
+  const killer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+  await once(child, "exit");
+  clearTimeout(killer);
+}
+
+export interface GatewayProcessOptions {
+  databaseUrl: string;
+  keyPepper: string;
+  /** Extra node flags, e.g. `--cpu-prof --cpu-prof-dir=…`. */
+  nodeFlags?: readonly string[];
+}
+
+/** The one place the benchmark starts a gateway: the same entry point as `pnpm start`, on PostgreSQL, rate limits off. */
+export function startGatewayProcess(options: GatewayProcessOptions): Promise<ServerProcess> {
+  const env = {
+    DATABASE_URL: options.databaseUrl,
+    CUSTOS_KEY_PEPPER: options.keyPepper,
+    CUSTOS_RATE_LIMITS: "off",
+    NODE_ENV: "production",
+  };
+  return startNodeProcess([...(options.nodeFlags ?? []), "--import", "tsx", "src/main.ts"], env, "/health");
+}
+
+/** The baseline: a hello-world Apollo Server of the gateway's version answering the catalogue from memory. */
+export function startHelloServer(): Promise<ServerProcess> {
+  return startNodeProcess(["--import", "tsx", "bench/hello-server.ts"], { NODE_ENV: "production" }, "/");
+}

@@ -1,0 +1,234 @@
+// `pnpm bench [--smoke]`: the gateway on PostgreSQL against a hello-world Apollo Server and against the raw
+// transaction (pgbench), driven by wrk, printed as one table and written to docs/benchmarks.md. `--smoke` runs every
+// operation for a second or two and checks no goal (npm test runs it); BENCH_SECONDS sets the time per operation.
+import { secondsToFirstAnswer } from "./embedded-start.ts";
+import { type BaselineTenant, createBaselineTenant, rawRecordConsent } from "./pgbench.ts";
+import { type ServerProcess, startGatewayProcess, startHelloServer } from "./processes.ts";
+import { formatTable, type Row, thisMachine, writeBenchmarksDoc } from "./report.ts";
+import { sweepAgainstRawUpdate } from "./retention.ts";
+import { type BenchDatabase, createBenchDatabase, seedDecidedSubjects } from "./setup.ts";
+import { drive, type Load, type LoadResult } from "./wrk.ts";
+
+const smoke = process.argv.includes("--smoke");
+const seconds = Number(process.env.BENCH_SECONDS ?? (smoke ? 2 : 10));
+const warmSeconds = smoke ? 1 : 3;
+const SUBJECTS = smoke ? 1_000 : 1_000_000;
+const RETENTION_ROWS = smoke ? 2_000 : 1_000_000;
+const READ_CONNECTIONS = 32;
+
+const CATALOGUE = { query: "{ purposes { key name legalBasis requiresConsent } }" };
+const COOKIES = { query: "{ cookieCategories { key name required } }" };
+const CONSENT_STATE = {
+  query: "query ($subjectId: String!) { consentState(subjectId: $subjectId) { subjectId purposes { purpose { key } status } } }",
+  variables: { subjectId: "bench-{{r}}" },
+};
+const recordConsent = (subjectId: string) => ({
+  query: "mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id sequence } }",
+  variables: { input: { subjectId, purpose: "marketing", decision: "GRANTED", channel: "API", idempotencyKey: "bench-{{n}}" } },
+});
+const VERIFY = { query: "{ consentLedgerVerification { ok headSequence verifiedCount } }" };
+
+const rows: Row[] = [];
+const notes: string[] = [];
+/** A smoke run checks that everything runs, not how fast. */
+const goal = (met: boolean) => (smoke ? null : met);
+const graphql = (server: ServerProcess) => `${server.url}/graphql`;
+
+/**
+ * JIT, connection pools and caches warm up unmeasured first, for the gateway and the baseline alike; `settle` waits
+ * for the writes wrk left in flight, so the measured run does not start behind the warm-up's queue.
+ */
+async function measure(load: Omit<Load, "seconds">, settle?: () => Promise<unknown>): Promise<LoadResult> {
+  await drive({ ...load, seconds: warmSeconds });
+  await settle?.();
+  return drive({ ...load, seconds });
+}
+
+function ratioRow(operation: string, gateway: LoadResult, baseline: number, wanted: number): void {
+  rows.push({
+    operation,
+    gateway: gateway.perSecond,
+    baseline,
+    p50Ms: gateway.p50Ms,
+    p99Ms: gateway.p99Ms,
+    goal: `≥ ${wanted}× baseline`,
+    met: goal(gateway.perSecond >= wanted * baseline),
+    failed: gateway.failed,
+  });
+  if (gateway.failed > 0) notes.push(`${operation}: ${gateway.failed} failed answers, e.g. ${gateway.sample}`);
+}
+
+async function catalogueReads(hello: ServerProcess, gateway: ServerProcess): Promise<LoadResult> {
+  const load = { connections: READ_CONNECTIONS };
+  const helloPurposes = await measure({ ...load, url: graphql(hello), body: CATALOGUE });
+  const purposes = await measure({ ...load, url: graphql(gateway), body: CATALOGUE });
+  ratioRow(`anonymous purposes, ${READ_CONNECTIONS} connections`, purposes, helloPurposes.perSecond, 0.8);
+  const helloCookies = await measure({ ...load, url: graphql(hello), body: COOKIES });
+  const cookies = await measure({ ...load, url: graphql(gateway), body: COOKIES });
+  ratioRow(`anonymous cookieCategories, ${READ_CONNECTIONS} connections`, cookies, helloCookies.perSecond, 0.8);
+  return helloPurposes;
+}
+
+async function auditedReads(bench: BenchDatabase, hello: ServerProcess, gateway: ServerProcess, helloPeak: LoadResult): Promise<void> {
+  const load = { connections: READ_CONNECTIONS, repeat: SUBJECTS, token: bench.serviceToken, body: CONSENT_STATE };
+  const peak = await measure({ ...load, url: graphql(gateway) });
+  ratioRow(`service consentState (audited), ${READ_CONNECTIONS} connections`, peak, helloPeak.perSecond, 0.4);
+  // p99 at a fixed offered load of half the gateway's own peak, the same load offered to the hello-world server.
+  const rate = Math.max(1, Math.floor(peak.perSecond / 2));
+  const paced = await drive({ ...load, seconds, rate, url: graphql(gateway) });
+  const helloPaced = await drive({ connections: READ_CONNECTIONS, seconds, rate, url: graphql(hello), body: CATALOGUE });
+  rows.push({
+    operation: `service consentState at ${rate} req/s (half its peak), p99 against hello-world's`,
+    gateway: paced.perSecond,
+    baseline: helloPaced.perSecond,
+    p50Ms: paced.p50Ms,
+    p99Ms: paced.p99Ms,
+    goal: `p99 ≤ 3× ${helloPaced.p99Ms.toFixed(1)} ms`,
+    met: goal(paced.p99Ms <= 3 * helloPaced.p99Ms),
+    failed: paced.failed + helloPaced.failed,
+  });
+}
+
+async function consentWrites(bench: BenchDatabase, baselineTenant: BaselineTenant, gateway: ServerProcess): Promise<void> {
+  for (const writers of [1, 16, 64]) {
+    const raw = await rawRecordConsent(bench.url, baselineTenant, { clients: writers, seconds, chainLock: false });
+    const load = { connections: writers, url: graphql(gateway), token: bench.serviceToken };
+    const settle = () => settledEventCount(bench);
+    const fresh = await measure({ ...load, body: recordConsent("new-{{n}}") }, settle);
+    ratioRow(`recordConsent, new subjects, ${writers} writers`, fresh, raw.perSecond, 0.5);
+    if (writers !== 16) continue;
+    const repeat = await measure({ ...load, body: recordConsent("bench-{{r}}"), repeat: 1_000 }, settle);
+    ratioRow(`recordConsent, repeat subjects, ${writers} writers`, repeat, raw.perSecond, 0.5);
+    const locked = await rawRecordConsent(bench.url, baselineTenant, { clients: writers, seconds, chainLock: true });
+    rows.push({
+      operation: `raw transaction, ${writers} clients, no chain lock`,
+      gateway: null,
+      baseline: raw.perSecond,
+      goal: "",
+      met: null,
+    });
+    rows.push({
+      operation: `raw transaction, ${writers} clients, chain-head lock held to commit`,
+      gateway: null,
+      baseline: locked.perSecond,
+      goal: "",
+      met: null,
+    });
+  }
+}
+
+async function twoGateways(bench: BenchDatabase, baselineTenant: BaselineTenant, first: ServerProcess): Promise<void> {
+  const second = await startGatewayProcess({ databaseUrl: bench.url, keyPepper: bench.keyPepper });
+  try {
+    const writers = 16;
+    const raw = await rawRecordConsent(bench.url, baselineTenant, { clients: writers, seconds, chainLock: false });
+    const load = { connections: writers / 2, token: bench.serviceToken, body: recordConsent("two-{{n}}") };
+    await Promise.all([
+      drive({ ...load, seconds: warmSeconds, url: graphql(first) }),
+      drive({ ...load, seconds: warmSeconds, url: graphql(second) }),
+    ]);
+    await settledEventCount(bench);
+    const [a, b] = await Promise.all([drive({ ...load, seconds, url: graphql(first) }), drive({ ...load, seconds, url: graphql(second) })]);
+    const both: LoadResult = {
+      perSecond: a.perSecond + b.perSecond,
+      p50Ms: Math.max(a.p50Ms, b.p50Ms),
+      p99Ms: Math.max(a.p99Ms, b.p99Ms),
+      requests: a.requests + b.requests,
+      failed: a.failed + b.failed,
+      sample: a.sample || b.sample,
+    };
+    ratioRow(`recordConsent, two gateway processes, ${writers} writers`, both, raw.perSecond, 0.5);
+  } finally {
+    await second.stop();
+  }
+}
+
+/** Requests wrk left in flight when it stopped still commit; the ledger is checked once the event count holds still. */
+async function settledEventCount(bench: BenchDatabase): Promise<number> {
+  const count = () => bench.database.prisma.consentEvent.count({ where: { tenantId: bench.tenantId } });
+  let last = -1;
+  for (let now = await count(); now !== last; now = await count()) {
+    last = now;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return last;
+}
+
+async function ledgerVerifies(bench: BenchDatabase, gateway: ServerProcess): Promise<void> {
+  const events = await settledEventCount(bench);
+  const response = await fetch(graphql(gateway), {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${bench.staffToken}` },
+    body: JSON.stringify(VERIFY),
+  });
+  const answer = (await response.json()) as { data?: { consentLedgerVerification: { ok: boolean; headSequence: number } } };
+  const verification = answer.data?.consentLedgerVerification;
+  const ok = verification?.ok === true && verification.headSequence === events;
+  rows.push({
+    operation: `ledger after the writes: ${events} events, head at ${verification?.headSequence ?? "?"}`,
+    gateway: null,
+    baseline: null,
+    goal: "gap-free, verifies",
+    met: ok,
+    failed: ok ? 0 : 1,
+  });
+}
+
+async function retention(bench: BenchDatabase): Promise<void> {
+  const figures = await sweepAgainstRawUpdate(bench.server.adminUrl, RETENTION_ROWS);
+  rows.push({
+    operation: `retention sweep of ${figures.rows} subjects (seconds), against one raw UPDATE of them`,
+    digits: 2,
+    gateway: figures.sweepSeconds,
+    baseline: figures.rawUpdateSeconds,
+    goal: "≤ 2× the raw UPDATE",
+    met: goal(figures.sweepSeconds <= 2 * figures.rawUpdateSeconds),
+    failed: figures.swept === figures.rows ? 0 : 1,
+  });
+}
+
+async function embeddedStart(): Promise<void> {
+  const secondsTaken = await secondsToFirstAnswer();
+  rows.push({
+    operation: "embedded default: seconds from `pnpm start` to the first answered query",
+    digits: 2,
+    gateway: secondsTaken,
+    baseline: null,
+    goal: "≤ 5 s",
+    met: goal(secondsTaken <= 5),
+  });
+}
+
+const bench = await createBenchDatabase();
+const started: ServerProcess[] = [];
+try {
+  const seeding = performance.now();
+  await seedDecidedSubjects(bench, SUBJECTS);
+  notes.push(`setup: ${SUBJECTS} subjects with a marketing decision seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
+  const hello = await startHelloServer();
+  started.push(hello);
+  const gateway = await startGatewayProcess({ databaseUrl: bench.url, keyPepper: bench.keyPepper });
+  started.push(gateway);
+  const helloPeak = await catalogueReads(hello, gateway);
+  await auditedReads(bench, hello, gateway, helloPeak);
+  const baselineTenant = await createBaselineTenant(bench.url);
+  await consentWrites(bench, baselineTenant, gateway);
+  await twoGateways(bench, baselineTenant, gateway);
+  await ledgerVerifies(bench, gateway);
+  for (const server of started.splice(0).reverse()) await server.stop();
+  await retention(bench);
+  await embeddedStart();
+} finally {
+  for (const server of started.reverse()) await server.stop();
+  await bench.close();
+}
+
+notes.push(
+  `${seconds} s per operation after ${warmSeconds} s of unmeasured warm-up; reads with ${READ_CONNECTIONS} connections; ` +
+    "every answer checked for a non-2xx status and GraphQL errors (a run with any is marked FAILED, not counted)",
+  "the rows measured in seconds (retention, embedded start) show seconds, not requests per second, in the gateway and baseline columns",
+);
+console.log(formatTable(rows));
+for (const note of notes) console.log(`- ${note}`);
+if (!smoke) await writeBenchmarksDoc(rows, thisMachine(bench.postgresVersion), "pnpm bench", notes);
+if (rows.some((row) => row.failed)) process.exitCode = 1;
