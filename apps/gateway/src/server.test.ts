@@ -32,6 +32,7 @@ describe("the HTTP surface", () => {
   it("refuses a body that is not JSON", async () => {
     const response = await fetch(gateway.graphqlUrl, { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" });
     expect(response.status).toBe(400);
+    expect((await response.json()).errors[0].extensions.code).toBe("BAD_REQUEST");
   });
 
   it("keeps Apollo's CSRF prevention: a simple form POST is refused", async () => {
@@ -41,6 +42,7 @@ describe("the HTTP surface", () => {
       body: JSON.stringify({ query: "{ purposes { key } }" }),
     });
     expect(response.status).toBe(400);
+    expect((await response.json()).errors[0].extensions.code).toBe("BAD_REQUEST");
   });
 
   it("sends no stack trace with an error", async () => {
