@@ -180,7 +180,6 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
 
   it("extends a deadline once where the law allows, recording the reason and queueing the notice; refuses where it does not", async () => {
     const gateway = shared;
-    const { prisma } = gateway.database;
     // Received on 15 January 2025, due Monday 17 February (the 15th is a Saturday); two further months from
     // there end on 15 April, Berlin summer time (GDPR Art. 12(3)). A signed-in shopper's request needs no code,
     // so no wait for proof stops the clock.
