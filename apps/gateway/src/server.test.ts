@@ -16,7 +16,9 @@ describe("the HTTP surface", () => {
   });
 
   it("answers 404 off its two routes", async () => {
-    expect((await fetch(`${gateway.baseUrl}/admin`)).status).toBe(404);
+    const response = await fetch(`${gateway.baseUrl}/admin`);
+    expect(response.status).toBe(404);
+    expect((await response.json()).errors[0].extensions.code).toBe("NOT_FOUND");
   });
 
   it("refuses a body over 1 MiB with 413 before parsing it", async () => {

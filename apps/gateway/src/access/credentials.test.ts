@@ -84,7 +84,10 @@ describe("credentials", () => {
     await using other = await startTestGateway("pglite", undefined, undefined, {
       keyPepper: "another-pepper-another-pepper-another-pepper",
     });
-    expect((await other.execute(VIEWER, {}, { token: other.staffKey })).status).toBe(401);
+    expect(await other.execute(VIEWER, {}, { token: other.staffKey })).toMatchObject({
+      status: 401,
+      errors: [{ extensions: { code: "UNAUTHENTICATED" } }],
+    });
   });
 
   it("keeps a key to its own tenant: another tenant's staff key sees that tenant only", async () => {

@@ -412,7 +412,10 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
       await prisma.auditLogEntry.count({ where: { operation: "downloadRequestExport", requestId: download.headers.get("x-request-id") } }),
     ).toBe(1);
     moveClockTo(new Date(Date.now() + EXPORT_LINK_LIFETIME_MS + 1000));
-    expect((await fetch(`${gateway.baseUrl}${completion.downloadPath}`)).status).toBe(404);
+    const expired = await fetch(`${gateway.baseUrl}${completion.downloadPath}`);
+    expect(expired.status).toBe(404);
+    expect((await expired.json()).errors[0].extensions.code).toBe("NOT_FOUND");
+    expect(await prisma.auditLogEntry.count({ where: { operation: "downloadRequestExport" } })).toBe(1);
   });
 });
 
