@@ -4,12 +4,10 @@ import { describe, expect, inject, it } from "vitest";
 import { silentLogger } from "../logger.ts";
 import { type Credentials, dataOf, startTestGateway, TEST_KEY_PEPPER, type TestGateway } from "../testing.ts";
 import { createApiKey } from "./api-key-service.ts";
-import type { CallerKind } from "./caller.ts";
 import { MATRIX_CALLERS, type MatrixCaller, OPERATION_SAMPLES, type SampleWorld } from "./operation-samples.ts";
 import { SAMPLE_PROCESSOR, SAMPLE_SYSTEM, sampleWorld } from "./sample-world.ts";
 
 const SHOPPER = "shopper-1";
-const UNLIMITED = Object.fromEntries(MATRIX_CALLERS.map((caller) => [caller, 100_000])) as Record<CallerKind, number>;
 
 /** Tenant B's registers beyond the sample world, each through B's staff over GraphQL, with what identifies them. */
 async function seedTenantB(gateway: TestGateway, staffToken: string) {
@@ -151,7 +149,7 @@ async function prepareCalls(world: SampleWorld) {
 
 describe.each(TEST_ENGINES)("tenant isolation on %s", (engine) => {
   it("lets no caller of one tenant see or change another tenant's records, through any query or mutation", async () => {
-    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"), silentLogger, { requestsPerMinute: UNLIMITED });
+    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"), silentLogger, { rateLimits: "off" });
     const { prisma } = gateway.database;
 
     // Tenant B is a second shop installed by the seed, its staff key made as `pnpm keys create --tenant tenant-b`
