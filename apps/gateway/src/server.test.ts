@@ -16,7 +16,9 @@ describe("the HTTP surface", () => {
   });
 
   it("answers 404 off its two routes", async () => {
-    expect((await fetch(`${gateway.baseUrl}/admin`)).status).toBe(404);
+    const response = await fetch(`${gateway.baseUrl}/admin`);
+    expect(response.status).toBe(404);
+    expect((await response.json()).errors[0].extensions.code).toBe("NOT_FOUND");
   });
 
   it("refuses a body over 1 MiB with 413 before parsing it", async () => {
@@ -32,6 +34,7 @@ describe("the HTTP surface", () => {
   it("refuses a body that is not JSON", async () => {
     const response = await fetch(gateway.graphqlUrl, { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" });
     expect(response.status).toBe(400);
+    expect((await response.json()).errors[0].extensions.code).toBe("BAD_REQUEST");
   });
 
   it("keeps Apollo's CSRF prevention: a simple form POST is refused", async () => {
@@ -41,6 +44,7 @@ describe("the HTTP surface", () => {
       body: JSON.stringify({ query: "{ purposes { key } }" }),
     });
     expect(response.status).toBe(400);
+    expect((await response.json()).errors[0].extensions.code).toBe("BAD_REQUEST");
   });
 
   it("sends no stack trace with an error", async () => {

@@ -126,29 +126,3 @@ export async function startTestGateway(
     throw error;
   }
 }
-
-/** What the operation samples need from a test gateway's consent ledger, made once and reused. */
-export async function consentSampleHelpers(gateway: TestGateway, shopperId: string) {
-  let eventId: Promise<string> | undefined;
-  const recordEvent = async () => {
-    const response = await gateway.asStaff("mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id } }", {
-      input: { subjectId: shopperId, purpose: "feature_testing", decision: "GRANTED", channel: "SUPPORT_AGENT" },
-    });
-    const event = response.data?.recordConsent as { id: string } | undefined;
-    if (!event) throw new Error(`could not record a sample consent event: ${JSON.stringify(response.errors)}`);
-    return event.id;
-  };
-  const unsubscribeToken = async () => {
-    const response = await gateway.asStaff("mutation ($subjectId: String!) { createUnsubscribeToken(subjectId: $subjectId) }", {
-      subjectId: shopperId,
-    });
-    return response.data?.createUnsubscribeToken as string;
-  };
-  return {
-    shopperConsentEventId: () => {
-      eventId ??= recordEvent();
-      return eventId;
-    },
-    unsubscribeToken,
-  };
-}

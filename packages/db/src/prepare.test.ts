@@ -14,6 +14,8 @@ it("migrates and seeds the embedded database on first start, and keeps its data 
       expect.stringMatching(/^applied \d+ migration\(s\) to PGlite/),
       "seeded the policy's catalogue, retention, transfers and example data systems (accounts, orders)",
     ]);
+    // A database-layer test (this package sits below the gateway and its public paths): any row will do to show
+    // that a restart keeps data.
     await first.prisma.dataSubject.create({ data: { tenantId: (await first.prisma.tenant.findFirstOrThrow()).id, externalId: "kept" } });
     await first.close();
 

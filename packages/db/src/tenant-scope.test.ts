@@ -19,6 +19,8 @@ describe.each(TEST_ENGINES)("a tenant-scoped client on %s", (engine) => {
     const a = await prisma.tenant.findUniqueOrThrow({ where: { slug: "default" } });
     const { tenantId: bId } = await seedCatalogue(prisma, { tenantSlug: "tenant-b" });
     const purposeB = await prisma.purpose.findFirstOrThrow({ where: { tenantId: bId, key: "marketing" } });
+    // A database-layer test: the unscoped client writes tenant B's rows, and the scoped client's writes are what is
+    // under test; the gateway's public paths sit above this package.
     const subjectB = await prisma.dataSubject.create({ data: { tenantId: bId, externalId: "b-person" } });
     const eventB = await prisma.consentEvent.create({
       // Chain fields are placeholders: the gateway's ledger writer computes them; this test is about scoping.

@@ -3,9 +3,9 @@ import { TEST_ENGINES } from "@custos/db/testing";
 import { buildSchema } from "graphql";
 import { describe, expect, inject, it } from "vitest";
 import { silentLogger } from "../logger.ts";
-import { type Credentials, consentSampleHelpers, startTestGateway } from "../testing.ts";
-import { keyPrefixOf } from "./api-key-format.ts";
-import { expectedOutcome, MATRIX_CALLERS, type MatrixCaller, OPERATION_SAMPLES, type SampleWorld } from "./operation-samples.ts";
+import { type Credentials, startTestGateway } from "../testing.ts";
+import { expectedOutcome, MATRIX_CALLERS, type MatrixCaller, OPERATION_SAMPLES } from "./operation-samples.ts";
+import { SAMPLE_PROCESSOR, SAMPLE_SYSTEM, sampleWorld } from "./sample-world.ts";
 
 const STOREFRONT_ORIGIN = "https://shop.test";
 
@@ -29,87 +29,7 @@ describe.each(TEST_ENGINES)("every operation as every caller on %s", (engine) =>
       rateLimits: "off",
     });
     const { prisma } = gateway.database;
-    const { tenantId } = gateway;
-    await prisma.processor.create({ data: { tenantId, name: "Acme Cloud", country: "SG" } });
-    const identity = await prisma.dataCategory.findFirstOrThrow({ where: { tenantId, key: "identity" } });
-    let counter = 0;
-    const createSystem = async (input: Record<string, unknown>) => {
-      const response = await gateway.asStaff("mutation ($input: CreateDataSystemInput!) { createDataSystem(input: $input) { key } }", {
-        input,
-      });
-      return (response.data as { createDataSystem: { key: string } }).createDataSystem.key;
-    };
-    // The matrix's company app is the account system, so it may register contacts.
-    await createSystem({ key: "orders-app", name: "Orders", dataCategories: ["identity"], accountSystem: true });
-    const ordersApp = await prisma.dataSystem.findFirstOrThrow({ where: { tenantId, key: "orders-app" } });
-    const submit = async (type: string) => {
-      const response = await gateway.asStaff(
-        "mutation ($input: SubmitRequestInput!) { submitRequest(input: $input) { trackingToken request { id } } }",
-        { input: { type, jurisdiction: "DE", contactEmail: `world-${++counter}@example.com` } },
-      );
-      const submitted = response.data?.submitRequest as { trackingToken: string; request: { id: string } };
-      return { token: submitted.trackingToken, id: submitted.request.id, recipient: `world-${counter}@example.com` };
-    };
-    const world: SampleWorld = {
-      shopperId: "shopper-1",
-      unique: () => String(++counter),
-      requestToken: async () => (await submit("ERASURE")).token,
-      requestId: async () => (await submit("ERASURE")).id,
-      requestWithCode: async () => {
-        const { token, recipient } = await submit("ERASURE");
-        const notice = await prisma.outboxMessage.findFirstOrThrow({ where: { recipient, template: "request.verification-code" } });
-        return { token, code: String((notice.payload as { code: string }).code) };
-      },
-      answeredRequestToken: async () => {
-        const { token, id } = await submit("COMPLAINT");
-        await gateway.asStaff("mutation ($id: ID!) { transitionRequest(input: { id: $id, to: COMPLETED }) { id } }", { id });
-        return token;
-      },
-      retirableSystemKey: () => createSystem({ key: `retire-${++counter}`, name: "To retire" }),
-      openTaskId: async () => {
-        const { id } = await submit("OBJECTION");
-        return (await prisma.requestTask.findFirstOrThrow({ where: { requestId: id, dataSystem: { key: "orders-app" } } })).id;
-      },
-      revocableKeyPrefix: async () => {
-        const token = await gateway.issueKey({ kind: "AUDITOR", name: `to revoke ${++counter}` });
-        return keyPrefixOf(token) as string;
-      },
-      disclosureId: async () =>
-        (
-          await prisma.disclosureRecord.create({
-            data: {
-              tenantId,
-              authority: "Regulator",
-              instrument: "REGULATOR_REQUEST",
-              legalBasis: "statute",
-              dataDisclosed: "orders",
-              disclosedAt: new Date("2026-01-01T00:00:00.000Z"),
-              notNotifiedReason: "gag order",
-            },
-          })
-        ).id,
-      legalHoldId: async () => (await prisma.legalHold.create({ data: { tenantId, dataCategoryId: identity.id, reason: "audit" } })).id,
-      retentionTaskId: async () =>
-        (
-          await prisma.retentionTask.create({
-            data: {
-              tenantId,
-              runId: (await prisma.retentionRun.create({ data: { tenantId, dryRun: false } })).id,
-              dataSystemId: ordersApp.id,
-              // A system has one open task per category, so each fresh task is of a category of its own.
-              dataCategoryId: (
-                await prisma.dataCategory.create({
-                  data: { tenantId, key: `matrix-${++counter}`, name: "Matrix", description: "A task's own." },
-                })
-              ).id,
-              action: "DELETE",
-              trigger: "COLLECTION",
-              clockStartBefore: new Date("2023-01-01T00:00:00.000Z"),
-            },
-          })
-        ).id,
-      ...(await consentSampleHelpers(gateway, "shopper-1")),
-    };
+    const world = await sampleWorld(gateway, { staffToken: gateway.staffKey, label: "matrix", shopperId: "shopper-1" });
     const credentials: Record<MatrixCaller, Credentials> = {
       anonymous: {},
       storefront: {
@@ -118,8 +38,8 @@ describe.each(TEST_ENGINES)("every operation as every caller on %s", (engine) =>
       },
       shopper: { token: await gateway.shopperSession(world.shopperId) },
       otherShopper: { token: await gateway.shopperSession("shopper-2") },
-      service: { token: await gateway.issueKey({ kind: "SERVICE", name: "orders", dataSystemKey: "orders-app" }) },
-      partner: { token: await gateway.issueKey({ kind: "PARTNER", name: "acme", processorName: "Acme Cloud" }) },
+      service: { token: await gateway.issueKey({ kind: "SERVICE", name: "orders", dataSystemKey: SAMPLE_SYSTEM }) },
+      partner: { token: await gateway.issueKey({ kind: "PARTNER", name: "acme", processorName: SAMPLE_PROCESSOR }) },
       staff: { token: gateway.staffKey },
       auditor: { token: await gateway.issueKey({ kind: "AUDITOR", name: "auditor" }) },
     };

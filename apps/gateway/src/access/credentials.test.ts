@@ -1,6 +1,7 @@
-import { scopeToTenant } from "@custos/db";
+import { scopeToTenant, seedCatalogue } from "@custos/db";
 import { generateKeyPair, SignJWT } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { moveClockTo, restoreClock } from "../test-clock.ts";
 import { startTestGateway, TEST_KEY_PEPPER, type TestGateway } from "../testing.ts";
 import { issueKey, keyPrefixOf } from "./api-key-format.ts";
 import { createApiKey } from "./api-key-service.ts";
@@ -15,6 +16,7 @@ describe("credentials", () => {
     gateway = await startTestGateway("pglite");
   });
   afterAll(() => gateway[Symbol.asyncDispose]());
+  afterEach(restoreClock);
 
   async function refusal(token: string, query = VIEWER) {
     const response = await gateway.execute(query, {}, { token });
@@ -49,8 +51,10 @@ describe("credentials", () => {
   });
 
   it("refuses an expired key", async () => {
-    const token = await gateway.issueKey({ kind: "STAFF", name: "expiring", expiresAt: new Date(Date.now() + 60_000) });
-    await gateway.database.prisma.apiKey.updateMany({ where: { name: "expiring" }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const expiresAt = new Date(Date.now() + 60_000);
+    const token = await gateway.issueKey({ kind: "STAFF", name: "expiring", expiresAt });
+    expect((await gateway.execute(VIEWER, {}, { token })).data).toEqual({ viewer: { kind: "STAFF", tenant: "default" } });
+    moveClockTo(new Date(expiresAt.getTime() + 1000));
     expect(await refusal(token)).toMatchObject({ status: 401, code: "UNAUTHENTICATED", message: "The API key has expired." });
   });
 
@@ -80,20 +84,28 @@ describe("credentials", () => {
     await using other = await startTestGateway("pglite", undefined, undefined, {
       keyPepper: "another-pepper-another-pepper-another-pepper",
     });
-    expect((await other.execute(VIEWER, {}, { token: other.staffKey })).status).toBe(401);
+    expect(await other.execute(VIEWER, {}, { token: other.staffKey })).toMatchObject({
+      status: 401,
+      errors: [{ extensions: { code: "UNAUTHENTICATED" } }],
+    });
   });
 
   it("keeps a key to its own tenant: another tenant's staff key sees that tenant only", async () => {
     const { prisma } = gateway.database;
-    const other = await prisma.tenant.create({
-      data: { slug: "other", controllerName: "Other Ltd", controllerEmail: "privacy@other.example" },
+    // A second shop installed by the seed, its key made as `pnpm keys create --tenant other` makes it.
+    const other = await seedCatalogue(prisma, {
+      tenantSlug: "other",
+      controllerName: "Other Ltd",
+      controllerEmail: "privacy@other.example",
     });
-    const { token } = await createApiKey(scopeToTenant(prisma, other.id), other.id, TEST_KEY_PEPPER, {
+    const { token } = await createApiKey(scopeToTenant(prisma, other.tenantId), other.tenantId, TEST_KEY_PEPPER, {
       kind: "STAFF",
       name: "other staff",
     });
     expect((await gateway.execute(VIEWER, {}, { token })).data).toEqual({ viewer: { kind: "STAFF", tenant: "other" } });
-    expect((await gateway.execute("{ purposes { key } }", {}, { token })).data).toEqual({ purposes: [] });
+    expect((await gateway.execute("{ controller { name email } }", {}, { token })).data).toEqual({
+      controller: { name: "Other Ltd", email: "privacy@other.example" },
+    });
   });
 
   it("lets a shopper read their own consent only", async () => {

@@ -113,7 +113,24 @@ describe.each(TEST_ENGINES)("consent decisions on %s", (engine) => {
 
   it("reports restriction of processing: nothing consent-based is allowed while restricted", async () => {
     await grant("restricted");
-    await gateway.database.prisma.dataSubject.updateMany({ where: { externalId: "restricted" }, data: { restrictedAt: new Date() } });
+    // The person asked for restriction by phone; staff recorded it, checked their identity and, with no data system
+    // to ask, answered it.
+    const submitted = must<{ request: { id: string } }>(
+      await gateway.asStaff("mutation ($input: SubmitRequestInput!) { submitRequest(input: $input) { request { id } } }", {
+        input: { type: "RESTRICTION", jurisdiction: "DE", subjectId: "restricted", contactEmail: "restricted@example.com" },
+      }),
+      "submitRequest",
+    );
+    const checked = await gateway.asStaff(
+      'mutation ($id: ID!) { verifyRequestIdentity(id: $id, provider: "IDnow", reference: "chk-restricted") { status } }',
+      { id: submitted.request.id },
+    );
+    expect(checked.data?.verifyRequestIdentity).toEqual({ status: "IN_PROGRESS" });
+    const completed = await gateway.asStaff("mutation ($input: TransitionRequestInput!) { transitionRequest(input: $input) { status } }", {
+      input: { id: submitted.request.id, to: "COMPLETED", reason: "processing stopped by hand; the shop keeps no records of its own" },
+    });
+    expect(completed.errors).toBeUndefined();
+    expect(completed.data?.transitionRequest).toEqual({ status: "COMPLETED" });
     const state = must<{
       restricted: boolean;
       purposes: PurposeRow[];
@@ -213,7 +230,7 @@ describe.each(TEST_ENGINES)("consent decisions on %s", (engine) => {
 
   it("withdraws marketing through an unsubscribe link without signing in, once", async () => {
     await grant("newsletter-reader");
-    await gateway.database.prisma.dataSystem.create({ data: { tenantId: gateway.tenantId, key: "mailer", name: "Mailer" } });
+    await gateway.asStaff('mutation { createDataSystem(input: { key: "mailer", name: "Mailer" }) { key } }');
     const serviceKey = await gateway.issueKey({ kind: "SERVICE", name: "mailer", dataSystemKey: "mailer" });
     const minted = await gateway.execute('mutation { createUnsubscribeToken(subjectId: "newsletter-reader") }', {}, { token: serviceKey });
     const unsubscribeToken = must<string>(minted, "createUnsubscribeToken");

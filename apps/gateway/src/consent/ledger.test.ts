@@ -48,6 +48,7 @@ describe.each(TEST_ENGINES)("the consent ledger's chain on %s", (engine) => {
 
     const fifth = await prisma.consentEvent.findFirstOrThrow({ where: { sequence: 5 } });
     const flipped = fifth.decision === "GRANTED" ? "WITHDRAWN" : "GRANTED";
+    // Tamper test: someone with database access rewrites a decision behind the ledger; the chain must show it.
     await prisma.$executeRaw`UPDATE "ConsentEvent" SET decision = ${flipped}::"ConsentDecision" WHERE id = ${fifth.id}::uuid`;
     expect(await verification(gateway)).toEqual({
       ok: false,
@@ -61,6 +62,7 @@ describe.each(TEST_ENGINES)("the consent ledger's chain on %s", (engine) => {
   it("notices the newest events deleted, which leaves no gap in the rows", async () => {
     await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
     for (const decision of ["GRANTED", "WITHDRAWN", "GRANTED"]) await record(gateway, "truncated", decision);
+    // Tamper test: the newest event deleted straight from the database.
     await gateway.database.prisma.$executeRaw`DELETE FROM "ConsentEvent" WHERE sequence = 3`;
     expect(await verification(gateway)).toMatchObject({ ok: false, verifiedCount: 2, firstBreak: { kind: "HEAD_MISMATCH", sequence: 3 } });
   });

@@ -34,14 +34,43 @@ describe("limits for untrusted callers", () => {
     expect(await errorCode(response)).toBe("GRAPHQL_PARSE_FAILED");
   });
 
+  it("refuses a query nested deeper than 8 levels", async () => {
+    // processors → edges → node → transfers → processor → …: each field is one level, the leaf included.
+    const depth8 = "{ processors(first: 1) { edges { node { transfers { processor { transfers { processor { id } } } } } } } }";
+    const depth9 =
+      "{ processors(first: 1) { edges { node { transfers { processor { transfers { processor { transfers { id } } } } } } } } }";
+    expect((await gateway.asStaff(depth8)).errors).toBeUndefined();
+    const refused = await gateway.asStaff(depth9);
+    expect(await errorCode(refused)).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(refused.errors?.[0]?.message).toContain("Query depth limit of 8 exceeded, found 9.");
+    expect(refused.data ?? null).toBeNull();
+  });
+
+  it("refuses a query that costs more than 5000", async () => {
+    // graphql-armor's prices: an object 2, a scalar 1 weighted 1.5 a level down, the whole times `first`;
+    // so 1000 × (2 + 1.5 + 1.5) is 5000, and a top-level __typename adds 1.
+    const cost5000 = "{ auditLog(first: 1000) { a: __typename b: __typename } }";
+    const cost5001 = "{ __typename auditLog(first: 1000) { a: __typename b: __typename } }";
+    expect((await gateway.asStaff(cost5000)).errors).toBeUndefined();
+    const refused = await gateway.asStaff(cost5001);
+    expect(await errorCode(refused)).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(refused.errors?.[0]?.message).toContain("Query Cost limit of 5000 exceeded, found 5001.");
+    expect(refused.data ?? null).toBeNull();
+  });
+
   it("suggests no field names to a caller who guesses", async () => {
     const response = await gateway.execute("{ purpose { key } }");
     expect(response.errors?.[0]?.message).not.toMatch(/Did you mean/);
   });
 
   it(`serves at most ${MAX_PAGE_SIZE} records a page, however many are asked for`, async () => {
-    const rows = Array.from({ length: MAX_PAGE_SIZE + 5 }, (_, i) => ({ tenantId: gateway.tenantId, actor: "test", operation: `op${i}` }));
-    await gateway.database.prisma.auditLogEntry.createMany({ data: rows });
+    // Each contact registered is one audited staff mutation, so the log holds more entries than one page.
+    const register = "mutation ($input: RegisterSubjectContactInput!) { registerSubjectContact(input: $input) { email } }";
+    for (let i = 0; i < MAX_PAGE_SIZE + 5; i++) {
+      expect(
+        (await gateway.asStaff(register, { input: { subjectId: `paged-${i}`, email: `paged-${i}@example.com` } })).errors,
+      ).toBeUndefined();
+    }
     const response = await gateway.asStaff(`{ auditLog(first: ${MAX_PAGE_SIZE + 50}) { edges { node { id } } pageInfo { hasNextPage } } }`);
     const page = response.data?.auditLog as { edges: unknown[]; pageInfo: { hasNextPage: boolean } };
     expect(page.edges).toHaveLength(MAX_PAGE_SIZE);

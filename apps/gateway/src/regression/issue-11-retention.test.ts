@@ -9,8 +9,12 @@ describe.each(TEST_ENGINES)("issue 11: concurrent retention sweeps on %s", (engi
   it("two sweeps at once queue one task per data system and category; the sweep after it is done queues the next", async () => {
     await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
     const { prisma } = gateway.database;
-    // No public path registers data systems yet.
-    for (const key of ["orders-app", "crm"]) await prisma.dataSystem.create({ data: { tenantId: gateway.tenantId, key, name: key } });
+    for (const key of ["orders-app", "crm"]) {
+      const created = await gateway.asStaff("mutation ($input: CreateDataSystemInput!) { createDataSystem(input: $input) { key } }", {
+        input: { key, name: key },
+      });
+      expect(created.errors).toBeUndefined();
+    }
     await gateway.asStaff(
       'mutation { setRetentionPolicy(input: { dataCategory: "identity", trigger: COLLECTION, action: ANONYMISE, legalBasis: CONTRACT }) { id } }',
     );

@@ -1,11 +1,16 @@
 import { readFileSync } from "node:fs";
 import { TEST_ENGINES } from "@custos/db/testing";
 import { buildSchema, isInputObjectType } from "graphql";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { silentLogger } from "../logger.ts";
+import { moveClockTo, restoreClock } from "../test-clock.ts";
 import { dataOf, startTestGateway, type TestGateway } from "../testing.ts";
-import { computeDeadlines } from "./rules/index.ts";
 import { CODE_MAX_ATTEMPTS } from "./verification-code.ts";
+
+const DAY_MS = 86_400_000;
+/** The README's promises: a code lives 15 minutes, an export link 7 days. */
+const CODE_LIFETIME_MS = 15 * 60_000;
+const EXPORT_LINK_LIFETIME_MS = 7 * DAY_MS;
 
 const SUBMIT = "mutation ($input: SubmitRequestInput!) { submitRequest(input: $input) { trackingToken request { id status dueAt } } }";
 const STATUS = "query ($token: String!) { requestStatus(token: $token) { status dueAt rejectionReason authority { jurisdiction name } } }";
@@ -44,6 +49,7 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
     });
   });
   afterAll(() => shared[Symbol.asyncDispose]());
+  afterEach(restoreClock);
 
   it("verifies by e-mailed code: hashed, limited attempts, expiring, replaceable; an address that is not the account's is refused", async () => {
     const gateway = shared;
@@ -65,10 +71,7 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
 
     await gateway.execute("mutation ($token: String!) { resendRequestCode(token: $token) { status } }", { token: request.token });
     const fresh = await codeFor(gateway, request.contactEmail);
-    await prisma.requestVerificationCode.updateMany({
-      where: { requestId: request.id, consumedAt: null },
-      data: { expiresAt: new Date(Date.now() - 1000) },
-    });
+    moveClockTo(new Date(Date.now() + CODE_LIFETIME_MS + 1000));
     expect((await gateway.execute(VERIFY, { token: request.token, code: fresh })).errors?.[0]?.extensions?.code).toBe(
       "VERIFICATION_CODE_EXPIRED",
     );
@@ -149,57 +152,59 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
 
   it("stops the GDPR clock while waiting for proof of identity, but not the 152-FZ clock", async () => {
     const gateway = shared;
-    const { prisma } = gateway.database;
-    const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000);
-    for (const [jurisdiction, pauses] of [
-      ["DE", 1],
-      ["RU", 0],
-    ] as const) {
-      const request = await submit(gateway, { type: "ACCESS", jurisdiction });
-      expect(await prisma.requestPause.count({ where: { requestId: request.id } })).toBe(pauses);
-      // The request arrived ten days ago and has waited for the person ever since.
-      const initial = computeDeadlines({ jurisdiction, type: "ACCESS", receivedAt: tenDaysAgo });
-      await prisma.privacyRequest.update({ where: { id: request.id }, data: { receivedAt: tenDaysAgo, dueAt: initial.dueAt } });
-      await prisma.requestPause.updateMany({ where: { requestId: request.id }, data: { startedAt: tenDaysAgo } });
-      await gateway.execute(VERIFY, { token: request.token, code: await codeFor(gateway, request.contactEmail) });
-      const after = await prisma.privacyRequest.findUniqueOrThrow({ where: { id: request.id }, include: { pauses: true } });
-      if (pauses === 0) {
-        expect(after.dueAt).toEqual(initial.dueAt);
-      } else {
-        const pause = after.pauses[0];
-        expect(pause?.endedAt).toBeInstanceOf(Date);
-        const expected = computeDeadlines({
-          jurisdiction,
-          type: "ACCESS",
-          receivedAt: tenDaysAgo,
-          pauses: [{ from: tenDaysAgo, to: pause?.endedAt as Date }],
-        });
-        expect(after.dueAt).toEqual(expected.dueAt);
-        expect(after.dueAt.getTime()).toBeGreaterThanOrEqual(initial.dueAt.getTime() + 9 * 86_400_000);
-      }
-    }
+    const resend = "mutation ($token: String!) { resendRequestCode(token: $token) { status } }";
+    const dueAt = async (id: string) =>
+      (await gateway.database.prisma.privacyRequest.findUniqueOrThrow({ where: { id } })).dueAt.toISOString();
+    // Received on Monday 3 March 2025 and answered on 10 March: 4–10 March do not run, so the month's end moves
+    // from Thursday 3 April by 7 days to Thursday 10 April (Berlin, summer time).
+    moveClockTo("2025-03-03T09:00:00+01:00");
+    const gdpr = await submit(gateway, { type: "ACCESS", jurisdiction: "DE" });
+    expect(gdpr.dueAt).toBe("2025-04-03T21:59:59.999Z");
+    moveClockTo("2025-03-10T12:00:00+01:00");
+    await gateway.execute(resend, { token: gdpr.token });
+    await gateway.execute(VERIFY, { token: gdpr.token, code: await codeFor(gateway, gdpr.contactEmail) });
+    expect(await dueAt(gdpr.id)).toBe("2025-04-10T21:59:59.999Z");
+    expect(await gateway.database.prisma.requestPause.count({ where: { requestId: gdpr.id, endedAt: { not: null } } })).toBe(1);
+
+    // 152-FZ: ten working days from Friday 26 December 2025 (1–8 January off) end on 21 January, however long
+    // the person takes to answer.
+    moveClockTo("2025-12-26T12:00:00+03:00");
+    const ru = await submit(gateway, { type: "ACCESS", jurisdiction: "RU" });
+    expect(ru.dueAt).toBe("2026-01-21T20:59:59.999Z");
+    expect(await gateway.database.prisma.requestPause.count({ where: { requestId: ru.id } })).toBe(0);
+    moveClockTo("2026-01-15T13:00:00+03:00");
+    await gateway.execute(resend, { token: ru.token });
+    await gateway.execute(VERIFY, { token: ru.token, code: await codeFor(gateway, ru.contactEmail) });
+    expect(await dueAt(ru.id)).toBe("2026-01-21T20:59:59.999Z");
   });
 
   it("extends a deadline once where the law allows, recording the reason and queueing the notice; refuses where it does not", async () => {
     const gateway = shared;
-    const { prisma } = gateway.database;
-    const gdpr = await submit(gateway, { type: "ACCESS", jurisdiction: "FR" });
+    // Received on 15 January 2025, due Monday 17 February (the 15th is a Saturday); two further months from
+    // there end on 15 April, Berlin summer time (GDPR Art. 12(3)). A signed-in shopper's request needs no code,
+    // so no wait for proof stops the clock.
+    moveClockTo("2025-01-15T12:00:00+01:00");
+    const session = { token: await gateway.shopperSession("cust-extended") };
+    const submitted = await gateway.execute(
+      SUBMIT,
+      { input: { type: "ACCESS", jurisdiction: "DE", contactEmail: "extended@example.com" } },
+      session,
+    );
+    const gdpr = {
+      ...dataOf<{ request: { id: string; dueAt: string } }>(submitted, "submitRequest").request,
+      contactEmail: "extended@example.com",
+    };
+    expect(gdpr.dueAt).toBe("2025-02-17T22:59:59.999Z");
+    moveClockTo("2025-02-10T09:00:00+01:00");
     const reason = "the records are spread over several archived systems";
     const extended = await gateway.asStaff(EXTEND, { id: gdpr.id, reason });
-    const row = await prisma.privacyRequest.findUniqueOrThrow({ where: { id: gdpr.id } });
-    const expected = computeDeadlines({
-      jurisdiction: "FR",
-      type: "ACCESS",
-      receivedAt: row.receivedAt,
-      extension: { reason, requestedAt: new Date() },
-    });
     expect(extended.data?.extendRequestDeadline).toEqual({
-      dueAt: expected.extendedDueAt?.toISOString(),
-      extendedDueAt: expected.extendedDueAt?.toISOString(),
+      dueAt: "2025-04-15T21:59:59.999Z",
+      extendedDueAt: "2025-04-15T21:59:59.999Z",
       extensionReason: reason,
     });
     expect(await notices(gateway, gdpr.contactEmail, "request.extension-notice")).toEqual([
-      expect.objectContaining({ reason, extendedDueAt: expected.extendedDueAt?.toISOString(), fee: "none" }),
+      expect.objectContaining({ reason, extendedDueAt: "2025-04-15T21:59:59.999Z", fee: "none" }),
     ]);
     expect((await gateway.asStaff(EXTEND, { id: gdpr.id, reason })).errors?.[0]?.extensions?.code).toBe("EXTENSION_NOT_ALLOWED");
 
@@ -208,11 +213,8 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
     const ru = await submit(gateway, { type: "ACCESS", jurisdiction: "RU" });
     expect((await gateway.asStaff(EXTEND, { id: ru.id, reason: "  " })).errors?.[0]?.extensions?.code).toBe("EXTENSION_REASON_REQUIRED");
     const question = await submit(gateway, { type: "QUESTION", jurisdiction: "RU" });
-    const late = await prisma.privacyRequest.update({
-      where: { id: question.id },
-      data: { receivedAt: new Date(Date.now() - 60 * 86_400_000) },
-    });
-    expect(late.id).toBe(question.id);
+    // Sixty days on, the first period is long over: its extension notice was due within it.
+    moveClockTo(new Date(Date.now() + 60 * DAY_MS));
     expect((await gateway.asStaff(EXTEND, { id: question.id, reason })).errors?.[0]?.extensions?.code).toBe("EXTENSION_TOO_LATE");
   });
 
@@ -270,12 +272,17 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
 
   it("queues requests by deadline with overdue and due-soon flags and filters", async () => {
     await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
-    const { prisma } = gateway.database;
-    const late = await submit(gateway, { type: "ERASURE", jurisdiction: "DE" });
+    // 45 calendar days from 19 February end on Saturday 5 April (CCPA); a month from 3 March ends on 3 April
+    // (GDPR); seen on 4 April, the first is due within the 3-day window and the second is late.
+    moveClockTo("2025-02-19T10:00:00-08:00");
     const soon = await submit(gateway, { type: "ACCESS", jurisdiction: "US-CA" });
+    expect(soon.dueAt).toBe("2025-04-06T06:59:59.999Z");
+    moveClockTo("2025-03-03T09:00:00+01:00");
+    const late = await submit(gateway, { type: "ERASURE", jurisdiction: "DE" });
+    expect(late.dueAt).toBe("2025-04-03T21:59:59.999Z");
+    moveClockTo("2025-04-01T09:00:00+03:00");
     const calm = await submit(gateway, { type: "QUESTION", jurisdiction: "RU" });
-    await prisma.privacyRequest.update({ where: { id: late.id }, data: { dueAt: new Date(Date.now() - 86_400_000) } });
-    await prisma.privacyRequest.update({ where: { id: soon.id }, data: { dueAt: new Date(Date.now() + 86_400_000) } });
+    moveClockTo("2025-04-04T12:00:00Z");
     const query = `query ($type: RequestType, $status: [RequestStatus!], $jurisdiction: String) {
       privacyRequests(first: 10, type: $type, status: $status, jurisdiction: $jurisdiction) { edges { node { id overdue dueSoon dueState } } } }`;
     const ids = async (variables: Record<string, unknown> = {}) =>
@@ -295,7 +302,12 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
   it("hands each task to one app instance, checks what apps post, and serves the package only through a live link", async () => {
     await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
     const { prisma } = gateway.database;
-    const acme = await prisma.processor.create({ data: { tenantId: gateway.tenantId, name: "Acme Cloud", country: "SG" } });
+    const acme = dataOf<{ name: string }>(
+      await gateway.asStaff("mutation ($input: CreateProcessorInput!) { createProcessor(input: $input) { name } }", {
+        input: { name: "Acme Cloud", country: "SG", dataCategories: [], purposes: [] },
+      }),
+      "createProcessor",
+    );
     for (const input of [
       { key: "orders-app", name: "orders-app" },
       { key: "crm-app", name: "crm-app", processor: acme.name },
@@ -399,8 +411,11 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
     expect(
       await prisma.auditLogEntry.count({ where: { operation: "downloadRequestExport", requestId: download.headers.get("x-request-id") } }),
     ).toBe(1);
-    await prisma.privacyRequest.update({ where: { id: requestId }, data: { exportExpiresAt: new Date(Date.now() - 1000) } });
-    expect((await fetch(`${gateway.baseUrl}${completion.downloadPath}`)).status).toBe(404);
+    moveClockTo(new Date(Date.now() + EXPORT_LINK_LIFETIME_MS + 1000));
+    const expired = await fetch(`${gateway.baseUrl}${completion.downloadPath}`);
+    expect(expired.status).toBe(404);
+    expect((await expired.json()).errors[0].extensions.code).toBe("NOT_FOUND");
+    expect(await prisma.auditLogEntry.count({ where: { operation: "downloadRequestExport" } })).toBe(1);
   });
 });
 

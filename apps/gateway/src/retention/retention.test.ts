@@ -1,22 +1,29 @@
 import { TEST_ENGINES } from "@custos/db/testing";
-import { describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { moveClockTo, restoreClock } from "../test-clock.ts";
 import { startTestGateway } from "../testing.ts";
 
 const SWEEP =
   "mutation ($dryRun: Boolean!) { sweepRetention(dryRun: $dryRun) { dryRun status startedBy counts { dataCategory processed held tasksQueued } } }";
 
 describe.each(TEST_ENGINES)("retention over GraphQL on %s", (engine) => {
+  afterEach(restoreClock);
   it("sets policies, holds a subject, sweeps (dry, then for real) and hands the data systems their tasks", async () => {
     await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
     const { prisma } = gateway.database;
-    const { tenantId } = gateway;
-    await prisma.dataSystem.create({ data: { tenantId, key: "orders-app", name: "Orders" } });
-    for (const externalId of ["old-1", "old-2", "kept-1"]) {
-      await prisma.dataSubject.create({
-        data: { tenantId, externalId, contactEmail: `${externalId}@example.test`, createdAt: new Date("2020-01-01") },
+    const created = await gateway.asStaff("mutation ($input: CreateDataSystemInput!) { createDataSystem(input: $input) { key } }", {
+      input: { key: "orders-app", name: "Orders" },
+    });
+    expect(created.errors).toBeUndefined();
+    // The account system told Custos of three people in 2020 and of one this year.
+    const register = (externalId: string) =>
+      gateway.asStaff("mutation ($input: RegisterSubjectContactInput!) { registerSubjectContact(input: $input) { email } }", {
+        input: { subjectId: externalId, email: `${externalId}@example.test` },
       });
-    }
-    await prisma.dataSubject.create({ data: { tenantId, externalId: "new-1" } });
+    moveClockTo("2020-01-01T00:00:00Z");
+    for (const externalId of ["old-1", "old-2", "kept-1"]) expect((await register(externalId)).errors).toBeUndefined();
+    restoreClock();
+    expect((await register("new-1")).errors).toBeUndefined();
 
     const invalid = await gateway.asStaff(
       'mutation { setRetentionPolicy(input: { dataCategory: "identity", periodMonths: 0, trigger: COLLECTION, action: ANONYMISE, legalBasis: CONTRACT }) { id } }',

@@ -6,6 +6,7 @@ import { type CuratedCalendarData, dayRange } from "./production-calendar.ts";
  * in for it: it marks as public holidays days that are not days off for everyone (1 August 2025, 1 June 2026;
  * half days such as 8 March), it has only the statutory days of each holiday period and not the bridging days
  * (31 January and 3–4 February 2025), and it has no make-up working days at all.
+ * `pnpm calendars:check` fails from 30 days before the last covered year ends: add the next notice then.
  */
 export const CHINA_HOLIDAY_CALENDAR: CuratedCalendarData = {
   jurisdiction: "CN",
