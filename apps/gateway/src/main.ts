@@ -1,34 +1,39 @@
 // The gateway process: `pnpm start`. Embedded PGlite by default, PostgreSQL with DATABASE_URL.
-import { DEFAULT_TENANT_SLUG, databaseTargetFromEnv, describeTarget, prepareDatabase, type ReadyDatabase, scopeToTenant } from "@custos/db";
+import { describeTarget, prepareDatabase, type ReadyDatabase, scopeToTenant } from "@custos/db";
 import { createApiKey } from "./access/api-key-service.ts";
 import { resolveKeyPepper } from "./access/key-pepper.ts";
 import { exitWithMessage } from "./command-line.ts";
-import { rateLimitsFromEnv } from "./limits/rate-limit-settings.ts";
+import { type GatewayConfig, loadGatewayConfig } from "./config/config.ts";
 import { createJsonLogger } from "./logger.ts";
 import { type OutboxDispatcher, startOutboxDispatcher } from "./outbox/dispatcher.ts";
 import { smtpTransport } from "./outbox/smtp-transport.ts";
-import { DEFAULT_PORT, startGateway } from "./server.ts";
-
-function portFromEnv(raw: string | undefined): number {
-  if (raw === undefined || raw === "") return DEFAULT_PORT;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a whole number from 0 to 65535, not "${raw}".`);
-  return port;
-}
+import { startGateway } from "./server.ts";
 
 const log = createJsonLogger();
-const target = databaseTargetFromEnv();
-const tenantSlug = process.env.CUSTOS_TENANT ?? DEFAULT_TENANT_SLUG;
+let config: GatewayConfig;
+try {
+  config = loadGatewayConfig();
+} catch (error) {
+  exitWithMessage(error);
+}
+const { database: target, tenantSlug } = config;
 let database: ReadyDatabase | undefined;
 
-/** A setting, a database in use by another process, a port in use: said in one line, and the database let go. */
+/** A database in use by another process, a port in use: said in one line, and the database let go. */
 async function startOrExplain() {
   try {
-    const port = portFromEnv(process.env.PORT);
-    const rateLimits = rateLimitsFromEnv();
-    const keyPepper = await resolveKeyPepper(target);
+    const keyPepper = await resolveKeyPepper(config);
     database = await prepareDatabase(target, (line) => log.info(line));
-    const gateway = await startGateway({ prisma: database.prisma, port, host: process.env.HOST, tenantSlug, log, keyPepper, rateLimits });
+    const gateway = await startGateway({
+      prisma: database.prisma,
+      port: config.port,
+      host: config.host,
+      tenantSlug,
+      log,
+      keyPepper,
+      production: config.production,
+      rateLimits: config.rateLimits,
+    });
     return { gateway, keyPepper, database };
   } catch (error) {
     await database?.close();
@@ -49,17 +54,14 @@ const staffKey = await firstStaffKey();
 
 /** Notices are queued whatever happens; they are sent once an SMTP relay is configured. */
 function startMail(): OutboxDispatcher | undefined {
-  const url = process.env.CUSTOS_SMTP_URL?.trim();
-  if (!url) {
+  if (!config.mail) {
     log.info("notices stay queued in the outbox until CUSTOS_SMTP_URL names an SMTP relay");
     return undefined;
   }
-  const from = process.env.CUSTOS_MAIL_FROM?.trim();
-  if (!from) throw new Error("CUSTOS_MAIL_FROM must name the sender address when CUSTOS_SMTP_URL is set.");
   // Links in notices must work from the person's mail client: the address the gateway is reached at from outside.
-  const publicUrl = (process.env.CUSTOS_PUBLIC_URL?.trim() || gateway.url).replace(/\/+$/, "");
-  if (!process.env.CUSTOS_PUBLIC_URL) log.info("download links in notices use the gateway's own URL until CUSTOS_PUBLIC_URL is set");
-  return startOutboxDispatcher(ready.prisma, smtpTransport(url, from, { publicUrl }), log);
+  if (!config.publicUrl) log.info("download links in notices use the gateway's own URL until CUSTOS_PUBLIC_URL is set");
+  const publicUrl = config.publicUrl ?? gateway.url;
+  return startOutboxDispatcher(ready.prisma, smtpTransport(config.mail.smtpUrl, config.mail.from, { publicUrl }), log);
 }
 const mail = startMail();
 

@@ -4,6 +4,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { DEFAULT_TENANT_SLUG, type PrismaClient } from "@custos/db";
+import { DEFAULT_PORT } from "./config/config.ts";
 import type { Context } from "./context.ts";
 import { formatError, unexpectedErrorLogging } from "./errors.ts";
 import { createExplorer, EXPLORER_SCRIPT_PATH, EXPLORER_STYLE_PATH, wantsExplorer } from "./explorer/explorer-route.ts";
@@ -25,7 +26,6 @@ import { recomputeProvisionalDeadlines } from "./requests/provisional-deadlines.
 import type { CuratedCalendars } from "./requests/rules/index.ts";
 import { schema } from "./schema/index.ts";
 
-export const DEFAULT_PORT = 4000;
 const MAX_BODY_BYTES = 1024 * 1024;
 /** A load balancer's probe gives up after about a second; answering 503 sooner lets it move on. */
 export const HEALTH_TIMEOUT_MS = 800;
@@ -107,7 +107,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...limits.plugins,
       requestGuard,
       submissionLimit(rateLimit),
-      introspectionForStaffAndPartners(options.production ?? process.env.NODE_ENV === "production"),
+      introspectionForStaffAndPartners(options.production ?? false),
       answerStatus,
       unexpectedErrorLogging,
     ],
