@@ -73,12 +73,25 @@ Try:
     -d '{"query":"{ purposes { key name legalBasis requiresConsent } }"}'
 ${staffKey ? `A privacy-staff key for this database, shown once (more with \`pnpm keys create\`):\n  ${staffKey}` : "API keys: `pnpm keys create --kind STAFF --name <name>` (see README)."}`);
 
+/** What an orchestrator allows between SIGTERM and SIGKILL. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+/** Stops taking requests, lets those in flight and the job being run finish, closes the database, exits 0. */
+let stopping = false;
 async function shutdown(signal: string) {
-  log.info("stopping", { signal });
-  await mail?.stop();
-  await gateway.stop();
+  // A terminal's Ctrl-C reaches both `npm start` and the gateway, and `npm start` passes it on: the second is the same stop.
+  if (stopping) return;
+  stopping = true;
+  log.info("stopping: draining requests and jobs", { signal });
+  const overrun = setTimeout(() => {
+    log.error("stopping took longer than 10 s; exiting with work unfinished", { signal });
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS);
+  overrun.unref();
+  await Promise.all([gateway.stop(), mail?.stop()]);
   await ready.close();
+  log.info("stopped", { signal });
   process.exit(0);
 }
-process.once("SIGINT", () => void shutdown("SIGINT"));
-process.once("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

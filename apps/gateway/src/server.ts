@@ -29,6 +29,11 @@ import { schema } from "./schema/index.ts";
 const MAX_BODY_BYTES = 1024 * 1024;
 /** A load balancer's probe gives up after about a second; answering 503 sooner lets it move on. */
 export const HEALTH_TIMEOUT_MS = 800;
+/**
+ * How long a stopping gateway lets requests in flight finish before it closes their connections: inside the 10 s an
+ * orchestrator waits between SIGTERM and SIGKILL, with room left to stop the jobs and close the database.
+ */
+export const DRAIN_GRACE_MS = 8_000;
 
 /** The port is taken, or the address is not this machine's: said in one line instead of a stack. */
 export class ListenError extends Error {
@@ -100,8 +105,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     persistedQueries: false,
     validationRules: limits.validationRules,
     allowBatchedHttpRequests: false,
+    // The process stops the gateway itself (main.ts: requests and jobs drained, then the database closed).
+    stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
       // Apollo's landing page loads from Apollo's CDN; browsers get our bundled explorer instead.
       ApolloServerPluginLandingPageDisabled(),
       ...limits.plugins,
