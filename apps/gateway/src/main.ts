@@ -4,6 +4,7 @@ import { createApiKey } from "./access/api-key-service.ts";
 import { resolveKeyPepper } from "./access/key-pepper.ts";
 import { exitWithMessage } from "./command-line.ts";
 import { type GatewayConfig, loadGatewayConfig } from "./config/config.ts";
+import { type PostgresRateLimitStore, postgresRateLimitStore } from "./limits/postgres-rate-limit-store.ts";
 import { createJsonLogger } from "./logger.ts";
 import { type OutboxDispatcher, startOutboxDispatcher } from "./outbox/dispatcher.ts";
 import { smtpTransport } from "./outbox/smtp-transport.ts";
@@ -18,12 +19,15 @@ try {
 }
 const { database: target, tenantSlug } = config;
 let database: ReadyDatabase | undefined;
+let sharedLimits: PostgresRateLimitStore | undefined;
 
 /** A database in use by another process, a port in use: said in one line, and the database let go. */
 async function startOrExplain() {
   try {
     const keyPepper = await resolveKeyPepper(config);
     database = await prepareDatabase(target, (line) => log.info(line));
+    // Every gateway on a PostgreSQL database shares each caller's allowance; the embedded database has one process.
+    if (target.kind === "postgres" && config.rateLimits !== "off") sharedLimits = await postgresRateLimitStore(target.url);
     const gateway = await startGateway({
       prisma: database.prisma,
       port: config.port,
@@ -33,9 +37,11 @@ async function startOrExplain() {
       keyPepper,
       production: config.production,
       rateLimits: config.rateLimits,
+      rateLimitStore: sharedLimits,
     });
     return { gateway, keyPepper, database };
   } catch (error) {
+    await sharedLimits?.close();
     await database?.close();
     exitWithMessage(error);
   }
@@ -89,6 +95,7 @@ async function shutdown(signal: string) {
   }, SHUTDOWN_DEADLINE_MS);
   overrun.unref();
   await Promise.all([gateway.stop(), mail?.stop()]);
+  await sharedLimits?.close();
   await ready.close();
   log.info("stopped", { signal });
   process.exit(0);

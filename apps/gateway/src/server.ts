@@ -15,7 +15,7 @@ import { graphqlRoute } from "./http/graphql-route.ts";
 import { requestUrl } from "./http/request-url.ts";
 import { introspectionForStaffAndPartners } from "./limits/introspection.ts";
 import { QUERY_LIMITS, queryLimits } from "./limits/query-limits.ts";
-import { createRateLimiter } from "./limits/rate-limit.ts";
+import { createRateLimiter, memoryRateLimitStore, type RateLimitStore } from "./limits/rate-limit.ts";
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from "./limits/rate-limit-settings.ts";
 import { answerStatus, requestGuard } from "./limits/request-guard.ts";
 import { submissionLimit } from "./limits/submission-limit.ts";
@@ -63,6 +63,8 @@ export interface GatewayOptions {
   production?: boolean;
   /** What each caller may do per minute or hour (limits/rate-limit-settings.ts), or "off". */
   rateLimits?: RateLimitSettings;
+  /** Where the counts live; this process's memory unless given (main.ts gives PostgreSQL's to a gateway on it). */
+  rateLimitStore?: RateLimitStore;
   /** How long the CORS allowlist is cached. */
   originCacheMs?: number;
   /** The curated working-day calendars provisional deadlines are recounted with at start; the ones in force by default. */
@@ -92,7 +94,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const httpServer = createServer();
   const limits = queryLimits();
-  const rateLimit = createRateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS);
+  const rateLimit = createRateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS, options.rateLimitStore ?? memoryRateLimitStore());
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
