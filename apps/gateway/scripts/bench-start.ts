@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { BUILT_GATEWAY, buildGateway, SOURCE_GATEWAY, spawnGatewayProcess } from "../src/service/gateway-process.ts";
+import { buildGateway, SOURCE_GATEWAY, spawnGatewayProcess } from "../src/service/gateway-process.ts";
 
 const runs = Number(process.argv[2] ?? 5);
 const dataDir = await mkdtemp(path.join(tmpdir(), "custos-bench-start-"));
@@ -47,9 +47,9 @@ async function oneStart(args: string[]) {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
-buildGateway();
-await oneStart(BUILT_GATEWAY); // migrates and seeds the folder (or checks PostgreSQL); not counted
-const variants = { "node dist/main.js (built)": BUILT_GATEWAY, "node --import tsx src/main.ts": SOURCE_GATEWAY };
+const built = buildGateway("bench-start");
+await oneStart(built); // migrates and seeds the folder (or checks PostgreSQL); not counted
+const variants = { "node dist/main.js (built)": built, "node --import tsx src/main.ts": SOURCE_GATEWAY };
 const results: Record<string, Awaited<ReturnType<typeof oneStart>>[]> = {};
 for (let run = 0; run < runs; run += 1) {
   for (const [name, args] of Object.entries(variants)) (results[name] ??= []).push(await oneStart(args));

@@ -4,9 +4,9 @@ import { createApiKey } from "./access/api-key-service.ts";
 import { resolveKeyPepper } from "./access/key-pepper.ts";
 import { exitWithMessage } from "./command-line.ts";
 import { type GatewayConfig, loadGatewayConfig } from "./config/config.ts";
+import { startJobRunner } from "./jobs/job-runner.ts";
 import { type PostgresRateLimitStore, postgresRateLimitStore } from "./limits/postgres-rate-limit-store.ts";
 import { createJsonLogger } from "./logger.ts";
-import { type OutboxDispatcher, startOutboxDispatcher } from "./outbox/dispatcher.ts";
 import { smtpTransport } from "./outbox/smtp-transport.ts";
 import { startGateway } from "./server.ts";
 
@@ -59,17 +59,21 @@ async function firstStaffKey(): Promise<string | undefined> {
 const staffKey = await firstStaffKey();
 
 /** Notices are queued whatever happens; they are sent once an SMTP relay is configured. */
-function startMail(): OutboxDispatcher | undefined {
+function mailTransport() {
   if (!config.mail) {
     log.info("notices stay queued in the outbox until CUSTOS_SMTP_URL names an SMTP relay");
     return undefined;
   }
   // Links in notices must work from the person's mail client: the address the gateway is reached at from outside.
   if (!config.publicUrl) log.info("download links in notices use the gateway's own URL until CUSTOS_PUBLIC_URL is set");
-  const publicUrl = config.publicUrl ?? gateway.url;
-  return startOutboxDispatcher(ready.prisma, smtpTransport(config.mail.smtpUrl, config.mail.from, { publicUrl }), log);
+  return smtpTransport(config.mail.smtpUrl, config.mail.from, { publicUrl: config.publicUrl ?? gateway.url });
 }
-const mail = startMail();
+const jobs = await startJobRunner(target, {
+  prisma: ready.prisma,
+  log,
+  transport: mailTransport(),
+  noticeMaxAttempts: config.noticeAttempts,
+});
 
 console.log(`Custos gateway on ${describeTarget(target)}
   GraphQL: ${gateway.url}/graphql
@@ -94,7 +98,7 @@ async function shutdown(signal: string) {
     process.exit(1);
   }, SHUTDOWN_DEADLINE_MS);
   overrun.unref();
-  await Promise.all([gateway.stop(), mail?.stop()]);
+  await Promise.all([gateway.stop(), jobs.stop()]);
   await sharedLimits?.close();
   await ready.close();
   log.info("stopped", { signal });

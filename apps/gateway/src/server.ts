@@ -20,7 +20,7 @@ import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from "./limits/rate-limit
 import { answerStatus, requestGuard } from "./limits/request-guard.ts";
 import { submissionLimit } from "./limits/submission-limit.ts";
 import { createJsonLogger, type Logger } from "./logger.ts";
-import { coverageSummary, startCoverageAlarm } from "./requests/coverage-alarm.ts";
+import { coverageSummary, warnAboutCoverage } from "./requests/coverage-alarm.ts";
 import { EXPORT_ROUTE_PREFIX, exportRoute } from "./requests/export-route.ts";
 import { recomputeProvisionalDeadlines } from "./requests/provisional-deadlines.ts";
 import type { CuratedCalendars } from "./requests/rules/index.ts";
@@ -190,10 +190,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     throw new ListenError(host, requestedPort, error as NodeJS.ErrnoException);
   }
   const { port } = httpServer.address() as AddressInfo;
-  const coverageAlarm = startCoverageAlarm(log);
-  const stop = async () => {
-    coverageAlarm.stop();
-    await apollo.stop();
-  };
+  warnAboutCoverage(log);
+  const stop = () => apollo.stop();
   return { url: `http://${options.host ?? "127.0.0.1"}:${port}`, stop, [Symbol.asyncDispose]: stop };
 }

@@ -70,6 +70,14 @@ describe.each(TEST_ENGINES)("every operation as every caller on %s", (engine) =>
         const { id } = await submit("OBJECTION");
         return (await prisma.requestTask.findFirstOrThrow({ where: { requestId: id, dataSystem: { key: "orders-app" } } })).id;
       },
+      failedNoticeId: async () => {
+        const { recipient } = await submit("ERASURE");
+        // The relay refuses, and one attempt is all a notice gets here: straight to the dead-letter list.
+        gateway.mail.failNext = 1000;
+        await gateway.deliverMail({ maxAttempts: 1, batchSize: 10_000 });
+        gateway.mail.failNext = 0;
+        return (await prisma.outboxMessage.findFirstOrThrow({ where: { recipient, status: "FAILED" } })).id;
+      },
       revocableKeyPrefix: async () => {
         const token = await gateway.issueKey({ kind: "AUDITOR", name: `to revoke ${++counter}` });
         return keyPrefixOf(token) as string;

@@ -198,6 +198,7 @@ describe.each(TEST_ENGINES)("tenant isolation on %s", (engine) => {
       answeredRequestToken: () => Promise.reject(new Error("only queries run here")),
       openTaskId: () => Promise.reject(new Error("only queries run here")),
       retirableSystemKey: () => Promise.reject(new Error("only queries run here")),
+      failedNoticeId: () => Promise.reject(new Error("only queries run here")),
     };
     const seen: string[] = [];
     for (const [operation, sample] of Object.entries(OPERATION_SAMPLES)) {

@@ -4,6 +4,7 @@ import { type DatabaseTarget, DEFAULT_TENANT_SLUG, databaseTargetFromEnv } from 
 import { z } from "zod";
 import { CALLER_KINDS, type CallerKind } from "../access/caller.ts";
 import { DEFAULT_RATE_LIMITS, RATE_LIMIT_VARIABLES, type RateLimitSettings } from "../limits/rate-limit-settings.ts";
+import { NOTICE_MAX_ATTEMPTS } from "../outbox/outbox-service.ts";
 
 export const DEFAULT_PORT = 4000;
 
@@ -44,6 +45,7 @@ const environment = z.object({
   CUSTOS_SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })),
   CUSTOS_MAIL_FROM: optional(z.email({ error: "must be an e-mail address" })),
   CUSTOS_PUBLIC_URL: optional(httpUrl),
+  CUSTOS_NOTICE_ATTEMPTS: optional(wholeNumber(1, 100)),
   CUSTOS_RATE_LIMITS: optional(z.preprocess((value) => (typeof value === "string" ? value.toLowerCase() : value), onOff)),
   [RATE_LIMIT_VARIABLES.refusedCredentials]: optional(wholeNumber(1)),
   [RATE_LIMIT_VARIABLES.submissions]: optional(wholeNumber(1)),
@@ -72,6 +74,8 @@ export interface GatewayConfig extends DatabaseConfig {
   mail: MailConfig | undefined;
   /** The base URL links in notices start with; unset, the gateway's own URL. */
   publicUrl: string | undefined;
+  /** Attempts before a notice goes to the dead-letter list. */
+  noticeAttempts: number;
   rateLimits: RateLimitSettings;
 }
 
@@ -153,6 +157,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     tenantSlug: values.CUSTOS_TENANT ?? DEFAULT_TENANT_SLUG,
     mail: mail(values),
     publicUrl: values.CUSTOS_PUBLIC_URL?.replace(/\/+$/, ""),
+    noticeAttempts: values.CUSTOS_NOTICE_ATTEMPTS ?? NOTICE_MAX_ATTEMPTS,
     rateLimits: rateLimits(values),
   };
 }

@@ -5,8 +5,6 @@ import { fileURLToPath } from "node:url";
 
 export const gatewayDir = fileURLToPath(new URL("../..", import.meta.url));
 export const repoDir = fileURLToPath(new URL("../../../..", import.meta.url));
-/** The built gateway (`pnpm --filter @custos/gateway build`). */
-export const BUILT_GATEWAY = ["--enable-source-maps", "dist/main.js"];
 /** The same code run from TypeScript source through tsx's loader. */
 export const SOURCE_GATEWAY = ["--import", "tsx", "src/main.ts"];
 
@@ -23,18 +21,31 @@ export interface GatewayProcess {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-/** Builds the gateway once per test file; tsup takes a few seconds. */
-export function buildGateway(): void {
-  execFileSync("pnpm", ["exec", "tsup", "--silent"], { cwd: gatewayDir, stdio: "inherit" });
+/**
+ * Builds the gateway into a folder of its own below dist/ (test files run at once must not clean each other's build)
+ * and returns the node arguments that run it. tsup takes a few seconds.
+ */
+export function buildGateway(name: string): string[] {
+  const outDir = `dist/${name}`;
+  execFileSync("pnpm", ["exec", "tsup", "--silent", "--out-dir", outDir], { cwd: gatewayDir, stdio: "inherit" });
+  return ["--enable-source-maps", `${outDir}/main.js`];
+}
+
+export interface SpawnOptions {
+  /** What to run: node's arguments (buildGateway's, or SOURCE_GATEWAY), or `command`'s. */
+  args: string[];
+  command?: string;
+  cwd?: string;
+  startTimeoutMs?: number;
 }
 
 /**
- * Starts `command args` (node and the gateway's entry by default) in the gateway's folder with `env` over this
- * process's environment, and resolves once the banner names the URL.
+ * Starts `command args` (node by default) in the gateway's folder with `env` over this process's environment, and
+ * resolves once the banner names the URL.
  */
 export async function spawnGatewayProcess(
   env: Record<string, string>,
-  { command = process.execPath, args = BUILT_GATEWAY, cwd = gatewayDir, startTimeoutMs = 60_000 } = {},
+  { args, command = process.execPath, cwd = gatewayDir, startTimeoutMs = 60_000 }: SpawnOptions,
 ): Promise<GatewayProcess> {
   const child = spawn(command, args, { cwd, env: { ...process.env, PORT: "0", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";

@@ -3,6 +3,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildGateway, descendantsOf, isAlive, repoDir, spawnGatewayProcess } from "./gateway-process.ts";
 
+let built: string[];
+
 const EMBEDDED = { CUSTOS_DATA_DIR: "memory://", NODE_ENV: "development" };
 
 /** A request whose body arrives in two parts: it is in flight, on an open connection, until `finish` is called. */
@@ -30,10 +32,12 @@ function slowRequest(baseUrl: string) {
 }
 
 describe("stopping the gateway", () => {
-  beforeAll(buildGateway, 120_000);
+  beforeAll(() => {
+    built = buildGateway("test-shutdown");
+  }, 120_000);
 
   it("lets a request in flight at SIGTERM finish, then exits 0 within 10 s", async () => {
-    await using gateway = await spawnGatewayProcess(EMBEDDED);
+    await using gateway = await spawnGatewayProcess(EMBEDDED, { args: built });
     const request = slowRequest(gateway.url);
     await request.sent;
     // Time for the gateway to read the headers: a connection whose request has not begun is idle, and closed at once.
