@@ -10,13 +10,13 @@ import { createJsonLogger } from "./logger.ts";
 import { smtpTransport } from "./outbox/smtp-transport.ts";
 import { startGateway } from "./server.ts";
 
-const log = createJsonLogger();
 let config: GatewayConfig;
 try {
   config = loadGatewayConfig();
 } catch (error) {
   exitWithMessage(error);
 }
+const log = createJsonLogger(undefined, config.logLevel);
 const { database: target, tenantSlug } = config;
 let database: ReadyDatabase | undefined;
 let sharedLimits: PostgresRateLimitStore | undefined;
@@ -38,6 +38,7 @@ async function startOrExplain() {
       production: config.production,
       rateLimits: config.rateLimits,
       rateLimitStore: sharedLimits,
+      metricsToken: config.metricsToken,
     });
     return { gateway, keyPepper, database };
   } catch (error) {

@@ -12,6 +12,7 @@ import { createOriginAllowlist } from "./http/cors.ts";
 import { isDatabaseOutage, RETRY_AFTER_SECONDS, withinTime } from "./http/database-errors.ts";
 import { sendError, sendJson } from "./http/graphql-handler.ts";
 import { graphqlRoute } from "./http/graphql-route.ts";
+import { operationRecording, recordOf } from "./http/request-record.ts";
 import { requestUrl } from "./http/request-url.ts";
 import { introspectionForStaffAndPartners } from "./limits/introspection.ts";
 import { QUERY_LIMITS, queryLimits } from "./limits/query-limits.ts";
@@ -25,6 +26,7 @@ import { EXPORT_ROUTE_PREFIX, exportRoute } from "./requests/export-route.ts";
 import { recomputeProvisionalDeadlines } from "./requests/provisional-deadlines.ts";
 import type { CuratedCalendars } from "./requests/rules/index.ts";
 import { schema } from "./schema/index.ts";
+import { createMetrics } from "./service/metrics.ts";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 /** A load balancer's probe gives up after about a second; answering 503 sooner lets it move on. */
@@ -67,6 +69,8 @@ export interface GatewayOptions {
   rateLimitStore?: RateLimitStore;
   /** How long the CORS allowlist is cached. */
   originCacheMs?: number;
+  /** The bearer token a Prometheus scraper sends for GET /metrics; unset, /metrics answers 404. */
+  metricsToken?: string;
   /** The curated working-day calendars provisional deadlines are recounted with at start; the ones in force by default. */
   calendars?: CuratedCalendars;
 }
@@ -119,6 +123,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       introspectionForStaffAndPartners(options.production ?? false),
       answerStatus,
       unexpectedErrorLogging,
+      operationRecording,
     ],
   });
   await apollo.start();
@@ -143,12 +148,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
   const handleExport = exportRoute(prisma);
   const explorer = createExplorer();
+  const metrics = createMetrics(prisma, options.metricsToken);
   type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
   const routes: Record<string, Route> = {
     "/graphql": async (req, res, url) => (wantsExplorer(req) ? explorer.page(res) : handleGraphql(req, res, url)),
     [EXPLORER_SCRIPT_PATH]: async (_req, res) => explorer.script(res),
     [EXPLORER_STYLE_PATH]: async (_req, res) => explorer.style(res),
     "/health": (_req, res) => handleHealth(res),
+    "/metrics": (req, res) => metrics.route(req, res),
     [EXPORT_ROUTE_PREFIX]: (req, res, url) => handleExport(req, res, url, options.keyPepper),
   };
   const failed = (res: ServerResponse, error: unknown) => {
@@ -161,6 +168,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     sendError(res, 503, "DATABASE_UNAVAILABLE", "The database did not answer in time; nothing was written. Retry shortly.");
   };
   httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    // One access log line per request: no address, no credentials, no query text; the caller's kind and the operation.
+    res.once("finish", () => {
+      const seconds = (performance.now() - started) / 1000;
+      const record = recordOf(res);
+      metrics.observe(record, res.statusCode, seconds);
+      log.info("request", {
+        requestId: record.requestId,
+        method: req.method,
+        path: (req.url ?? "").split("?")[0]?.slice(0, 200),
+        status: res.statusCode,
+        durationMs: Math.round(seconds * 10_000) / 10,
+        caller: record.callerKind,
+        operation: record.field,
+        operationName: record.operationName,
+        errors: record.errorCodes.length > 0 ? record.errorCodes : undefined,
+      });
+    });
     try {
       const url = requestUrl(req);
       if (!url) return sendError(res, 400, "BAD_REQUEST_URL", "The request target must be a path on this server, such as /graphql.");

@@ -4,6 +4,7 @@ import { type DatabaseTarget, DEFAULT_TENANT_SLUG, databaseTargetFromEnv } from 
 import { z } from "zod";
 import { CALLER_KINDS, type CallerKind } from "../access/caller.ts";
 import { DEFAULT_RATE_LIMITS, RATE_LIMIT_VARIABLES, type RateLimitSettings } from "../limits/rate-limit-settings.ts";
+import { LOG_LEVELS, type LogLevel } from "../logger.ts";
 import { NOTICE_MAX_ATTEMPTS } from "../outbox/outbox-service.ts";
 
 export const DEFAULT_PORT = 4000;
@@ -14,7 +15,7 @@ export class ConfigError extends Error {
 }
 
 /** Variables whose values are secrets: their values are never repeated in an error. */
-const SECRET = new Set(["CUSTOS_KEY_PEPPER", "CUSTOS_SMTP_URL"]);
+const SECRET = new Set(["CUSTOS_KEY_PEPPER", "CUSTOS_SMTP_URL", "CUSTOS_METRICS_TOKEN"]);
 
 /** An empty or blank variable is the same as an unset one. */
 const unsetIfBlank = (value: unknown) => (typeof value === "string" ? value.trim() || undefined : value);
@@ -46,6 +47,8 @@ const environment = z.object({
   CUSTOS_MAIL_FROM: optional(z.email({ error: "must be an e-mail address" })),
   CUSTOS_PUBLIC_URL: optional(httpUrl),
   CUSTOS_NOTICE_ATTEMPTS: optional(wholeNumber(1, 100)),
+  CUSTOS_METRICS_TOKEN: optional(z.string().min(16, "must be at least 16 characters")),
+  CUSTOS_LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })),
   CUSTOS_RATE_LIMITS: optional(z.preprocess((value) => (typeof value === "string" ? value.toLowerCase() : value), onOff)),
   [RATE_LIMIT_VARIABLES.refusedCredentials]: optional(wholeNumber(1)),
   [RATE_LIMIT_VARIABLES.submissions]: optional(wholeNumber(1)),
@@ -76,6 +79,9 @@ export interface GatewayConfig extends DatabaseConfig {
   publicUrl: string | undefined;
   /** Attempts before a notice goes to the dead-letter list. */
   noticeAttempts: number;
+  /** The bearer token for GET /metrics; unset, metrics are off. */
+  metricsToken: string | undefined;
+  logLevel: LogLevel;
   rateLimits: RateLimitSettings;
 }
 
@@ -158,6 +164,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     mail: mail(values),
     publicUrl: values.CUSTOS_PUBLIC_URL?.replace(/\/+$/, ""),
     noticeAttempts: values.CUSTOS_NOTICE_ATTEMPTS ?? NOTICE_MAX_ATTEMPTS,
+    metricsToken: values.CUSTOS_METRICS_TOKEN,
+    logLevel: values.CUSTOS_LOG_LEVEL ?? "info",
     rateLimits: rateLimits(values),
   };
 }

@@ -10,6 +10,7 @@ import type { RateDecision, RateLimiter } from "../limits/rate-limit.ts";
 import type { Logger } from "../logger.ts";
 import { allowOrigin, answerPreflight, type createOriginAllowlist } from "./cors.ts";
 import { executeGraphql, sendError } from "./graphql-handler.ts";
+import { recordOf } from "./request-record.ts";
 
 export interface GraphqlRouteOptions {
   apollo: ApolloServer<Context>;
@@ -40,6 +41,8 @@ export function graphqlRoute(options: GraphqlRouteOptions) {
     // Returned to the caller, so a support question can be matched to the gateway's log lines.
     const requestId = randomUUID();
     res.setHeader("x-request-id", requestId);
+    const record = recordOf(res);
+    record.requestId = requestId;
     const origin = req.headers.origin;
     const originAllowed = origin !== undefined && (await isAllowedOrigin(origin));
     if (req.method === "OPTIONS") return answerPreflight(req, res, originAllowed);
@@ -58,6 +61,7 @@ export function graphqlRoute(options: GraphqlRouteOptions) {
       log.info("credentials refused", { requestId, reason: error.message });
       return sendError(res, 401, error.code, error.message);
     }
+    record.callerKind = caller.kind;
     if (originRefused(caller, origin)) return sendError(res, 403, "FORBIDDEN", "This publishable key is not issued for this origin.");
     const decision = await rateLimit.request(caller, address);
     if (!decision.allowed) return tooMany(res, decision);
@@ -69,6 +73,7 @@ export function graphqlRoute(options: GraphqlRouteOptions) {
       log,
       keyPepper: authentication.keyPepper,
       clientAddress: address,
+      record,
     };
     await executeGraphql(apollo, req, res, context, maxBodyBytes, url);
   };
