@@ -1,4 +1,5 @@
 // The gateway process: `pnpm start`. Embedded PGlite by default, PostgreSQL with DATABASE_URL.
+import { readFile } from "node:fs/promises";
 import { describeTarget, prepareDatabase, type ReadyDatabase, scopeToTenant } from "@custos/db";
 import { createApiKey } from "./access/api-key-service.ts";
 import { resolveKeyPepper } from "./access/key-pepper.ts";
@@ -21,10 +22,23 @@ const { database: target, tenantSlug } = config;
 let database: ReadyDatabase | undefined;
 let sharedLimits: PostgresRateLimitStore | undefined;
 
+/** A PEM file the configuration names, or a one-line error naming the variable. */
+async function pemFile(variable: string, path: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    throw new Error(`${variable} names ${path}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
+  }
+}
+
 /** A database in use by another process, a port in use: said in one line, and the database let go. */
 async function startOrExplain() {
   try {
     const keyPepper = await resolveKeyPepper(config);
+    const tls = config.tls && {
+      cert: await pemFile("CUSTOS_TLS_CERT", config.tls.certPath),
+      key: await pemFile("CUSTOS_TLS_KEY", config.tls.keyPath),
+    };
     database = await prepareDatabase(target, (line) => log.info(line));
     // Every gateway on a PostgreSQL database shares each caller's allowance; the embedded database has one process.
     if (target.kind === "postgres" && config.rateLimits !== "off") sharedLimits = await postgresRateLimitStore(target.url);
@@ -39,6 +53,8 @@ async function startOrExplain() {
       rateLimits: config.rateLimits,
       rateLimitStore: sharedLimits,
       metricsToken: config.metricsToken,
+      tls,
+      trustedProxies: config.trustedProxies,
     });
     return { gateway, keyPepper, database };
   } catch (error) {

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
@@ -69,6 +70,10 @@ export interface GatewayOptions {
   rateLimitStore?: RateLimitStore;
   /** How long the CORS allowlist is cached. */
   originCacheMs?: number;
+  /** A PEM certificate (chain) and key: the gateway serves HTTPS itself. Unset, plain HTTP (behind a TLS proxy). */
+  tls?: { cert: string; key: string };
+  /** Addresses of the reverse proxies in front of the gateway, whose X-Forwarded-For names the client. */
+  trustedProxies?: readonly string[];
   /** The bearer token a Prometheus scraper sends for GET /metrics; unset, /metrics answers 404. */
   metricsToken?: string;
   /** The curated working-day calendars provisional deadlines are recounted with at start; the ones in force by default. */
@@ -96,7 +101,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     });
   }
 
-  const httpServer = createServer();
+  const httpServer = options.tls ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }) : createServer();
   const limits = queryLimits();
   const rateLimit = createRateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS, options.rateLimitStore ?? memoryRateLimitStore());
   const apollo = new ApolloServer<Context>({
@@ -136,6 +141,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     rateLimit,
     log,
     maxBodyBytes: MAX_BODY_BYTES,
+    trustedProxies: new Set(options.trustedProxies ?? []),
   });
   const handleHealth = async (res: ServerResponse) => {
     try {
@@ -217,5 +223,5 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const { port } = httpServer.address() as AddressInfo;
   warnAboutCoverage(log);
   const stop = () => apollo.stop();
-  return { url: `http://${options.host ?? "127.0.0.1"}:${port}`, stop, [Symbol.asyncDispose]: stop };
+  return { url: `${options.tls ? "https" : "http"}://${host}:${port}`, stop, [Symbol.asyncDispose]: stop };
 }

@@ -85,12 +85,37 @@ describe("configuration from the environment", () => {
   });
 
   it("refuses production on the embedded database unless chosen with CUSTOS_EMBEDDED=1", () => {
-    const production = { NODE_ENV: "production", CUSTOS_KEY_PEPPER: PEPPER };
+    const production = { NODE_ENV: "production", CUSTOS_KEY_PEPPER: PEPPER, CUSTOS_TRUSTED_PROXIES: "10.0.0.2" };
     expect(() => loadGatewayConfig(production)).toThrow(/DATABASE_URL must name PostgreSQL when NODE_ENV=production.*CUSTOS_EMBEDDED=1/);
     expect(() => loadDatabaseConfig(production)).toThrow(/DATABASE_URL must name PostgreSQL/);
     expect(loadGatewayConfig({ ...production, CUSTOS_EMBEDDED: "1" }).database.kind).toBe("pglite");
     expect(loadGatewayConfig({ ...production, ...POSTGRES }).database).toEqual({ kind: "postgres", url: POSTGRES.DATABASE_URL });
     expect(() => loadGatewayConfig({ ...production, CUSTOS_EMBEDDED: "yes" })).toThrow(/CUSTOS_EMBEDDED must be "1"/);
+  });
+
+  it("wants TLS in production: the gateway's own certificate, or the proxies that terminate it", () => {
+    const production = { NODE_ENV: "production", ...POSTGRES };
+    expect(() => loadGatewayConfig(production)).toThrow(
+      new ConfigError(
+        "NODE_ENV=production needs TLS: set CUSTOS_TLS_CERT and CUSTOS_TLS_KEY, or CUSTOS_TRUSTED_PROXIES to the reverse proxies that terminate it.",
+      ),
+    );
+    expect(
+      loadGatewayConfig({ ...production, CUSTOS_TLS_CERT: "/etc/custos/cert.pem", CUSTOS_TLS_KEY: "/etc/custos/key.pem" }).tls,
+    ).toEqual({
+      certPath: "/etc/custos/cert.pem",
+      keyPath: "/etc/custos/key.pem",
+    });
+    expect(loadGatewayConfig({ ...production, CUSTOS_TRUSTED_PROXIES: "10.0.0.2, 10.0.0.3" }).trustedProxies).toEqual([
+      "10.0.0.2",
+      "10.0.0.3",
+    ]);
+    expect(() => loadGatewayConfig({ CUSTOS_TLS_CERT: "/etc/custos/cert.pem" })).toThrow(
+      /CUSTOS_TLS_CERT and CUSTOS_TLS_KEY must be set together/,
+    );
+    expect(() => loadGatewayConfig({ CUSTOS_TRUSTED_PROXIES: "proxy.internal" })).toThrow(
+      'CUSTOS_TRUSTED_PROXIES must be a comma-separated list of IP addresses, not "proxy.internal".',
+    );
   });
 
   it("lets the commands run whatever the gateway-only variables say", () => {

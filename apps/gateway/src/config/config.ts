@@ -1,5 +1,6 @@
 // Every setting the gateway and its commands read from the environment, checked once at start (the README's
 // configuration table lists the same variables). Nothing else in the gateway reads process.env.
+import { isIP } from "node:net";
 import { type DatabaseTarget, DEFAULT_TENANT_SLUG, databaseTargetFromEnv } from "@custos/db";
 import { z } from "zod";
 import { CALLER_KINDS, type CallerKind } from "../access/caller.ts";
@@ -48,6 +49,19 @@ const environment = z.object({
   CUSTOS_PUBLIC_URL: optional(httpUrl),
   CUSTOS_NOTICE_ATTEMPTS: optional(wholeNumber(1, 100)),
   CUSTOS_METRICS_TOKEN: optional(z.string().min(16, "must be at least 16 characters")),
+  CUSTOS_TLS_CERT: text,
+  CUSTOS_TLS_KEY: text,
+  CUSTOS_TRUSTED_PROXIES: optional(
+    z
+      .string()
+      .transform((list) =>
+        list
+          .split(",")
+          .map((address) => address.trim())
+          .filter((address) => address !== ""),
+      )
+      .refine((list) => list.every((address) => isIP(address) !== 0), "must be a comma-separated list of IP addresses"),
+  ),
   CUSTOS_LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })),
   CUSTOS_RATE_LIMITS: optional(z.preprocess((value) => (typeof value === "string" ? value.toLowerCase() : value), onOff)),
   [RATE_LIMIT_VARIABLES.refusedCredentials]: optional(wholeNumber(1)),
@@ -79,6 +93,10 @@ export interface GatewayConfig extends DatabaseConfig {
   publicUrl: string | undefined;
   /** Attempts before a notice goes to the dead-letter list. */
   noticeAttempts: number;
+  /** Paths of the PEM certificate (chain) and key the gateway serves HTTPS with; unset, plain HTTP. */
+  tls: { certPath: string; keyPath: string } | undefined;
+  /** Reverse proxies that terminate TLS in front of the gateway: their X-Forwarded-For names the client. */
+  trustedProxies: string[];
   /** The bearer token for GET /metrics; unset, metrics are off. */
   metricsToken: string | undefined;
   logLevel: LogLevel;
@@ -143,6 +161,19 @@ function mail(values: Environment): MailConfig | undefined {
   return { smtpUrl: values.CUSTOS_SMTP_URL, from: values.CUSTOS_MAIL_FROM };
 }
 
+function tls(values: Environment): GatewayConfig["tls"] {
+  const { CUSTOS_TLS_CERT: certPath, CUSTOS_TLS_KEY: keyPath, CUSTOS_TRUSTED_PROXIES: proxies, NODE_ENV } = values;
+  if ((certPath === undefined) !== (keyPath === undefined))
+    throw new ConfigError("CUSTOS_TLS_CERT and CUSTOS_TLS_KEY must be set together.");
+  // The Art. 30 record says connections are encrypted: a production gateway serves TLS itself or sits behind a proxy that does.
+  if (NODE_ENV === "production" && !certPath && !proxies?.length) {
+    throw new ConfigError(
+      "NODE_ENV=production needs TLS: set CUSTOS_TLS_CERT and CUSTOS_TLS_KEY, or CUSTOS_TRUSTED_PROXIES to the reverse proxies that terminate it.",
+    );
+  }
+  return certPath && keyPath ? { certPath, keyPath } : undefined;
+}
+
 function databaseConfig(values: DatabaseVariables, env: NodeJS.ProcessEnv): DatabaseConfig {
   const production = values.NODE_ENV === "production";
   return { database: databaseTarget(values, production, env), production, keyPepper: values.CUSTOS_KEY_PEPPER };
@@ -164,6 +195,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     mail: mail(values),
     publicUrl: values.CUSTOS_PUBLIC_URL?.replace(/\/+$/, ""),
     noticeAttempts: values.CUSTOS_NOTICE_ATTEMPTS ?? NOTICE_MAX_ATTEMPTS,
+    tls: tls(values),
+    trustedProxies: values.CUSTOS_TRUSTED_PROXIES ?? [],
     metricsToken: values.CUSTOS_METRICS_TOKEN,
     logLevel: values.CUSTOS_LOG_LEVEL ?? "info",
     rateLimits: rateLimits(values),

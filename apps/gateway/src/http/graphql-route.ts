@@ -8,6 +8,7 @@ import type { Context } from "../context.ts";
 import { CustosError } from "../errors.ts";
 import type { RateDecision, RateLimiter } from "../limits/rate-limit.ts";
 import type { Logger } from "../logger.ts";
+import { clientAddress } from "./client-address.ts";
 import { allowOrigin, answerPreflight, type createOriginAllowlist } from "./cors.ts";
 import { executeGraphql, sendError } from "./graphql-handler.ts";
 import { recordOf } from "./request-record.ts";
@@ -20,6 +21,8 @@ export interface GraphqlRouteOptions {
   rateLimit: RateLimiter;
   log: Logger;
   maxBodyBytes: number;
+  /** Reverse proxies whose X-Forwarded-For names the client (http/client-address.ts). */
+  trustedProxies: ReadonlySet<string>;
 }
 
 /** A publishable key works only from the origins it was issued for; a call without an Origin is not from a page. */
@@ -32,7 +35,7 @@ function originRefused(caller: Caller, origin: string | undefined): boolean {
  * refusal is a GraphQL-shaped error with a stable code and the right HTTP status.
  */
 export function graphqlRoute(options: GraphqlRouteOptions) {
-  const { apollo, prisma, authentication, isAllowedOrigin, rateLimit, log, maxBodyBytes } = options;
+  const { apollo, prisma, authentication, isAllowedOrigin, rateLimit, log, maxBodyBytes, trustedProxies } = options;
   const tooMany = (res: ServerResponse, decision: Extract<RateDecision, { allowed: false }>) => {
     res.setHeader("retry-after", String(decision.retryAfterSeconds));
     sendError(res, 429, "RATE_LIMITED", `Too many requests; retry after ${decision.retryAfterSeconds} s.`);
@@ -49,7 +52,7 @@ export function graphqlRoute(options: GraphqlRouteOptions) {
     if (origin !== undefined) res.setHeader("vary", "Origin");
     if (originAllowed) allowOrigin(res, origin);
 
-    const address = req.socket.remoteAddress ?? "unknown";
+    const address = clientAddress(req, trustedProxies);
     let caller: Caller;
     try {
       caller = await authenticate(authentication, req.headers.authorization);
