@@ -5,7 +5,15 @@ import { Logger, run, type Task } from "graphile-worker";
 import type { Logger as CustosLogger } from "../logger.ts";
 import { claimPendingNotices } from "../outbox/outbox-service.ts";
 import { type JobRunner, NOTICE_POLL_MS } from "./job-runner.ts";
-import { checkCalendarCoverageJob, DAILY_AT, deliverNoticeJob, type JobDependencies, sweepTenantRetentionJob, tenantIds } from "./tasks.ts";
+import {
+  checkCalendarCoverageJob,
+  DAILY_AT,
+  deadlineReminderJob,
+  deliverNoticeJob,
+  type JobDependencies,
+  sweepTenantRetentionJob,
+  tenantIds,
+} from "./tasks.ts";
 
 /** A failed attempt of a notice that has attempts left: thrown so the queue runs the job again, later. */
 class NoticeNotSent extends Error {
@@ -42,6 +50,13 @@ export async function startGraphileRunner(url: string, deps: JobDependencies): P
         await helpers.addJob("sweepTenantRetention", { tenantId }, { jobKey: `retention:${tenantId}`, maxAttempts: 3 });
       }
     },
+    scheduleDeadlineReminders: async (_payload, helpers) => {
+      const day = new Date().toISOString().slice(0, 10);
+      for (const tenantId of await tenantIds(deps.prisma)) {
+        await helpers.addJob("deadlineReminder", { tenantId }, { jobKey: `reminder:${tenantId}:${day}`, maxAttempts: 3 });
+      }
+    },
+    deadlineReminder: (payload) => deadlineReminderJob(deps, stringField(payload, "tenantId")),
     sweepTenantRetention: (payload) => sweepTenantRetentionJob(deps, stringField(payload, "tenantId")),
     checkCalendarCoverage: () => checkCalendarCoverageJob(deps),
   };
@@ -52,9 +67,11 @@ export async function startGraphileRunner(url: string, deps: JobDependencies): P
     pollInterval: 2_000,
     logger: workerLogger(deps.log),
     taskList,
-    crontab: [cron(DAILY_AT.retentionSweep, "scheduleRetentionSweeps"), cron(DAILY_AT.calendarCoverage, "checkCalendarCoverage")].join(
-      "\n",
-    ),
+    crontab: [
+      cron(DAILY_AT.retentionSweep, "scheduleRetentionSweeps"),
+      cron(DAILY_AT.calendarCoverage, "checkCalendarCoverage"),
+      cron(DAILY_AT.deadlineReminders, "scheduleDeadlineReminders"),
+    ].join("\n"),
   });
 
   // Notices are written with the change that causes them; each is handed to the queue once, in the claim's transaction.

@@ -2,7 +2,15 @@
 // backoff are graphile-worker's (tasks.ts; e^n seconds after the n-th failure), so both databases behave alike.
 import { claimPendingNotices } from "../outbox/outbox-service.ts";
 import { type JobRunner, NOTICE_POLL_MS, untilNext } from "./job-runner.ts";
-import { checkCalendarCoverageJob, DAILY_AT, deliverNoticeJob, type JobDependencies, sweepTenantRetentionJob, tenantIds } from "./tasks.ts";
+import {
+  checkCalendarCoverageJob,
+  DAILY_AT,
+  deadlineReminderJob,
+  deliverNoticeJob,
+  type JobDependencies,
+  sweepTenantRetentionJob,
+  tenantIds,
+} from "./tasks.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -48,6 +56,9 @@ export async function startInProcessRunner(deps: JobDependencies): Promise<JobRu
     for (const tenantId of await tenantIds(prisma)) await sweepTenantRetentionJob(deps, tenantId);
   });
   daily(DAILY_AT.calendarCoverage, () => checkCalendarCoverageJob(deps));
+  daily(DAILY_AT.deadlineReminders, async () => {
+    for (const tenantId of await tenantIds(prisma)) await deadlineReminderJob(deps, tenantId);
+  });
 
   return {
     async stop() {

@@ -5,6 +5,7 @@ import type { Logger } from "../logger.ts";
 import { type DeliveryOutcome, deliverNotice } from "../outbox/outbox-service.ts";
 import type { MailTransport } from "../outbox/transport.ts";
 import { warnAboutCoverage } from "../requests/coverage-alarm.ts";
+import { queueDeadlineReminder } from "../requests/deadline-reminders.ts";
 import { sweepRetention } from "../retention/sweep.ts";
 
 export interface JobDependencies {
@@ -17,7 +18,7 @@ export interface JobDependencies {
 }
 
 /** When the daily jobs run (the server's local time), on either runner. */
-export const DAILY_AT = { retentionSweep: "03:00", calendarCoverage: "06:00" } as const;
+export const DAILY_AT = { retentionSweep: "03:00", calendarCoverage: "06:00", deadlineReminders: "08:00" } as const;
 
 export async function deliverNoticeJob(deps: JobDependencies, id: string): Promise<DeliveryOutcome> {
   if (!deps.transport) return "gone";
@@ -41,4 +42,10 @@ export async function tenantIds(prisma: PrismaClient): Promise<string[]> {
 /** Warns while a working-day calendar's coverage ends within 90 days, so the next year's act is added in time. */
 export async function checkCalendarCoverageJob(deps: JobDependencies): Promise<void> {
   warnAboutCoverage(deps.log);
+}
+
+/** One tenant's reminder of overdue and due-soon requests to its privacy contact (requests/deadline-reminders.ts). */
+export async function deadlineReminderJob(deps: JobDependencies, tenantId: string): Promise<void> {
+  const named = await queueDeadlineReminder(deps.prisma, tenantId);
+  if (named > 0) deps.log.info("deadline reminder queued", { tenantId, requests: named });
 }
