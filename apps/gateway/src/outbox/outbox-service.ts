@@ -59,7 +59,7 @@ export async function deliverNotice(
   maxAttempts = NOTICE_MAX_ATTEMPTS,
 ): Promise<DeliveryOutcome> {
   const row = await prisma.outboxMessage.findUnique({ where: { id } });
-  if (!row || row.status !== "QUEUED") return "gone";
+  if (row?.status !== "QUEUED") return "gone";
   const attempts = row.attempts + 1;
   try {
     await transport.send({ id: row.id, tenantId: row.tenantId, template: row.template, recipient: row.recipient, payload: row.payload });

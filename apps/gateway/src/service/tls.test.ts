@@ -57,7 +57,7 @@ describe("the gateway serving TLS itself", () => {
     const health = await httpsGet(`${gateway.url}/health`, await readFile(path.join(dir, "cert.pem"), "utf8"));
     expect(health.status).toBe(200);
     expect(JSON.parse(health.body)).toMatchObject({ status: "ok" });
-    await expect(fetch(gateway.url.replace("https:", "http:") + "/health")).rejects.toThrow();
+    await expect(fetch(`${gateway.url.replace("https:", "http:")}/health`)).rejects.toThrow();
   }, 90_000);
 
   it("refuses to start when the certificate cannot be read, in one line", async () => {
