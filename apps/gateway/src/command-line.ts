@@ -1,6 +1,7 @@
 // What `pnpm keys`, `pnpm systems` and `pnpm retention` share: their arguments, --help, and a one-line message instead of a stack.
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import { type DatabaseTarget, databaseTargetFromEnv, prepareDatabase, scopeToTenant, type TenantScopedPrisma } from "@custos/db";
+import { prepareDatabase, scopeToTenant, type TenantScopedPrisma } from "@custos/db";
+import { type DatabaseConfig, loadDatabaseConfig } from "./config/config.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -25,8 +26,17 @@ export function exitWithMessage(error: unknown): never {
   process.exit(1);
 }
 
+/** The configuration a command runs with; a bad setting ends it with the variable's name, before anything opens. */
+export function commandConfig(): DatabaseConfig {
+  try {
+    return loadDatabaseConfig();
+  } catch (error) {
+    exitWithMessage(error);
+  }
+}
+
 export interface TenantCommand {
-  target: DatabaseTarget;
+  config: DatabaseConfig;
   tenant: { id: string; slug: string };
   db: TenantScopedPrisma;
 }
@@ -37,12 +47,12 @@ export interface TenantCommand {
  * while the gateway runs (it holds the folder's lock): see pglite-lock.ts.
  */
 export async function runOnTenant(slug: string, work: (command: TenantCommand) => Promise<number | undefined>): Promise<void> {
-  const target = databaseTargetFromEnv();
-  const database = await prepareDatabase(target).catch(exitWithMessage);
+  const config = commandConfig();
+  const database = await prepareDatabase(config.database).catch(exitWithMessage);
   try {
     const tenant = await database.prisma.tenant.findUnique({ where: { slug }, select: { id: true, slug: true } });
     if (!tenant) throw new Error(`No tenant "${slug}".`);
-    process.exitCode = (await work({ target, tenant, db: scopeToTenant(database.prisma, tenant.id) })) ?? 0;
+    process.exitCode = (await work({ config, tenant, db: scopeToTenant(database.prisma, tenant.id) })) ?? 0;
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exitCode = 1;

@@ -1,5 +1,6 @@
 import type { TenantScopedPrisma } from "@custos/db";
 import type { Caller } from "./access/caller.ts";
+import type { RequestRecord } from "./http/request-record.ts";
 import type { Logger } from "./logger.ts";
 
 export interface Context {
@@ -14,4 +15,6 @@ export interface Context {
   keyPepper: string;
   /** The peer's IP address, for per-address limits; never stored or logged. */
   clientAddress: string;
+  /** What this request's access log line and metrics will say (http/request-record.ts). */
+  record: RequestRecord;
 }

@@ -34,6 +34,8 @@ export const CUSTOS_ERROR_CODES = [
   "DISCLOSURE_REASON_REQUIRED",
   /** The retention task is not pending, or is not this data system's. */
   "RETENTION_TASK_NOT_PENDING",
+  /** Retrying a notice that is not on the dead-letter list (its status is not FAILED). */
+  "NOTICE_NOT_FAILED",
   /** A consent write with a field out of bounds: a past expiry, GPC_SIGNAL outside reportGpc, an over-long string. */
   "INVALID_CONSENT_INPUT",
   "INVALID_PROOF",

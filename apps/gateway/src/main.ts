@@ -1,36 +1,64 @@
 // The gateway process: `pnpm start`. Embedded PGlite by default, PostgreSQL with DATABASE_URL.
-import { DEFAULT_TENANT_SLUG, databaseTargetFromEnv, describeTarget, prepareDatabase, type ReadyDatabase, scopeToTenant } from "@custos/db";
+import { readFile } from "node:fs/promises";
+import { describeTarget, prepareDatabase, type ReadyDatabase, scopeToTenant } from "@custos/db";
 import { createApiKey } from "./access/api-key-service.ts";
 import { resolveKeyPepper } from "./access/key-pepper.ts";
 import { exitWithMessage } from "./command-line.ts";
-import { rateLimitsFromEnv } from "./limits/rate-limit-settings.ts";
+import { type GatewayConfig, loadGatewayConfig } from "./config/config.ts";
+import { startJobRunner } from "./jobs/job-runner.ts";
+import { type PostgresRateLimitStore, postgresRateLimitStore } from "./limits/postgres-rate-limit-store.ts";
 import { createJsonLogger } from "./logger.ts";
-import { type OutboxDispatcher, startOutboxDispatcher } from "./outbox/dispatcher.ts";
 import { smtpTransport } from "./outbox/smtp-transport.ts";
-import { DEFAULT_PORT, startGateway } from "./server.ts";
+import { startGateway } from "./server.ts";
 
-function portFromEnv(raw: string | undefined): number {
-  if (raw === undefined || raw === "") return DEFAULT_PORT;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a whole number from 0 to 65535, not "${raw}".`);
-  return port;
+let config: GatewayConfig;
+try {
+  config = loadGatewayConfig();
+} catch (error) {
+  exitWithMessage(error);
+}
+const log = createJsonLogger(undefined, config.logLevel);
+const { database: target, tenantSlug } = config;
+let database: ReadyDatabase | undefined;
+let sharedLimits: PostgresRateLimitStore | undefined;
+
+/** A PEM file the configuration names, or a one-line error naming the variable. */
+async function pemFile(variable: string, path: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    throw new Error(`${variable} names ${path}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
+  }
 }
 
-const log = createJsonLogger();
-const target = databaseTargetFromEnv();
-const tenantSlug = process.env.CUSTOS_TENANT ?? DEFAULT_TENANT_SLUG;
-let database: ReadyDatabase | undefined;
-
-/** A setting, a database in use by another process, a port in use: said in one line, and the database let go. */
+/** A database in use by another process, a port in use: said in one line, and the database let go. */
 async function startOrExplain() {
   try {
-    const port = portFromEnv(process.env.PORT);
-    const rateLimits = rateLimitsFromEnv();
-    const keyPepper = await resolveKeyPepper(target);
+    const keyPepper = await resolveKeyPepper(config);
+    const tls = config.tls && {
+      cert: await pemFile("CUSTOS_TLS_CERT", config.tls.certPath),
+      key: await pemFile("CUSTOS_TLS_KEY", config.tls.keyPath),
+    };
     database = await prepareDatabase(target, (line) => log.info(line));
-    const gateway = await startGateway({ prisma: database.prisma, port, host: process.env.HOST, tenantSlug, log, keyPepper, rateLimits });
+    // Every gateway on a PostgreSQL database shares each caller's allowance; the embedded database has one process.
+    if (target.kind === "postgres" && config.rateLimits !== "off") sharedLimits = await postgresRateLimitStore(target.url);
+    const gateway = await startGateway({
+      prisma: database.prisma,
+      port: config.port,
+      host: config.host,
+      tenantSlug,
+      log,
+      keyPepper,
+      production: config.production,
+      rateLimits: config.rateLimits,
+      rateLimitStore: sharedLimits,
+      metricsToken: config.metricsToken,
+      tls,
+      trustedProxies: config.trustedProxies,
+    });
     return { gateway, keyPepper, database };
   } catch (error) {
+    await sharedLimits?.close();
     await database?.close();
     exitWithMessage(error);
   }
@@ -48,20 +76,21 @@ async function firstStaffKey(): Promise<string | undefined> {
 const staffKey = await firstStaffKey();
 
 /** Notices are queued whatever happens; they are sent once an SMTP relay is configured. */
-function startMail(): OutboxDispatcher | undefined {
-  const url = process.env.CUSTOS_SMTP_URL?.trim();
-  if (!url) {
+function mailTransport() {
+  if (!config.mail) {
     log.info("notices stay queued in the outbox until CUSTOS_SMTP_URL names an SMTP relay");
     return undefined;
   }
-  const from = process.env.CUSTOS_MAIL_FROM?.trim();
-  if (!from) throw new Error("CUSTOS_MAIL_FROM must name the sender address when CUSTOS_SMTP_URL is set.");
   // Links in notices must work from the person's mail client: the address the gateway is reached at from outside.
-  const publicUrl = (process.env.CUSTOS_PUBLIC_URL?.trim() || gateway.url).replace(/\/+$/, "");
-  if (!process.env.CUSTOS_PUBLIC_URL) log.info("download links in notices use the gateway's own URL until CUSTOS_PUBLIC_URL is set");
-  return startOutboxDispatcher(ready.prisma, smtpTransport(url, from, { publicUrl }), log);
+  if (!config.publicUrl) log.info("download links in notices use the gateway's own URL until CUSTOS_PUBLIC_URL is set");
+  return smtpTransport(config.mail.smtpUrl, config.mail.from, { publicUrl: config.publicUrl ?? gateway.url });
 }
-const mail = startMail();
+const jobs = await startJobRunner(target, {
+  prisma: ready.prisma,
+  log,
+  transport: mailTransport(),
+  noticeMaxAttempts: config.noticeAttempts,
+});
 
 console.log(`Custos gateway on ${describeTarget(target)}
   GraphQL: ${gateway.url}/graphql
@@ -71,12 +100,26 @@ Try:
     -d '{"query":"{ purposes { key name legalBasis requiresConsent } }"}'
 ${staffKey ? `A privacy-staff key for this database, shown once (more with \`pnpm keys create\`):\n  ${staffKey}` : "API keys: `pnpm keys create --kind STAFF --name <name>` (see README)."}`);
 
+/** What an orchestrator allows between SIGTERM and SIGKILL. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+/** Stops taking requests, lets those in flight and the job being run finish, closes the database, exits 0. */
+let stopping = false;
 async function shutdown(signal: string) {
-  log.info("stopping", { signal });
-  await mail?.stop();
-  await gateway.stop();
+  // A terminal's Ctrl-C reaches both `npm start` and the gateway, and `npm start` passes it on: the second is the same stop.
+  if (stopping) return;
+  stopping = true;
+  log.info("stopping: draining requests and jobs", { signal });
+  const overrun = setTimeout(() => {
+    log.error("stopping took longer than 10 s; exiting with work unfinished", { signal });
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS);
+  overrun.unref();
+  await Promise.all([gateway.stop(), jobs.stop()]);
+  await sharedLimits?.close();
   await ready.close();
+  log.info("stopped", { signal });
   process.exit(0);
 }
-process.once("SIGINT", () => void shutdown("SIGINT"));
-process.once("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

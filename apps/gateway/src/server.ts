@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { DEFAULT_TENANT_SLUG, type PrismaClient } from "@custos/db";
+import { DEFAULT_PORT } from "./config/config.ts";
 import type { Context } from "./context.ts";
 import { formatError, unexpectedErrorLogging } from "./errors.ts";
 import { createExplorer, EXPLORER_SCRIPT_PATH, EXPLORER_STYLE_PATH, wantsExplorer } from "./explorer/explorer-route.ts";
@@ -11,24 +13,30 @@ import { createOriginAllowlist } from "./http/cors.ts";
 import { isDatabaseOutage, RETRY_AFTER_SECONDS, withinTime } from "./http/database-errors.ts";
 import { sendError, sendJson } from "./http/graphql-handler.ts";
 import { graphqlRoute } from "./http/graphql-route.ts";
+import { operationRecording, recordOf } from "./http/request-record.ts";
 import { requestUrl } from "./http/request-url.ts";
 import { introspectionForStaffAndPartners } from "./limits/introspection.ts";
 import { QUERY_LIMITS, queryLimits } from "./limits/query-limits.ts";
-import { createRateLimiter } from "./limits/rate-limit.ts";
+import { createRateLimiter, memoryRateLimitStore, type RateLimitStore } from "./limits/rate-limit.ts";
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from "./limits/rate-limit-settings.ts";
 import { answerStatus, requestGuard } from "./limits/request-guard.ts";
 import { submissionLimit } from "./limits/submission-limit.ts";
 import { createJsonLogger, type Logger } from "./logger.ts";
-import { coverageSummary, startCoverageAlarm } from "./requests/coverage-alarm.ts";
+import { coverageSummary, warnAboutCoverage } from "./requests/coverage-alarm.ts";
 import { EXPORT_ROUTE_PREFIX, exportRoute } from "./requests/export-route.ts";
 import { recomputeProvisionalDeadlines } from "./requests/provisional-deadlines.ts";
 import type { CuratedCalendars } from "./requests/rules/index.ts";
 import { schema } from "./schema/index.ts";
+import { createMetrics } from "./service/metrics.ts";
 
-export const DEFAULT_PORT = 4000;
 const MAX_BODY_BYTES = 1024 * 1024;
 /** A load balancer's probe gives up after about a second; answering 503 sooner lets it move on. */
 export const HEALTH_TIMEOUT_MS = 800;
+/**
+ * How long a stopping gateway lets requests in flight finish before it closes their connections: inside the 10 s an
+ * orchestrator waits between SIGTERM and SIGKILL, with room left to stop the jobs and close the database.
+ */
+export const DRAIN_GRACE_MS = 8_000;
 
 /** The port is taken, or the address is not this machine's: said in one line instead of a stack. */
 export class ListenError extends Error {
@@ -58,8 +66,16 @@ export interface GatewayOptions {
   production?: boolean;
   /** What each caller may do per minute or hour (limits/rate-limit-settings.ts), or "off". */
   rateLimits?: RateLimitSettings;
+  /** Where the counts live; this process's memory unless given (main.ts gives PostgreSQL's to a gateway on it). */
+  rateLimitStore?: RateLimitStore;
   /** How long the CORS allowlist is cached. */
   originCacheMs?: number;
+  /** A PEM certificate (chain) and key: the gateway serves HTTPS itself. Unset, plain HTTP (behind a TLS proxy). */
+  tls?: { cert: string; key: string };
+  /** Addresses of the reverse proxies in front of the gateway, whose X-Forwarded-For names the client. */
+  trustedProxies?: readonly string[];
+  /** The bearer token a Prometheus scraper sends for GET /metrics; unset, /metrics answers 404. */
+  metricsToken?: string;
   /** The curated working-day calendars provisional deadlines are recounted with at start; the ones in force by default. */
   calendars?: CuratedCalendars;
 }
@@ -85,9 +101,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     });
   }
 
-  const httpServer = createServer();
+  const httpServer = options.tls ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }) : createServer();
   const limits = queryLimits();
-  const rateLimit = createRateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS);
+  const rateLimit = createRateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS, options.rateLimitStore ?? memoryRateLimitStore());
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
@@ -100,16 +116,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     persistedQueries: false,
     validationRules: limits.validationRules,
     allowBatchedHttpRequests: false,
+    // The process stops the gateway itself (main.ts: requests and jobs drained, then the database closed).
+    stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
       // Apollo's landing page loads from Apollo's CDN; browsers get our bundled explorer instead.
       ApolloServerPluginLandingPageDisabled(),
       ...limits.plugins,
       requestGuard,
       submissionLimit(rateLimit),
-      introspectionForStaffAndPartners(options.production ?? process.env.NODE_ENV === "production"),
+      introspectionForStaffAndPartners(options.production ?? false),
       answerStatus,
       unexpectedErrorLogging,
+      operationRecording,
     ],
   });
   await apollo.start();
@@ -122,6 +141,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     rateLimit,
     log,
     maxBodyBytes: MAX_BODY_BYTES,
+    trustedProxies: new Set(options.trustedProxies ?? []),
   });
   const handleHealth = async (res: ServerResponse) => {
     try {
@@ -134,12 +154,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
   const handleExport = exportRoute(prisma);
   const explorer = createExplorer();
+  const metrics = createMetrics(prisma, options.metricsToken);
   type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
   const routes: Record<string, Route> = {
     "/graphql": async (req, res, url) => (wantsExplorer(req) ? explorer.page(res) : handleGraphql(req, res, url)),
     [EXPLORER_SCRIPT_PATH]: async (_req, res) => explorer.script(res),
     [EXPLORER_STYLE_PATH]: async (_req, res) => explorer.style(res),
     "/health": (_req, res) => handleHealth(res),
+    "/metrics": (req, res) => metrics.route(req, res),
     [EXPORT_ROUTE_PREFIX]: (req, res, url) => handleExport(req, res, url, options.keyPepper),
   };
   const failed = (res: ServerResponse, error: unknown) => {
@@ -152,6 +174,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     sendError(res, 503, "DATABASE_UNAVAILABLE", "The database did not answer in time; nothing was written. Retry shortly.");
   };
   httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    // One access log line per request: no address, no credentials, no query text; the caller's kind and the operation.
+    res.once("finish", () => {
+      const seconds = (performance.now() - started) / 1000;
+      const record = recordOf(res);
+      metrics.observe(record, res.statusCode, seconds);
+      log.info("request", {
+        requestId: record.requestId,
+        method: req.method,
+        path: (req.url ?? "").split("?")[0]?.slice(0, 200),
+        status: res.statusCode,
+        durationMs: Math.round(seconds * 10_000) / 10,
+        caller: record.callerKind,
+        operation: record.field,
+        operationName: record.operationName,
+        errors: record.errorCodes.length > 0 ? record.errorCodes : undefined,
+      });
+    });
     try {
       const url = requestUrl(req);
       if (!url) return sendError(res, 400, "BAD_REQUEST_URL", "The request target must be a path on this server, such as /graphql.");
@@ -181,10 +221,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     throw new ListenError(host, requestedPort, error as NodeJS.ErrnoException);
   }
   const { port } = httpServer.address() as AddressInfo;
-  const coverageAlarm = startCoverageAlarm(log);
-  const stop = async () => {
-    coverageAlarm.stop();
-    await apollo.stop();
-  };
-  return { url: `http://${options.host ?? "127.0.0.1"}:${port}`, stop, [Symbol.asyncDispose]: stop };
+  warnAboutCoverage(log);
+  const stop = () => apollo.stop();
+  return { url: `${options.tls ? "https" : "http"}://${host}:${port}`, stop, [Symbol.asyncDispose]: stop };
 }

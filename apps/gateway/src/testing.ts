@@ -5,7 +5,7 @@ import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { createApiKey, type NewApiKey } from "./access/api-key-service.ts";
 import { SESSION_AUDIENCE } from "./access/session-token.ts";
 import { type Logger, silentLogger } from "./logger.ts";
-import { type DispatchResult, dispatchOutbox } from "./outbox/outbox-service.ts";
+import { type DispatchOptions, type DispatchResult, dispatchOutbox } from "./outbox/outbox-service.ts";
 import { RecordingTransport } from "./outbox/transport.ts";
 import { type GatewayOptions, startGateway } from "./server.ts";
 
@@ -36,8 +36,8 @@ export interface TestGateway {
   issueKey(input: NewApiKey): Promise<string>;
   /** What the outbox has sent so far, through `deliverMail`. */
   mail: RecordingTransport;
-  /** Runs the outbox dispatcher once, as a background job would. */
-  deliverMail(): Promise<DispatchResult>;
+  /** Sends the pending notices once, as the delivery job would. */
+  deliverMail(options?: DispatchOptions): Promise<DispatchResult>;
   /** `execute` with the staff key. */
   asStaff(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse>;
   /** A session token for the shopper, signed as the storefront's backend would sign it. */
@@ -91,7 +91,7 @@ export async function startTestGateway(
     const mail = new RecordingTransport();
     return {
       mail,
-      deliverMail: () => dispatchOutbox(prisma, mail),
+      deliverMail: (options) => dispatchOutbox(prisma, mail, options),
       database,
       graphqlUrl,
       baseUrl: gateway.url,

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { custosStateDir, type DatabaseTarget } from "@custos/db";
+import { custosStateDir } from "@custos/db";
+import type { DatabaseConfig } from "../config/config.ts";
 
 const PEPPER_FILE = `${custosStateDir}/key-pepper`;
 
@@ -9,14 +10,10 @@ const PEPPER_FILE = `${custosStateDir}/key-pepper`;
  * processes and checkouts share), must set CUSTOS_KEY_PEPPER, the same in every gateway process and in the keys
  * command; an embedded-database checkout makes one on first use.
  */
-export async function resolveKeyPepper(target: DatabaseTarget, env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  const configured = env.CUSTOS_KEY_PEPPER?.trim();
-  if (configured) {
-    if (configured.length < 32) throw new Error("CUSTOS_KEY_PEPPER must be at least 32 characters.");
-    return configured;
-  }
-  if (env.NODE_ENV === "production") throw new Error("CUSTOS_KEY_PEPPER must be set in production.");
-  if (target.kind === "postgres") {
+export async function resolveKeyPepper({ keyPepper, production, database }: DatabaseConfig): Promise<string> {
+  if (keyPepper) return keyPepper;
+  if (production) throw new Error("CUSTOS_KEY_PEPPER must be set in production.");
+  if (database.kind === "postgres") {
     throw new Error(
       "CUSTOS_KEY_PEPPER must be set (32+ characters) when DATABASE_URL names PostgreSQL: every gateway and `pnpm keys` " +
         "sharing the database must use the same one, or keys issued by one are refused by another.",

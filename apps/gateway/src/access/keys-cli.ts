@@ -34,12 +34,12 @@ function parseKind(raw: string | undefined): ApiKeyKind {
   return kind;
 }
 
-await runOnTenant(values.tenant, async ({ target, tenant, db }) => {
+await runOnTenant(values.tenant, async ({ config, tenant, db }) => {
   const [command, argument] = positionals;
   if (command === "create") {
     const expiresAt = values.expires ? new Date(values.expires) : null;
     if (expiresAt && Number.isNaN(expiresAt.getTime())) throw new Error("--expires must be an ISO 8601 date.");
-    const { key, token } = await createApiKey(db, tenant.id, await resolveKeyPepper(target), {
+    const { key, token } = await createApiKey(db, tenant.id, await resolveKeyPepper(config), {
       kind: parseKind(values.kind),
       name: values.name ?? "",
       allowedOrigins: values.origin,

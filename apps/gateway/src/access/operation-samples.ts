@@ -44,6 +44,8 @@ export interface SampleWorld {
   retirableSystemKey(): Promise<string>;
   /** The id of a fresh open task of the service key's data system. */
   openTaskId(): Promise<string>;
+  /** The id of a fresh notice on the dead-letter list. */
+  failedNoticeId(): Promise<string>;
 }
 
 export interface OperationSample {
@@ -324,6 +326,12 @@ export const OPERATION_SAMPLES: Record<string, OperationSample> = {
   "Mutation.revokeApiKey": {
     document: "mutation ($prefix: String!) { revokeApiKey(prefix: $prefix) { prefix revokedAt } }",
     variables: async (world) => ({ prefix: await world.revocableKeyPrefix() }),
+    allowed: ["staff"],
+    audited: true,
+  },
+  "Mutation.retryNotice": {
+    document: "mutation ($id: ID!) { retryNotice(id: $id) { id status } }",
+    variables: async (world) => ({ id: await world.failedNoticeId() }),
     allowed: ["staff"],
     audited: true,
   },

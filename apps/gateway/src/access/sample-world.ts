@@ -66,6 +66,14 @@ export async function sampleWorld(gateway: TestGateway, tenant: SampleTenant): P
       await staff("transitionRequest", "mutation ($id: ID!) { transitionRequest(input: { id: $id, to: COMPLETED }) { id } }", { id });
       return token;
     },
+    failedNoticeId: async () => {
+      const { recipient } = await submit("ERASURE");
+      // The relay refuses, and one attempt is all a notice gets here: straight to the dead-letter list.
+      gateway.mail.failNext = 1000;
+      await gateway.deliverMail({ maxAttempts: 1, batchSize: 10_000 });
+      gateway.mail.failNext = 0;
+      return (await prisma.outboxMessage.findFirstOrThrow({ where: { recipient, status: "FAILED" } })).id;
+    },
     retirableSystemKey: () => createSystem({ key: `retire-${fresh()}`, name: "To retire" }),
     openTaskId: async () => {
       const { id } = await submit("OBJECTION");

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, HeaderMap } from "@apollo/server";
 import type { Context } from "../context.ts";
 import { BodyTooLargeError, readBody } from "./read-body.ts";
+import { recordOf } from "./request-record.ts";
 
 export function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
@@ -10,6 +11,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown) {
 
 /** A GraphQL-shaped error for failures before execution (credentials, limits, body). */
 export function sendError(res: ServerResponse, status: number, code: string, message: string) {
+  recordOf(res).errorCodes.push(code);
   sendJson(res, status, { errors: [{ message, extensions: { code } }] });
 }
 

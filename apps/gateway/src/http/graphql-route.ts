@@ -8,8 +8,10 @@ import type { Context } from "../context.ts";
 import { CustosError } from "../errors.ts";
 import type { RateDecision, RateLimiter } from "../limits/rate-limit.ts";
 import type { Logger } from "../logger.ts";
+import { clientAddress } from "./client-address.ts";
 import { allowOrigin, answerPreflight, type createOriginAllowlist } from "./cors.ts";
 import { executeGraphql, sendError } from "./graphql-handler.ts";
+import { recordOf } from "./request-record.ts";
 
 export interface GraphqlRouteOptions {
   apollo: ApolloServer<Context>;
@@ -19,6 +21,8 @@ export interface GraphqlRouteOptions {
   rateLimit: RateLimiter;
   log: Logger;
   maxBodyBytes: number;
+  /** Reverse proxies whose X-Forwarded-For names the client (http/client-address.ts). */
+  trustedProxies: ReadonlySet<string>;
 }
 
 /** A publishable key works only from the origins it was issued for; a call without an Origin is not from a page. */
@@ -31,7 +35,7 @@ function originRefused(caller: Caller, origin: string | undefined): boolean {
  * refusal is a GraphQL-shaped error with a stable code and the right HTTP status.
  */
 export function graphqlRoute(options: GraphqlRouteOptions) {
-  const { apollo, prisma, authentication, isAllowedOrigin, rateLimit, log, maxBodyBytes } = options;
+  const { apollo, prisma, authentication, isAllowedOrigin, rateLimit, log, maxBodyBytes, trustedProxies } = options;
   const tooMany = (res: ServerResponse, decision: Extract<RateDecision, { allowed: false }>) => {
     res.setHeader("retry-after", String(decision.retryAfterSeconds));
     sendError(res, 429, "RATE_LIMITED", `Too many requests; retry after ${decision.retryAfterSeconds} s.`);
@@ -40,13 +44,15 @@ export function graphqlRoute(options: GraphqlRouteOptions) {
     // Returned to the caller, so a support question can be matched to the gateway's log lines.
     const requestId = randomUUID();
     res.setHeader("x-request-id", requestId);
+    const record = recordOf(res);
+    record.requestId = requestId;
     const origin = req.headers.origin;
     const originAllowed = origin !== undefined && (await isAllowedOrigin(origin));
     if (req.method === "OPTIONS") return answerPreflight(req, res, originAllowed);
     if (origin !== undefined) res.setHeader("vary", "Origin");
     if (originAllowed) allowOrigin(res, origin);
 
-    const address = req.socket.remoteAddress ?? "unknown";
+    const address = clientAddress(req, trustedProxies);
     let caller: Caller;
     try {
       caller = await authenticate(authentication, req.headers.authorization);
@@ -58,6 +64,7 @@ export function graphqlRoute(options: GraphqlRouteOptions) {
       log.info("credentials refused", { requestId, reason: error.message });
       return sendError(res, 401, error.code, error.message);
     }
+    record.callerKind = caller.kind;
     if (originRefused(caller, origin)) return sendError(res, 403, "FORBIDDEN", "This publishable key is not issued for this origin.");
     const decision = await rateLimit.request(caller, address);
     if (!decision.allowed) return tooMany(res, decision);
@@ -69,6 +76,7 @@ export function graphqlRoute(options: GraphqlRouteOptions) {
       log,
       keyPepper: authentication.keyPepper,
       clientAddress: address,
+      record,
     };
     await executeGraphql(apollo, req, res, context, maxBodyBytes, url);
   };

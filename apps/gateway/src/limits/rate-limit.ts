@@ -11,15 +11,16 @@ export interface RateBudget {
 }
 
 /**
- * Where counts live. This one is the process's memory, so with N gateway processes a caller gets up to N
- * times each figure; a store shared by all processes (Redis, PostgreSQL) implements the same method.
+ * Where counts live: this process's memory (one gateway, the embedded database), or PostgreSQL, shared by every
+ * gateway on the database (postgres-rate-limit-store.ts).
  */
 export interface RateLimitStore {
   /** Counts one use of `bucket` and says whether it was within the budget. */
   consume(bucket: string, budget: RateBudget): Promise<RateDecision>;
 }
 
-function retryAfter(res: RateLimiterRes): RateDecision {
+/** A refusal that says when the caller's window ends. */
+export function refusedUntilWindowEnds(res: RateLimiterRes): RateDecision {
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
 }
 
@@ -41,7 +42,7 @@ export function memoryRateLimitStore(): RateLimitStore {
         return { allowed: true };
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        return retryAfter(rejection);
+        return refusedUntilWindowEnds(rejection);
       }
     },
   };

@@ -33,6 +33,10 @@ interface Payload {
   controller?: { name?: string; email?: string; address?: string | null };
   version?: string;
   url?: string | null;
+  overdue?: { id: string; type: string; dueAt: string }[];
+  dueSoon?: { id: string; type: string; dueAt: string }[];
+  overdueCount?: number;
+  dueSoonCount?: number;
   effectiveAt?: string;
 }
 
@@ -121,6 +125,14 @@ const RU: Record<string, Words> = {
     subject: "Мы существенно изменили политику конфиденциальности",
     body: [`Новая редакция ${p.version ?? ""} действует с ${day(p.effectiveAt)}.`, p.url ? `Прочитать: ${p.url}` : ""],
   }),
+  "staff.deadline-reminder": (p) => ({
+    subject: `Запросы субъектов: просрочено ${p.overdueCount ?? 0}, срок в ближайшие 3 дня у ${p.dueSoonCount ?? 0}`,
+    body: [
+      ...(p.overdue ?? []).map((request) => `Просрочен: ${request.type} ${request.id}, срок ${day(request.dueAt)}`),
+      ...(p.dueSoon ?? []).map((request) => `Скоро срок: ${request.type} ${request.id}, срок ${day(request.dueAt)}`),
+      "Очередь запросов: privacyRequests.",
+    ],
+  }),
 };
 
 const EN: Record<string, Words> = {
@@ -172,6 +184,14 @@ const EN: Record<string, Words> = {
     subject: "We have changed our privacy policy significantly",
     body: [`Version ${p.version ?? ""} takes effect on ${day(p.effectiveAt)}.`, p.url ? `Read it: ${p.url}` : ""],
   }),
+  "staff.deadline-reminder": (p) => ({
+    subject: `Privacy requests: ${p.overdueCount ?? 0} overdue, ${p.dueSoonCount ?? 0} due within 3 days`,
+    body: [
+      ...(p.overdue ?? []).map((request) => `Overdue: ${request.type} ${request.id}, due ${day(request.dueAt)}`),
+      ...(p.dueSoon ?? []).map((request) => `Due soon: ${request.type} ${request.id}, due ${day(request.dueAt)}`),
+      "The queue: privacyRequests.",
+    ],
+  }),
 };
 
 /** Russian unless the person's language is English (the policy is published in Russian). */
@@ -185,8 +205,10 @@ export function noticeText(template: string, payload: unknown, options: NoticeOp
     ? words(p, options)
     : { subject: language === "en" ? "A notice about your personal data" : "Уведомление о ваших персональных данных", body: [] };
   const controller = p.controller;
-  const footer =
-    language === "en"
+  // Notices to the controller's own staff carry no footer addressed to a data subject.
+  const footer = template.startsWith("staff.")
+    ? []
+    : language === "en"
       ? ["Using your privacy rights is free of charge.", controller?.name ? `${controller.name}, ${controller.email ?? ""}` : ""]
       : ["Осуществление ваших прав бесплатно.", controller?.name ? `${controller.name}, ${controller.email ?? ""}` : ""];
   return {

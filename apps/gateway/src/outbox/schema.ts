@@ -1,8 +1,12 @@
 import { OutboxStatus } from "@custos/db";
-import { auditedRead } from "../audit/audit-service.ts";
+import { auditedRead, recordAudit } from "../audit/audit-service.ts";
 import { builder } from "../builder.ts";
+import { retryFailedNotice } from "./outbox-service.ts";
 
-const OutboxStatusEnum = builder.enumType(OutboxStatus, { name: "OutboxStatus" });
+const OutboxStatusEnum = builder.enumType(OutboxStatus, {
+  name: "OutboxStatus",
+  description: "Where a notice is: PENDING (written), QUEUED (a delivery job has it), SENT, or FAILED (the dead-letter list).",
+});
 
 builder.prismaObject("OutboxMessage", {
   description: "An e-mail notice and its delivery state.",
@@ -23,7 +27,8 @@ builder.queryField("outbox", (t) =>
   t.prismaConnection({
     type: "OutboxMessage",
     cursor: "id",
-    description: "Notices waiting, sent or failed, oldest first.",
+    description:
+      "Notices waiting, sent or failed, oldest first; `status: FAILED` is the dead-letter list, each notice retried with `retryNotice`.",
     authScopes: { staff: true, auditor: true },
     args: { status: t.arg({ type: OutboxStatusEnum, required: false }) },
     resolve: async (query, _root, { status }, ctx) => {
@@ -34,6 +39,21 @@ builder.queryField("outbox", (t) =>
           orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         }),
       );
+    },
+  }),
+);
+
+builder.mutationField("retryNotice", (t) =>
+  t.prismaField({
+    type: "OutboxMessage",
+    description:
+      "Puts a notice from the dead-letter list (FAILED) back in the queue with a fresh count of attempts, e.g. once the SMTP relay works again.",
+    authScopes: { staff: true },
+    args: { id: t.arg.id({ description: "The notice's id, from `outbox(status: FAILED)`." }) },
+    resolve: async (query, _root, { id }, ctx) => {
+      await retryFailedNotice(ctx.prisma, String(id));
+      await recordAudit(ctx.prisma, ctx, { operation: "retryNotice" });
+      return ctx.prisma.outboxMessage.findUniqueOrThrow({ ...query, where: { id: String(id) } });
     },
   }),
 );

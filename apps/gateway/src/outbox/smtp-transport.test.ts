@@ -3,9 +3,9 @@ import { scopeToTenant } from "@custos/db";
 import { createMigratedTestDatabase } from "@custos/db/testing";
 import { SMTPServer } from "smtp-server";
 import { describe, expect, it } from "vitest";
+import { startInProcessRunner } from "../jobs/in-process-runner.ts";
 import { silentLogger } from "../logger.ts";
-import { startOutboxDispatcher } from "./dispatcher.ts";
-import { enqueueNotices } from "./outbox-service.ts";
+import { enqueueNotices, NOTICE_MAX_ATTEMPTS } from "./outbox-service.ts";
 import { smtpTransport } from "./smtp-transport.ts";
 
 interface Received {
@@ -40,7 +40,7 @@ async function startSmtpServer() {
 }
 
 describe("notices over SMTP", () => {
-  it("the background dispatcher hands each queued notice to a real SMTP server once, as plain text", async () => {
+  it("the embedded database's job runner hands each queued notice to a real SMTP server once, as plain text", async () => {
     await using database = await createMigratedTestDatabase("pglite");
     const { prisma } = database;
     const tenant = await prisma.tenant.findUniqueOrThrow({ where: { slug: "default" } });
@@ -57,12 +57,12 @@ describe("notices over SMTP", () => {
       },
     ]);
     const smtp = await startSmtpServer();
-    const dispatcher = startOutboxDispatcher(
+    const dispatcher = await startInProcessRunner({
       prisma,
-      smtpTransport(smtp.url, "privacy@shop.example", { publicUrl: "https://privacy.shop.example" }),
-      silentLogger,
-      20,
-    );
+      transport: smtpTransport(smtp.url, "privacy@shop.example", { publicUrl: "https://privacy.shop.example" }),
+      log: silentLogger,
+      noticeMaxAttempts: NOTICE_MAX_ATTEMPTS,
+    });
     try {
       await expect.poll(() => smtp.received.length, { timeout: 10_000 }).toBe(2);
       await expect.poll(() => prisma.outboxMessage.count({ where: { status: "SENT" } }), { timeout: 10_000 }).toBe(2);

@@ -7,7 +7,8 @@ const DATA_SUBJECT_CATEGORIES = ["Customers and their representatives", "Site an
 /** P14 as the policy states it, honestly: what is done, and that no method is 100% secure. */
 const SECURITY_MEASURES =
   "Access to personal data is authorised per caller and recorded in an audit log (who, what, about whom, when); " +
-  "connections are served over TLS; API keys are stored only as keyed hashes; each controller's records are isolated by tenant. " +
+  "connections from outside are encrypted with TLS, terminated by the gateway itself or by the reverse proxy in front of it " +
+  "(a production gateway refuses to start with neither configured); API keys are stored only as keyed hashes; each controller's records are isolated by tenant. " +
   "Independent auditors review the records read-only. No method of transmission or storage is 100% secure.";
 
 /** The Art. 30(1) record built from the registers as they stand: purposes, categories, processors, transfers, retention. */

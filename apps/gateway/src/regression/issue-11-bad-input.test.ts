@@ -133,7 +133,8 @@ describe("issue 11: production switches", () => {
     const previous = process.env.NODE_ENV;
     process.env.NODE_ENV = "production";
     try {
-      await using gateway = await startTestGateway("pglite");
+      // Apollo reads NODE_ENV itself; the gateway is told by its configuration (config.ts), as main.ts does.
+      await using gateway = await startTestGateway("pglite", undefined, undefined, { production: true });
       const introspection = "{ __schema { queryType { name } } }";
       expect((await gateway.asStaff(introspection)).data).toEqual({ __schema: { queryType: { name: "Query" } } });
       expect(codeOf(await gateway.execute(introspection))).toBe("FORBIDDEN");

@@ -1,6 +1,6 @@
 // `pnpm retention sweep [--dry-run] [--tenant <slug>] [--batch <n>] [--pause <ms>]`: the retention sweep from the command line.
-import { databaseTargetFromEnv, describeTarget, prepareDatabase, scopeToTenant } from "@custos/db";
-import { exitWithMessage, parseCommandLine } from "../command-line.ts";
+import { describeTarget, prepareDatabase, scopeToTenant } from "@custos/db";
+import { commandConfig, exitWithMessage, parseCommandLine } from "../command-line.ts";
 import { sweepRetention } from "./sweep.ts";
 
 const USAGE = `Usage:
@@ -26,7 +26,7 @@ if (positionals[0] !== "sweep") {
   process.exit(2);
 }
 
-const target = databaseTargetFromEnv();
+const target = commandConfig().database;
 const database = await prepareDatabase(target).catch(exitWithMessage);
 try {
   const batchSize = positiveInteger(values.batch, "batch", 1);

@@ -19,7 +19,7 @@ export interface SweepOptions {
   /** Pause between batches, to spare a busy database. */
   pauseMs?: number;
   now?: Date;
-  /** `cli`, or the audit label of the staff key that asked. */
+  /** `cli`, `schedule` (the daily job, jobs/tasks.ts), or the audit label of the staff key that asked. */
   startedBy?: string;
   onProgress?: (line: string) => void;
 }

@@ -1,0 +1,70 @@
+import pg from "pg";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { type RateBudget, type RateLimitStore, refusedUntilWindowEnds } from "./rate-limit.ts";
+
+/** The counters' table, rate-limiter-flexible's own layout, made by the first gateway that needs it. */
+export const RATE_LIMIT_TABLE = "rate_limit_counts";
+
+export interface PostgresRateLimitStore extends RateLimitStore {
+  close(): Promise<void>;
+}
+
+async function createTable(pool: pg.Pool) {
+  try {
+    await pool.query(
+      `CREATE TABLE IF NOT EXISTS "${RATE_LIMIT_TABLE}" (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`,
+    );
+  } catch (error) {
+    // Two gateways starting at once: PostgreSQL reports the loser's CREATE as a duplicate type; the table is there.
+    if ((error as { code?: string }).code !== "23505") throw error;
+  }
+}
+
+/**
+ * Counts in PostgreSQL, so every gateway on the database shares each allowance: two processes give a caller what one
+ * would. A caller already past its budget is refused from this process's memory until the window ends
+ * (`inMemoryBlockOnConsumed`), so a flood costs the database one round trip per process, not one per request. If the
+ * database does not answer, this process counts alone meanwhile (the insurance limiter) instead of failing requests.
+ */
+export async function postgresRateLimitStore(url: string): Promise<PostgresRateLimitStore> {
+  // A small pool of its own: counting must not wait behind the gateway's queries, nor hold many connections.
+  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 2_000, statement_timeout: 2_000 });
+  try {
+    await createTable(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const limiters = new Map<string, RateLimiterPostgres>();
+  const limiter = ({ points, windowSeconds }: RateBudget) => {
+    const keyPrefix = `${points}/${windowSeconds}`;
+    let found = limiters.get(keyPrefix);
+    if (!found) {
+      found = new RateLimiterPostgres({
+        storeClient: pool,
+        storeType: "pool",
+        tableName: RATE_LIMIT_TABLE,
+        tableCreated: true,
+        keyPrefix,
+        points,
+        duration: windowSeconds,
+        inMemoryBlockOnConsumed: points,
+        insuranceLimiter: new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix }),
+      });
+      limiters.set(keyPrefix, found);
+    }
+    return found;
+  };
+  return {
+    async consume(bucket, budget) {
+      try {
+        await limiter(budget).consume(bucket);
+        return { allowed: true };
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        return refusedUntilWindowEnds(rejection);
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,19 @@
+import { cp } from "node:fs/promises";
+import { defineConfig } from "tsup";
+
+// The gateway for `node dist/main.js`: the workspace's own TypeScript (this app, @custos/db and its generated Prisma
+// client) bundled into one file; npm packages stay in node_modules, because PGlite, Prisma and GraphiQL read files of
+// their own (wasm, data, browser builds) from beside their code.
+export default defineConfig((options) => ({
+  entry: { main: "src/main.ts" },
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  outDir: "dist",
+  clean: true,
+  sourcemap: true,
+  // JSON modules are bundled too: esbuild drops the `with { type: "json" }` Node needs on an external one.
+  noExternal: [/^@custos\//, /\.json$/],
+  // The explorer's start script is served as it is, read from beside the code (explorer-route.ts).
+  onSuccess: () => cp("src/explorer/explorer-start.js", `${options.outDir ?? "dist"}/explorer-start.js`),
+}));

@@ -1,0 +1,40 @@
+// `npm start`: installs what is missing, generates the Prisma client, then runs the gateway on TypeScript source.
+// This process owns each step's child: SIGTERM or SIGINT to it reaches the child, and it exits when the child does,
+// so stopping `npm start` never leaves a gateway behind still answering. Uses only Node's own modules: it runs
+// before anything is installed.
+import { spawn } from "node:child_process";
+import { constants } from "node:os";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+let child;
+let stopping;
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    stopping = signal;
+    child?.kill(signal);
+  });
+}
+
+/** Runs one step to its end; its exit code, or 128 + the signal's number, as a shell reports it. */
+function run(command, args, cwd = root) {
+  return new Promise((resolve) => {
+    child = spawn(command, args, { cwd, stdio: "inherit" });
+    child.on("error", (error) => {
+      console.error(`${command}: ${error.message}`);
+      resolve(1);
+    });
+    child.on("exit", (code, signal) => resolve(code ?? 128 + (constants.signals[signal] ?? 0)));
+  });
+}
+
+async function step(command, args, cwd) {
+  const code = await run(command, args, cwd);
+  if (code !== 0 || stopping) process.exit(code);
+}
+
+await step("bash", ["scripts/bootstrap.sh"]);
+await step("pnpm", ["exec", "turbo", "run", "generate", "--filter=@custos/gateway...", "--output-logs=errors-only"]);
+// node itself with tsx's loader, not the tsx command: one process, the gateway, is this one's child.
+process.exit(await run(process.execPath, ["--import", "tsx", "src/main.ts"], `${root}apps/gateway`));
