@@ -26,6 +26,7 @@ const LEFT_OUT = [
   "recordDisclosureNotice",
   "recordTransfer",
   "releaseLegalHold",
+  "retryNotice",
   "revokeApiKey",
   "setRetentionPolicy",
   "sweepRetention",
