@@ -70,6 +70,8 @@ export function startGatewayProcess(options: GatewayProcessOptions): Promise<Ser
     CUSTOS_KEY_PEPPER: options.keyPepper,
     CUSTOS_RATE_LIMITS: "off",
     NODE_ENV: "production",
+    // Production needs TLS; a deployment terminates it at a proxy, which on loopback is the load generator's place.
+    CUSTOS_TRUSTED_PROXIES: "127.0.0.1",
   };
   return startNodeProcess([...(options.nodeFlags ?? []), "--import", "tsx", "src/main.ts"], env, "/health");
 }
