@@ -103,7 +103,8 @@ describe("a release, published to a local registry and installed by a partner", 
       }
       expect(readFileSync(path.join(unpacked, "CHANGELOG.md"), "utf8")).toContain("**Migration:**");
       await run(bin("publint"), ["--strict", tarball], { cwd: temp });
-      await run(bin("attw"), [tarball, "--exclude-entrypoints", "./schema.graphql"], { cwd: temp });
+      // node16 and bundler resolution, as the SDK's own build checks: node10 cannot see subpath entry points at all.
+      await run(bin("attw"), [tarball, "--profile", "node16", "--exclude-entrypoints", "./schema.graphql"], { cwd: temp });
 
       const consumer = await freshConsumer("stable", `@custos/sdk@${version}`);
       await run(bin("tsc"), ["-p", "tsconfig.json"], { cwd: consumer });

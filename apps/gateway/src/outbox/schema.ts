@@ -3,9 +3,14 @@ import { auditedRead, recordAudit } from "../audit/audit-service.ts";
 import { builder } from "../builder.ts";
 import { retryFailedNotice } from "./outbox-service.ts";
 
-const OutboxStatusEnum = builder.enumType(OutboxStatus, {
-  name: "OutboxStatus",
-  description: "Where a notice is: PENDING (written), QUEUED (a delivery job has it), SENT, or FAILED (the dead-letter list).",
+const OutboxStatusEnum = builder.enumType("OutboxStatus", {
+  description: "Where a notice is on its way to the person.",
+  values: {
+    PENDING: { value: OutboxStatus.PENDING, description: "Written, not yet handed to a delivery job." },
+    QUEUED: { value: OutboxStatus.QUEUED, description: "A delivery job has it and retries it with backoff." },
+    SENT: { value: OutboxStatus.SENT, description: "Accepted by the SMTP relay." },
+    FAILED: { value: OutboxStatus.FAILED, description: "Out of attempts: on the dead-letter list, for staff to retry with retryNotice." },
+  },
 });
 
 builder.prismaObject("OutboxMessage", {
