@@ -1,6 +1,6 @@
 import pg from "pg";
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import { type RateBudget, type RateLimitStore, refusedUntilWindowEnds } from "./rate-limit.ts";
+import { RateLimiterMemory, RateLimiterPostgres } from "rate-limiter-flexible";
+import { budgetLimiterStore, type RateLimitStore } from "./rate-limit.ts";
 
 /** The counters' table, rate-limiter-flexible's own layout, made by the first gateway that needs it. */
 export const RATE_LIMIT_TABLE = "rate_limit_counts";
@@ -35,36 +35,21 @@ export async function postgresRateLimitStore(url: string): Promise<PostgresRateL
     await pool.end();
     throw error;
   }
-  const limiters = new Map<string, RateLimiterPostgres>();
-  const limiter = ({ points, windowSeconds }: RateBudget) => {
-    const keyPrefix = `${points}/${windowSeconds}`;
-    let found = limiters.get(keyPrefix);
-    if (!found) {
-      found = new RateLimiterPostgres({
-        storeClient: pool,
-        storeType: "pool",
-        tableName: RATE_LIMIT_TABLE,
-        tableCreated: true,
-        keyPrefix,
-        points,
-        duration: windowSeconds,
-        inMemoryBlockOnConsumed: points,
-        insuranceLimiter: new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix }),
-      });
-      limiters.set(keyPrefix, found);
-    }
-    return found;
-  };
   return {
-    async consume(bucket, budget) {
-      try {
-        await limiter(budget).consume(bucket);
-        return { allowed: true };
-      } catch (rejection) {
-        if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        return refusedUntilWindowEnds(rejection);
-      }
-    },
+    ...budgetLimiterStore(
+      ({ points, windowSeconds }, keyPrefix) =>
+        new RateLimiterPostgres({
+          storeClient: pool,
+          storeType: "pool",
+          tableName: RATE_LIMIT_TABLE,
+          tableCreated: true,
+          keyPrefix,
+          points,
+          duration: windowSeconds,
+          inMemoryBlockOnConsumed: points,
+          insuranceLimiter: new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix }),
+        }),
+    ),
     close: () => pool.end(),
   };
 }

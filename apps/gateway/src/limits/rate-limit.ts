@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { Caller } from "../access/caller.ts";
 import type { RateLimitSettings } from "./rate-limit-settings.ts";
 
@@ -20,18 +20,22 @@ export interface RateLimitStore {
 }
 
 /** A refusal that says when the caller's window ends. */
-export function refusedUntilWindowEnds(res: RateLimiterRes): RateDecision {
+function refusedUntilWindowEnds(res: RateLimiterRes): RateDecision {
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
 }
 
-export function memoryRateLimitStore(): RateLimitStore {
-  const limiters = new Map<string, RateLimiterMemory>();
-  const limiter = ({ points, windowSeconds }: RateBudget) => {
-    const id = `${points}/${windowSeconds}`;
-    let found = limiters.get(id);
+/**
+ * A store over rate-limiter-flexible limiters, one per budget (made the first time the budget is used, keyed by it),
+ * whichever backend `makeLimiter` counts in.
+ */
+export function budgetLimiterStore(makeLimiter: (budget: RateBudget, keyPrefix: string) => RateLimiterAbstract): RateLimitStore {
+  const limiters = new Map<string, RateLimiterAbstract>();
+  const limiter = (budget: RateBudget) => {
+    const keyPrefix = `${budget.points}/${budget.windowSeconds}`;
+    let found = limiters.get(keyPrefix);
     if (!found) {
-      found = new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix: id });
-      limiters.set(id, found);
+      found = makeLimiter(budget, keyPrefix);
+      limiters.set(keyPrefix, found);
     }
     return found;
   };
@@ -46,6 +50,12 @@ export function memoryRateLimitStore(): RateLimitStore {
       }
     },
   };
+}
+
+export function memoryRateLimitStore(): RateLimitStore {
+  return budgetLimiterStore(
+    ({ points, windowSeconds }, keyPrefix) => new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix }),
+  );
 }
 
 function callerBucket(caller: Caller, address: string): string {
