@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { findFreeLoopbackPort } from "@custos/testing";
+import { buildGateway } from "../src/service/gateway-process.ts";
 
 const GATEWAY_DIR = fileURLToPath(new URL("..", import.meta.url));
 const STARTUP_TIMEOUT_MS = 120_000;
@@ -63,7 +64,12 @@ export interface GatewayProcessOptions {
   nodeFlags?: readonly string[];
 }
 
-/** The one place the benchmark starts a gateway: the same entry point as `pnpm start`, on PostgreSQL, rate limits off. */
+let builtGateway: string[] | undefined;
+
+/**
+ * The one place the benchmark starts a gateway: built, as `pnpm start:prod` runs it, on PostgreSQL, rate limits off.
+ * It is built once per run into a folder of its own, so a test build elsewhere in dist/ cannot be measured instead.
+ */
 export function startGatewayProcess(options: GatewayProcessOptions): Promise<ServerProcess> {
   const env = {
     DATABASE_URL: options.databaseUrl,
@@ -73,7 +79,8 @@ export function startGatewayProcess(options: GatewayProcessOptions): Promise<Ser
     // Production needs TLS; a deployment terminates it at a proxy, which on loopback is the load generator's place.
     CUSTOS_TRUSTED_PROXIES: "127.0.0.1",
   };
-  return startNodeProcess([...(options.nodeFlags ?? []), "--import", "tsx", "src/main.ts"], env, "/health");
+  builtGateway ??= buildGateway("bench");
+  return startNodeProcess([...(options.nodeFlags ?? []), ...builtGateway], env, "/health");
 }
 
 /** The baseline: a hello-world Apollo Server of the gateway's version answering the catalogue from memory. */

@@ -1,6 +1,8 @@
 // `pnpm bench [--smoke]`: the gateway on PostgreSQL against a hello-world Apollo Server and against the raw
 // transaction (pgbench), driven by wrk, printed as one table and written to docs/benchmarks.md. `--smoke` runs every
 // operation for a second or two and checks no goal (npm test runs it); BENCH_SECONDS sets the time per operation.
+// `--only=reads,writes,retention,start` runs those parts alone and prints them without writing docs/benchmarks.md;
+// BENCH_SUBJECTS seeds fewer subjects for such a run.
 import { secondsToFirstAnswer } from "./embedded-start.ts";
 import { type BaselineTenant, createBaselineTenant, rawRecordConsent } from "./pgbench.ts";
 import { type ServerProcess, startGatewayProcess, startHelloServer } from "./processes.ts";
@@ -12,7 +14,16 @@ import { drive, type Load, type LoadResult } from "./wrk.ts";
 const smoke = process.argv.includes("--smoke");
 const seconds = Number(process.env.BENCH_SECONDS ?? (smoke ? 2 : 10));
 const warmSeconds = smoke ? 1 : 3;
-const SUBJECTS = smoke ? 1_000 : 1_000_000;
+const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? (smoke ? 1_000 : 1_000_000));
+const PARTS = ["reads", "writes", "retention", "start"] as const;
+const onlyArgument = process.argv.find((argument) => argument.startsWith("--only="));
+const only = onlyArgument?.slice("--only=".length).split(",");
+const unknownPart = only?.find((part) => !(PARTS as readonly string[]).includes(part));
+if (unknownPart !== undefined) {
+  console.error(`pnpm bench: unknown part "${unknownPart}" in --only; the parts are ${PARTS.join(", ")}`);
+  process.exit(2);
+}
+const runs = (part: (typeof PARTS)[number]) => only === undefined || only.includes(part);
 const RETENTION_ROWS = smoke ? 2_000 : 1_000_000;
 const READ_CONNECTIONS = 32;
 
@@ -209,15 +220,19 @@ try {
   started.push(hello);
   const gateway = await startGatewayProcess({ databaseUrl: bench.url, keyPepper: bench.keyPepper });
   started.push(gateway);
-  const helloPeak = await catalogueReads(hello, gateway);
-  await auditedReads(bench, hello, gateway, helloPeak);
-  const baselineTenant = await createBaselineTenant(bench.url);
-  await consentWrites(bench, baselineTenant, gateway);
-  await twoGateways(bench, baselineTenant, gateway);
-  await ledgerVerifies(bench, gateway);
+  if (runs("reads")) {
+    const helloPeak = await catalogueReads(hello, gateway);
+    await auditedReads(bench, hello, gateway, helloPeak);
+  }
+  if (runs("writes")) {
+    const baselineTenant = await createBaselineTenant(bench.url);
+    await consentWrites(bench, baselineTenant, gateway);
+    await twoGateways(bench, baselineTenant, gateway);
+    await ledgerVerifies(bench, gateway);
+  }
   for (const server of started.splice(0).reverse()) await server.stop();
-  await retention(bench);
-  await embeddedStart();
+  if (runs("retention")) await retention(bench);
+  if (runs("start")) await embeddedStart();
 } finally {
   for (const server of started.reverse()) await server.stop();
   await bench.close();
@@ -230,5 +245,5 @@ notes.push(
 );
 console.log(formatTable(rows));
 for (const note of notes) console.log(`- ${note}`);
-if (!smoke) await writeBenchmarksDoc(rows, thisMachine(bench.postgresVersion), "pnpm bench", notes);
+if (!smoke && only === undefined) await writeBenchmarksDoc(rows, thisMachine(bench.postgresVersion), "pnpm bench", notes);
 if (rows.some((row) => row.failed)) process.exitCode = 1;
