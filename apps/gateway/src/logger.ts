@@ -32,7 +32,10 @@ export const REDACTED_FIELDS = [
 ] as const;
 
 export function createJsonLogger(write?: (line: string) => void, level: LogLevel = "info"): Logger {
-  const destination = write ? { write: (line: string) => write(line.replace(/\n$/, "")) } : pino.destination({ dest: 2, sync: true });
+  // Asynchronous: lines logged while a write is under way go out together in the next one, so a busy gateway makes a
+  // write a batch instead of one per request (the access log's blocking write cost a quarter of a catalogue read);
+  // pino flushes what is left synchronously when the process exits.
+  const destination = write ? { write: (line: string) => write(line.replace(/\n$/, "")) } : pino.destination({ dest: 2, sync: false });
   const logger = pino(
     {
       level,

@@ -24,6 +24,15 @@ export function cachedCatalogue<T>(db: TenantScopedPrisma, key: string, load: ()
   return cacheOf(db).get(key, load) as Promise<T>;
 }
 
+/** A catalogue read kept earlier, if still fresh; for answers worth keeping only once they exist (http/public-answers.ts). */
+export function peekCatalogue<T>(db: TenantScopedPrisma, key: string): Promise<T> | undefined {
+  return cacheOf(db).peek(key) as Promise<T> | undefined;
+}
+
+export function keepCatalogue<T>(db: TenantScopedPrisma, key: string, value: T): void {
+  cacheOf(db).set(key, value);
+}
+
 /** After a catalogue change through this process: the next read goes to the database. */
 export function forgetCatalogue(db: TenantScopedPrisma): void {
   caches.get(db)?.clear();

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, HeaderMap } from "@apollo/server";
 import type { Context } from "../context.ts";
+import { keepPublicAnswer, keptPublicAnswer } from "./public-answers.ts";
 import { BodyTooLargeError, readBody } from "./read-body.ts";
 import { recordOf } from "./request-record.ts";
 
@@ -29,24 +30,44 @@ export async function executeGraphql(
   maxBodyBytes: number,
   url: URL,
 ) {
+  let text: string;
   let body: unknown;
   try {
-    body = parseJsonBody(await readBody(req, maxBodyBytes), req.headers["content-type"]);
+    text = await readBody(req, maxBodyBytes);
+    body = parseJsonBody(text, req.headers["content-type"]);
   } catch (error) {
     if (error instanceof BodyTooLargeError) return sendError(res, 413, "PAYLOAD_TOO_LARGE", error.message);
     return sendError(res, 400, "BAD_REQUEST", "request body is not valid JSON");
+  }
+  const method = (req.method ?? "GET").toUpperCase();
+  const kept = await keptPublicAnswer(context, method, url.search, text);
+  if (kept) {
+    context.record.field = kept.field;
+    context.record.operationName = kept.operationName;
+    for (const [key, value] of kept.headers) res.setHeader(key, value);
+    res.end(kept.body);
+    return;
   }
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
   }
   const response = await server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
+    httpGraphQLRequest: { method, headers, search: url.search, body },
     context: async () => context,
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === "complete") {
+    if (res.statusCode === 200 && context.record.errorCodes.length === 0) {
+      const { field, operationName } = context.record;
+      keepPublicAnswer(context, method, url.search, text, {
+        headers: [...response.headers],
+        body: response.body.string,
+        field,
+        operationName,
+      });
+    }
     res.end(response.body.string);
     return;
   }

@@ -1,6 +1,7 @@
 import type { ServerResponse } from "node:http";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Context } from "../context.ts";
+import { PUBLIC_CATALOGUE_FIELDS } from "./public-answers.ts";
 
 /** What the access log line and the metrics say about one request, filled in as the gateway learns it. */
 export interface RequestRecord {
@@ -11,6 +12,8 @@ export interface RequestRecord {
   /** `query.purposes`: the operation type and its first root field, a label the schema bounds. */
   field?: string;
   errorCodes: string[];
+  /** A query of public catalogue fields alone, whose answer may be kept (http/public-answers.ts). */
+  publicCatalogue?: boolean;
 }
 
 const records = new WeakMap<ServerResponse, RequestRecord>();
@@ -32,6 +35,11 @@ export const operationRecording: ApolloServerPlugin<Context> = {
         const first = operation?.selectionSet.selections[0];
         if (operation) contextValue.record.field = `${operation.operation}.${first?.kind === "Field" ? first.name.value : "fragment"}`;
         if (operationName) contextValue.record.operationName = operationName.slice(0, 100);
+        contextValue.record.publicCatalogue =
+          operation?.operation === "query" &&
+          operation.selectionSet.selections.every(
+            (selection) => selection.kind === "Field" && PUBLIC_CATALOGUE_FIELDS.has(selection.name.value) && !selection.directives?.length,
+          );
       },
       async willSendResponse({ contextValue, response }) {
         if (response.body.kind !== "single") return;
