@@ -1,6 +1,7 @@
 import type { TenantScopedPrisma } from "@custos/db";
 import { actorLabel } from "../access/caller.ts";
 import type { Context } from "../context.ts";
+import { recordReadAudit } from "./audit-group-commit.ts";
 
 export interface AuditedAction {
   /** The GraphQL field or command that read or changed the records. */
@@ -28,7 +29,7 @@ export async function recordAudit(db: AuditWriter, ctx: Pick<Context, "caller" |
   });
 }
 
-/** Several calls' entries in one INSERT: the consent sequencer's batch. */
+/** Several calls' entries in one INSERT: the consent sequencer's batch and the group commit of reads. */
 export async function recordAudits(
   db: AuditWriter,
   entries: readonly { ctx: Pick<Context, "caller" | "tenantId" | "requestId">; action: AuditedAction }[],
@@ -52,6 +53,6 @@ export async function auditedRead<T>(
   read: () => Promise<T>,
 ): Promise<T> {
   const result = await read();
-  await recordAudit(ctx.prisma, ctx, action);
+  await recordReadAudit(ctx.prisma, ctx, action);
   return result;
 }

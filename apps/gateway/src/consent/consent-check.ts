@@ -1,12 +1,11 @@
 /**
  * The consent check an app makes before processing: per consent-based purpose and per cookie category, the current
  * decision judged by the validity rules (withdrawn, expired, needs renewal after a material policy change) and the
- * subject's restriction of processing. Reads the subject with its current-state rows (one indexed read by primary key
- * prefix) plus the small catalogue tables, shared across requests for a second (catalogue-cache.ts); it writes only
- * its audit entry.
+ * subject's restriction of processing. Reads the subject with its current-state rows in one statement, plus the small
+ * catalogue tables, shared across requests for a second (catalogue-cache.ts); it writes only its audit entry.
  */
-import { LegalBasis, type TenantScopedPrisma } from "@custos/db";
-import { recordAudit } from "../audit/audit-service.ts";
+import { type ConsentChannel, LegalBasis, Prisma, type TenantScopedPrisma } from "@custos/db";
+import { recordReadAudit } from "../audit/audit-group-commit.ts";
 import { cachedCatalogue } from "../catalogue/catalogue-cache.ts";
 import type { Context } from "../context.ts";
 import {
@@ -22,7 +21,7 @@ const PURPOSE_VALIDITY_MONTHS = null;
 
 interface StateRow {
   decision: "GRANTED" | "WITHDRAWN";
-  channel: string;
+  channel: ConsentChannel;
   decidedAt: Date;
   expiresAt: Date | null;
   policyVersionId: string | null;
@@ -37,13 +36,49 @@ function judge(state: StateRow | undefined, policies: readonly PolicyVersionFact
   });
 }
 
+interface StoredState extends StateRow {
+  /** The purpose's or the cookie category's id. */
+  targetId: string;
+}
+
+/** Epoch milliseconds of a stored timestamp, which PostgreSQL keeps without a zone and Prisma writes in UTC. */
+const epochMs = (column: Prisma.Sql) => Prisma.sql`round(extract(epoch FROM ${column}) * 1000)`;
+
+function stateColumns(alias: string, target: string): Prisma.Sql {
+  const column = (name: string) => Prisma.raw(`${alias}."${name}"`);
+  return Prisma.sql`json_build_object('targetId', ${column(target)}, 'decision', ${column("decision")}, 'channel', ${column("channel")},
+    'decidedAt', ${epochMs(column("decidedAt"))}, 'expiresAt', ${epochMs(column("expiresAt"))}, 'policyVersionId', ${column("policyVersionId")})`;
+}
+
+type StoredStateJson = Omit<StoredState, "decidedAt" | "expiresAt"> & { decidedAt: number; expiresAt: number | null };
+const fromJson = (row: StoredStateJson): StoredState => ({
+  ...row,
+  decidedAt: new Date(row.decidedAt),
+  expiresAt: row.expiresAt === null ? null : new Date(row.expiresAt),
+});
+
+/**
+ * The subject and its current decisions in one statement, the hottest read an app makes. Raw SQL is not scoped by the
+ * tenant-scoped client, so the tenant is named here.
+ */
+async function subjectWithStates(db: TenantScopedPrisma, tenantId: string, subjectId: string) {
+  const [row] = await db.$queryRaw<
+    { id: string; restrictedAt: Date | null; consentStates: StoredStateJson[]; cookieConsentStates: StoredStateJson[] }[]
+  >`
+    SELECT s.id, s."restrictedAt",
+      coalesce((SELECT json_agg(${stateColumns("c", "purposeId")}) FROM "ConsentState" c WHERE c."subjectId" = s.id), '[]') AS "consentStates",
+      coalesce((SELECT json_agg(${stateColumns("k", "cookieCategoryId")}) FROM "CookieConsentState" k WHERE k."subjectId" = s.id), '[]')
+        AS "cookieConsentStates"
+    FROM "DataSubject" s
+    WHERE s."tenantId" = ${tenantId}::uuid AND s."externalId" = ${subjectId}`;
+  if (!row) return null;
+  return { ...row, consentStates: row.consentStates.map(fromJson), cookieConsentStates: row.cookieConsentStates.map(fromJson) };
+}
+
 export async function currentConsent(db: TenantScopedPrisma, ctx: Pick<Context, "caller" | "tenantId" | "requestId">, subjectId: string) {
   const now = new Date();
   const [subject, purposes, cookieCategories, policies] = await Promise.all([
-    db.dataSubject.findUnique({
-      where: { tenantId_externalId: { tenantId: ctx.tenantId, externalId: subjectId } },
-      select: { id: true, restrictedAt: true, consentStates: true, cookieConsentStates: true },
-    }),
+    subjectWithStates(db, ctx.tenantId, subjectId),
     cachedCatalogue(db, "consent purposes", () =>
       db.purpose.findMany({ where: { legalBasis: LegalBasis.CONSENT }, orderBy: { position: "asc" } }),
     ),
@@ -52,18 +87,18 @@ export async function currentConsent(db: TenantScopedPrisma, ctx: Pick<Context, 
       db.policyVersion.findMany({ select: { id: true, kind: true, effectiveAt: true, material: true } }),
     ),
   ]);
-  await recordAudit(db, ctx, { operation: "consentState", subjectId: subject?.id });
+  await recordReadAudit(db, ctx, { operation: "consentState", subjectId: subject?.id });
   const restricted = subject?.restrictedAt != null;
   return {
     subjectId,
     restricted,
     purposes: purposes.map((purpose) => {
-      const state = subject?.consentStates.find((row) => row.purposeId === purpose.id);
+      const state = subject?.consentStates.find((row) => row.targetId === purpose.id);
       const validity = judge(state, policies, PURPOSE_VALIDITY_MONTHS, now);
       return { purpose, state: state ?? null, validity, processingAllowed: validity.processingAllowed && !restricted };
     }),
     cookieCategories: cookieCategories.map((category) => {
-      const state = subject?.cookieConsentStates.find((row) => row.cookieCategoryId === category.id);
+      const state = subject?.cookieConsentStates.find((row) => row.targetId === category.id);
       const validity = judge(state, policies, CNIL_COOKIE_CHOICE_MONTHS, now);
       // Strictly necessary cookies need no consent (ePrivacy Art. 5(3) exemption), so they are always allowed.
       return { category, state: state ?? null, validity, processingAllowed: category.required || validity.processingAllowed };
