@@ -1,8 +1,9 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { BREAK, GraphQLError, visit } from "graphql";
 import type { Context } from "../context.ts";
+import { perDocument } from "./per-document.ts";
 
-function asksForSchema(document: Parameters<typeof visit>[0]): boolean {
+const asksForSchema = perDocument((document) => {
   let found = false;
   visit(document, {
     Field(node) {
@@ -13,7 +14,7 @@ function asksForSchema(document: Parameters<typeof visit>[0]): boolean {
     },
   });
   return found;
-}
+});
 
 /** Who may introspect in production: staff, and partners (their explorer at GET /graphql needs the schema). */
 const MAY_INTROSPECT: ReadonlySet<Context["caller"]["kind"]> = new Set(["staff", "partner"]);

@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { BREAK, type DocumentNode, GraphQLError, visit } from "graphql";
+import { BREAK, GraphQLError, visit } from "graphql";
 import type { Context } from "../context.ts";
 import { RETRY_AFTER_SECONDS } from "../http/database-errors.ts";
+import { perDocument } from "./per-document.ts";
 
 function holdsNul(value: unknown, depth = 0): boolean {
   if (typeof value === "string") return value.includes("\u0000");
@@ -9,7 +10,7 @@ function holdsNul(value: unknown, depth = 0): boolean {
   return Object.entries(value).some(([key, inner]) => key.includes("\u0000") || holdsNul(inner, depth + 1));
 }
 
-function documentHoldsNul(document: DocumentNode): boolean {
+const documentHoldsNul = perDocument((document) => {
   let found = false;
   visit(document, {
     StringValue(node) {
@@ -19,7 +20,7 @@ function documentHoldsNul(document: DocumentNode): boolean {
     },
   });
   return found;
-}
+});
 
 const refusal = (message: string, code: string) => new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
 
