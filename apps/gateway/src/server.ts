@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { DEFAULT_TENANT_SLUG, type PrismaClient } from "@custos/db";
 import { DEFAULT_PORT } from "./config/config.ts";
@@ -122,6 +122,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
       // Apollo's landing page loads from Apollo's CDN; browsers get our bundled explorer instead.
       ApolloServerPluginLandingPageDisabled(),
+      // No field sets a cache hint (answers depend on the caller; http/public-answers.ts keeps the public ones), and
+      // Apollo's cache-control plugin would otherwise wrap every field's resolution to collect them.
+      ApolloServerPluginCacheControlDisabled(),
       ...limits.plugins,
       requestGuard,
       submissionLimit(rateLimit),
