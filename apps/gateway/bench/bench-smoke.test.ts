@@ -25,6 +25,7 @@ test(
     for (const wanted of [
       "anonymous purposes",
       "service consentState",
+      "bulk consent check",
       "recordConsent, new subjects, 64",
       "two gateway processes",
       "ledger",

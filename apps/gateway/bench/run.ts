@@ -1,8 +1,10 @@
 // `pnpm bench [--smoke]`: the gateway on PostgreSQL against a hello-world Apollo Server and against the raw
 // transaction (pgbench), driven by wrk, printed as one table and written to docs/benchmarks.md. `--smoke` runs every
 // operation for a second or two and checks no goal (npm test runs it); BENCH_SECONDS sets the time per operation.
-// `--only=reads,writes,retention,start` runs those parts alone and prints them without writing docs/benchmarks.md;
+// `--only=reads,bulk,writes,retention,start` runs those parts alone and prints them without writing docs/benchmarks.md;
 // BENCH_SUBJECTS seeds fewer subjects for such a run.
+
+import { bulkConsentCheck } from "./bulk-check.ts";
 import { secondsToFirstAnswer } from "./embedded-start.ts";
 import { type BaselineTenant, createBaselineTenant, rawRecordConsent } from "./pgbench.ts";
 import { type ServerProcess, startGatewayProcess, startHelloServer } from "./processes.ts";
@@ -15,7 +17,7 @@ const smoke = process.argv.includes("--smoke");
 const seconds = Number(process.env.BENCH_SECONDS ?? (smoke ? 2 : 10));
 const warmSeconds = smoke ? 1 : 3;
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? (smoke ? 1_000 : 1_000_000));
-const PARTS = ["reads", "writes", "retention", "start"] as const;
+const PARTS = ["reads", "bulk", "writes", "retention", "start"] as const;
 const onlyArgument = process.argv.find((argument) => argument.startsWith("--only="));
 const only = onlyArgument?.slice("--only=".length).split(",");
 const unknownPart = only?.find((part) => !(PARTS as readonly string[]).includes(part));
@@ -98,6 +100,23 @@ async function auditedReads(bench: BenchDatabase, hello: ServerProcess, gateway:
     met: goal(paced.p99Ms <= 3 * helloPaced.p99Ms),
     failed: paced.failed + helloPaced.failed,
   });
+}
+
+async function bulkCheck(bench: BenchDatabase, gateway: ServerProcess): Promise<void> {
+  const figures = await bulkConsentCheck(graphql(gateway), bench.serviceToken, SUBJECTS);
+  rows.push({
+    operation: `bulk consent check of ${figures.subjects} subjects in ${figures.calls} calls (seconds per 1M subjects)`,
+    digits: 2,
+    gateway: figures.secondsPerMillion,
+    baseline: null,
+    goal: "≤ 60 s per 1M",
+    met: goal(figures.secondsPerMillion <= 60),
+    failed: figures.failed,
+  });
+  notes.push(
+    `bulk consent check: ${figures.seconds.toFixed(2)} s for ${figures.subjects} subjects, ${Math.round(figures.subjectsPerSecond)} subjects/s`,
+  );
+  if (figures.failed > 0) notes.push(`bulk consent check: ${figures.failed} failed calls, e.g. ${figures.sample}`);
 }
 
 async function consentWrites(bench: BenchDatabase, baselineTenant: BaselineTenant, gateway: ServerProcess): Promise<void> {
@@ -224,6 +243,7 @@ try {
     const helloPeak = await catalogueReads(hello, gateway);
     await auditedReads(bench, hello, gateway, helloPeak);
   }
+  if (runs("bulk")) await bulkCheck(bench, gateway);
   if (runs("writes")) {
     const baselineTenant = await createBaselineTenant(bench.url);
     await consentWrites(bench, baselineTenant, gateway);
@@ -241,7 +261,7 @@ try {
 notes.push(
   `${seconds} s per operation after ${warmSeconds} s of unmeasured warm-up; reads with ${READ_CONNECTIONS} connections; ` +
     "every answer checked for a non-2xx status and GraphQL errors (a run with any is marked FAILED, not counted)",
-  "the rows measured in seconds (retention, embedded start) show seconds, not requests per second, in the gateway and baseline columns",
+  "the rows measured in seconds (bulk check, retention, embedded start) show seconds, not requests per second, in the gateway and baseline columns",
 );
 console.log(formatTable(rows));
 for (const note of notes) console.log(`- ${note}`);

@@ -20,6 +20,8 @@ export const CUSTOS_ERROR_CODES = [
   "INVALID_JURISDICTION",
   "UNKNOWN_PURPOSE",
   "CONSENT_NOT_APPLICABLE",
+  /** A bulk consent check with more subject ids than one call takes; `extensions.maxSubjects` says how many. */
+  "TOO_MANY_SUBJECTS",
   /** A transfer abroad lacks a mechanism (or consent, notice, regulator notice) a law that applies to it requires; `extensions.violations` lists each with its citation. */
   "TRANSFER_NOT_LAWFUL",
   "INVALID_RETENTION_PERIOD",

@@ -84,6 +84,13 @@ export const OPERATION_SAMPLES: Record<string, OperationSample> = {
     allowed: ["shopper", "service", "staff", "auditor"],
     audited: true,
   },
+  "Query.consentStates": {
+    document:
+      'query ($subjectIds: [String!]!) { consentStates(purpose: "marketing", subjectIds: $subjectIds) { subjectId status processingAllowed } }',
+    variables: (world) => ({ subjectIds: [world.shopperId, "shopper-2"] }),
+    allowed: ["service", "staff", "auditor"],
+    audited: true,
+  },
   "Query.cookieCategories": {
     document: "{ cookieCategories { key required vendors { name country purposes cookies { name retention } } } }",
     variables: () => ({}),

@@ -14,7 +14,7 @@ export interface AuditLogFilterInput {
 /** Beyond this an export is a database dump, not a document: narrow the filter (e.g. by month). */
 export const MAX_AUDIT_EXPORT_ROWS = 100_000;
 
-const COLUMNS = ["occurred_at", "actor", "operation", "subject_id", "request_id", "entry_id"] as const;
+const COLUMNS = ["occurred_at", "actor", "operation", "subject_id", "details", "request_id", "entry_id"] as const;
 
 export function auditLogWhere(filter: AuditLogFilterInput | null | undefined) {
   return {
@@ -44,8 +44,14 @@ export async function auditLogExport(
     actor: entry.actor,
     operation: entry.operation,
     subject_id: entry.subject?.externalId ?? null,
+    details: entry.details,
     request_id: entry.requestId,
     entry_id: entry.id,
   }));
-  return format === "CSV" ? toCsv(COLUMNS, rows) : JSON.stringify(rows, null, 2);
+  if (format === "JSON") return JSON.stringify(rows, null, 2);
+  // A cell holds text: the details object as its JSON.
+  return toCsv(
+    COLUMNS,
+    rows.map((row) => ({ ...row, details: row.details === null ? null : JSON.stringify(row.details) })),
+  );
 }

@@ -1,4 +1,4 @@
-import type { TenantScopedPrisma } from "@custos/db";
+import type { Prisma, TenantScopedPrisma } from "@custos/db";
 import { actorLabel } from "../access/caller.ts";
 import type { Context } from "../context.ts";
 import { recordReadAudit } from "./audit-group-commit.ts";
@@ -8,9 +8,22 @@ export interface AuditedAction {
   operation: string;
   /** Internal id of the person whose data was read or changed, when there is one. */
   subjectId?: string | null;
+  /** What an action about many subjects covered, since it names no one subject: e.g. a bulk check's purpose and count. */
+  details?: Prisma.InputJsonObject;
 }
 
 type AuditWriter = Pick<TenantScopedPrisma, "auditLogEntry">;
+
+function entryRow(ctx: Pick<Context, "caller" | "tenantId" | "requestId">, action: AuditedAction) {
+  return {
+    tenantId: ctx.tenantId,
+    actor: actorLabel(ctx.caller),
+    operation: action.operation,
+    subjectId: action.subjectId ?? null,
+    details: action.details,
+    requestId: ctx.requestId,
+  };
+}
 
 /**
  * Every read of personal data and every change leaves a row: who (a non-secret handle), what,
@@ -18,15 +31,7 @@ type AuditWriter = Pick<TenantScopedPrisma, "auditLogEntry">;
  * client for a change, so the entry and the change commit together.
  */
 export async function recordAudit(db: AuditWriter, ctx: Pick<Context, "caller" | "tenantId" | "requestId">, action: AuditedAction) {
-  await db.auditLogEntry.create({
-    data: {
-      tenantId: ctx.tenantId,
-      actor: actorLabel(ctx.caller),
-      operation: action.operation,
-      subjectId: action.subjectId ?? null,
-      requestId: ctx.requestId,
-    },
-  });
+  await db.auditLogEntry.create({ data: entryRow(ctx, action) });
 }
 
 /** Several calls' entries in one INSERT: the consent sequencer's batch and the group commit of reads. */
@@ -36,13 +41,7 @@ export async function recordAudits(
 ) {
   if (entries.length === 0) return;
   await db.auditLogEntry.createMany({
-    data: entries.map(({ ctx, action }) => ({
-      tenantId: ctx.tenantId,
-      actor: actorLabel(ctx.caller),
-      operation: action.operation,
-      subjectId: action.subjectId ?? null,
-      requestId: ctx.requestId,
-    })),
+    data: entries.map(({ ctx, action }) => entryRow(ctx, action)),
   });
 }
 

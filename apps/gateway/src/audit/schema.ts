@@ -16,6 +16,12 @@ builder.prismaObject("AuditLogEntry", {
       select: { subject: { select: { externalId: true } } },
       resolve: (entry) => entry.subject?.externalId ?? null,
     }),
+    details: t.expose("details", {
+      type: "JSON",
+      nullable: true,
+      description:
+        "What an entry about many subjects covered, e.g. a consentStates check's `{ purpose, subjects, subjectIdsSha256 }`; null otherwise.",
+    }),
     requestId: t.exposeString("requestId", { nullable: true, description: "The gateway request id (x-request-id)." }),
     occurredAt: t.expose("occurredAt", { type: "DateTime" }),
   }),

@@ -17,9 +17,9 @@ import {
 } from "./ledger/validity.ts";
 
 /** Consent to a purpose lasts until withdrawn unless the decision set its own expiry. */
-const PURPOSE_VALIDITY_MONTHS = null;
+export const PURPOSE_VALIDITY_MONTHS = null;
 
-interface StateRow {
+export interface StateRow {
   decision: "GRANTED" | "WITHDRAWN";
   channel: ConsentChannel;
   decidedAt: Date;
@@ -27,7 +27,12 @@ interface StateRow {
   policyVersionId: string | null;
 }
 
-function judge(state: StateRow | undefined, policies: readonly PolicyVersionFacts[], months: number | null, now: Date): ConsentValidity {
+export function judge(
+  state: StateRow | undefined,
+  policies: readonly PolicyVersionFacts[],
+  months: number | null,
+  now: Date,
+): ConsentValidity {
   return consentValidity({
     state: state ?? null,
     laterMaterialPolicyEffective: state ? laterMaterialPolicyEffective(state.policyVersionId, policies, now) : false,
@@ -75,6 +80,13 @@ async function subjectWithStates(db: TenantScopedPrisma, tenantId: string, subje
   return { ...row, consentStates: row.consentStates.map(fromJson), cookieConsentStates: row.cookieConsentStates.map(fromJson) };
 }
 
+/** What the validity rules need of every policy version, from the catalogue shared for a second. */
+export function policyVersionFacts(db: TenantScopedPrisma): Promise<PolicyVersionFacts[]> {
+  return cachedCatalogue(db, "policy versions", () =>
+    db.policyVersion.findMany({ select: { id: true, kind: true, effectiveAt: true, material: true } }),
+  );
+}
+
 export async function currentConsent(db: TenantScopedPrisma, ctx: Pick<Context, "caller" | "tenantId" | "requestId">, subjectId: string) {
   const now = new Date();
   const [subject, purposes, cookieCategories, policies] = await Promise.all([
@@ -83,9 +95,7 @@ export async function currentConsent(db: TenantScopedPrisma, ctx: Pick<Context, 
       db.purpose.findMany({ where: { legalBasis: LegalBasis.CONSENT }, orderBy: { position: "asc" } }),
     ),
     cachedCatalogue(db, "cookie categories", () => db.cookieCategory.findMany({ orderBy: { position: "asc" } })),
-    cachedCatalogue(db, "policy versions", () =>
-      db.policyVersion.findMany({ select: { id: true, kind: true, effectiveAt: true, material: true } }),
-    ),
+    policyVersionFacts(db),
   ]);
   await recordReadAudit(db, ctx, { operation: "consentState", subjectId: subject?.id });
   const restricted = subject?.restrictedAt != null;

@@ -55,7 +55,8 @@ function purposesByKey(db: Pick<TenantScopedPrisma, "purpose">) {
   });
 }
 
-async function consentPurpose(db: Pick<TenantScopedPrisma, "purpose">, _tenantId: string, key: string) {
+/** The consent-based purpose with this key: UNKNOWN_PURPOSE or CONSENT_NOT_APPLICABLE otherwise. */
+export async function consentPurpose(db: Pick<TenantScopedPrisma, "purpose">, _tenantId: string, key: string) {
   const purpose = (await purposesByKey(db)).get(key);
   if (!purpose) throw new CustosError("UNKNOWN_PURPOSE", `There is no purpose with key "${key}"; the purposes query lists them.`);
   if (purpose.legalBasis !== LegalBasis.CONSENT) {

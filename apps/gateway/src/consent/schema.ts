@@ -18,7 +18,7 @@ export const ConsentChannelEnum = builder.enumType(ConsentChannel, {
   description: "Where the person made the decision. GPC_SIGNAL is recorded only by reportGpc.",
 });
 
-const ConsentStatusEnum = builder.enumType("ConsentStatus", {
+export const ConsentStatusEnum = builder.enumType("ConsentStatus", {
   values: ["GRANTED", "WITHDRAWN", "EXPIRED", "NEEDS_RENEWAL", "NOT_ASKED"] as const,
   description:
     "The current answer for one purpose or cookie category. EXPIRED: the grant's validity ended. NEEDS_RENEWAL: a later " +

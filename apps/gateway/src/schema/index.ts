@@ -4,6 +4,7 @@ import "../audit/schema.ts";
 import { builder } from "../builder.ts";
 import "../catalogue/schema.ts";
 import "../consent/schema.ts";
+import "../consent/bulk-consent-schema.ts";
 import "../consent/cookie-catalogue-schema.ts";
 import "../consent/cookie-consent-schema.ts";
 import "../consent/gpc-schema.ts";

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "AuditLogEntry" ADD COLUMN     "details" JSONB;
