@@ -1,9 +1,11 @@
-// `pnpm --filter @custos/gateway exec tsx bench/profile.ts [catalogue|consentState|recordConsent] [seconds]`: runs the
-// gateway process under `node --cpu-prof` while wrk drives one operation, and prints the functions with the most
-// self time. What the profile shows is what the benchmark's figures are changed by.
+// `pnpm --filter @custos/gateway exec tsx bench/profile.ts [catalogue|consentState|recordConsent|consentStates] [seconds]`:
+// runs the gateway process under `node --cpu-prof` while wrk drives one operation (consentStates: the bulk check of
+// bulk-check.ts, over every seeded subject, repeated for the seconds), and prints the functions with the most self
+// time. What the profile shows is what the benchmark's figures are changed by.
 import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { bulkConsentCheck } from "./bulk-check.ts";
 import { startGatewayProcess } from "./processes.ts";
 import { createBenchDatabase, seedDecidedSubjects } from "./setup.ts";
 import { drive } from "./wrk.ts";
@@ -22,7 +24,10 @@ const bodies: Record<string, { query: string; variables?: Record<string, unknown
   },
 };
 const body = bodies[operation];
-if (!body) throw new Error(`Unknown operation "${operation}": ${Object.keys(bodies).join(", ")}`);
+const bulk = operation === "consentStates";
+if (!body && !bulk) throw new Error(`Unknown operation "${operation}": ${[...Object.keys(bodies), "consentStates"].join(", ")}`);
+/** The bulk check reads its subjects from an index of realistic size; the one-at-a-time reads cycle over 10,000. */
+const SUBJECTS = bulk ? 200_000 : 10_000;
 
 interface ProfileNode {
   id: number;
@@ -33,18 +38,25 @@ interface ProfileNode {
 const bench = await createBenchDatabase();
 const profileDir = await mkdtemp(join(tmpdir(), "custos-profile-"));
 try {
-  await seedDecidedSubjects(bench, 10_000);
+  await seedDecidedSubjects(bench, SUBJECTS);
   const gateway = await startGatewayProcess({
     databaseUrl: bench.url,
     keyPepper: bench.keyPepper,
     nodeFlags: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`],
   });
   const token = operation === "catalogue" ? undefined : bench.serviceToken;
-  const load = { url: `${gateway.url}/graphql`, body, token, connections: operation === "recordConsent" ? 16 : 32, repeat: 10_000 };
-  await drive({ ...load, seconds: 3 });
-  const result = await drive({ ...load, seconds });
+  if (body) {
+    const load = { url: `${gateway.url}/graphql`, body, token, connections: operation === "recordConsent" ? 16 : 32, repeat: SUBJECTS };
+    await drive({ ...load, seconds: 3 });
+    const result = await drive({ ...load, seconds });
+    console.log(`${operation}: ${result.perSecond.toFixed(0)} req/s, p99 ${result.p99Ms.toFixed(1)} ms, ${result.failed} failed`);
+  } else {
+    for (const ends = performance.now() + seconds * 1000; performance.now() < ends; ) {
+      const figures = await bulkConsentCheck(`${gateway.url}/graphql`, bench.serviceToken, SUBJECTS);
+      console.log(`${operation}: ${figures.seconds.toFixed(2)} s per ${SUBJECTS} subjects, ${figures.failed} failed`);
+    }
+  }
   await gateway.stop();
-  console.log(`${operation}: ${result.perSecond.toFixed(0)} req/s, p99 ${result.p99Ms.toFixed(1)} ms, ${result.failed} failed`);
 
   const [file] = (await readdir(profileDir)).filter((name) => name.endsWith(".cpuprofile"));
   if (!file) throw new Error("the gateway wrote no profile");
