@@ -47,4 +47,25 @@ describe("the company-app surface", () => {
     expect(controller.email).toMatch(/@/);
     expect(controller.name.length).toBeGreaterThan(0);
   });
+
+  it("checks many subjects' consent for one purpose in one call, in the order given", async () => {
+    await using gateway = await startTestGateway("pglite");
+    const staff = createClient({ url: gateway.graphqlUrl, token: gateway.staffKey });
+    await staff.systems.create({ key: "campaigns-app", name: "Campaigns", dataCategories: ["identity"] });
+    const app = createAppClient({
+      url: gateway.graphqlUrl,
+      token: await gateway.issueKey({ kind: "SERVICE", name: "campaigns", dataSystemKey: "campaigns-app" }),
+    });
+    await app.consent.set({ subjectId: "cust-1", purpose: "marketing", decision: "GRANTED", channel: "API" });
+    await app.consent.set({ subjectId: "cust-2", purpose: "marketing", decision: "WITHDRAWN", channel: "API" });
+
+    const checked = await app.consent.getMany("marketing", ["cust-2", "never-seen", "cust-1"]);
+    expect(checked.map(({ subjectId, status, processingAllowed }) => [subjectId, status, processingAllowed])).toEqual([
+      ["cust-2", "WITHDRAWN", false],
+      ["never-seen", "NOT_ASKED", false],
+      ["cust-1", "GRANTED", true],
+    ]);
+    const tooMany = Array.from({ length: 10_001 }, (_, index) => `cust-${index}`);
+    expect((await failureOf(app.consent.getMany("marketing", tooMany))).code).toBe("TOO_MANY_SUBJECTS");
+  });
 });

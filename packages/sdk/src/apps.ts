@@ -1,5 +1,6 @@
 // `@custos/sdk/apps`: a company app's surface, with its service key (cus_svc_…): the data-subject request tasks and
-// retention tasks of its data system, the customer's contact (the account system), and consent checks before processing.
+// retention tasks of its data system, the customer's contact (the account system), and consent checks before processing,
+// one subject at a time or many for one purpose (`consent.getMany`).
 import { type CatalogueApi, catalogueApi, type PolicyApi, policyApi, viewerOf } from "./api/catalogue.ts";
 import { type ConsentApi, consentApi } from "./api/consent.ts";
 import { type SubjectsApi, subjectsApi } from "./api/registers.ts";
@@ -10,7 +11,7 @@ import type { Viewer } from "./types.ts";
 
 export interface AppClient {
   catalogue: CatalogueApi;
-  consent: Pick<ConsentApi, "get" | "set" | "withdrawAll" | "adoptVisitor" | "createUnsubscribeToken" | "receipt">;
+  consent: Pick<ConsentApi, "get" | "getMany" | "set" | "withdrawAll" | "adoptVisitor" | "createUnsubscribeToken" | "receipt">;
   policy: Pick<PolicyApi, "current" | "controller">;
   subjects: SubjectsApi;
   tasks: TasksApi;
@@ -56,6 +57,7 @@ export type {
   RetentionTrigger,
   SubjectConsent,
   SubjectContact,
+  SubjectPurposeConsent,
   TaskResult,
   Viewer,
 } from "./types.ts";

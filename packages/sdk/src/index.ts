@@ -80,6 +80,7 @@ export type {
   RetentionTrigger,
   SubjectConsent,
   SubjectContact,
+  SubjectPurposeConsent,
   SubmitRequestInput,
   SubmittedRequest,
   TaskResult,

@@ -5,6 +5,7 @@ import type {
   ConsentEventsExportQuery,
   ConsentLedgerVerificationQuery,
   ConsentStateQuery,
+  ConsentStatesQuery,
   ControllerQuery,
   CookieCategoriesQuery,
   CurrentPoliciesQuery,
@@ -67,6 +68,8 @@ export type SubjectConsent = ConsentStateQuery["consentState"];
 export type PurposeConsent = SubjectConsent["purposes"][number];
 /** The current choice for one cookie category; strictly necessary ones are always allowed. */
 export type CookieCategoryConsent = SubjectConsent["cookieCategories"][number];
+/** One subject's current consent for the purpose a bulk check (`consent.getMany`) asked about. */
+export type SubjectPurposeConsent = ConsentStatesQuery["consentStates"][number];
 
 /** One recorded consent decision, as the ledger stored it, with its place in the hash chain. */
 export type ConsentEvent = ConsentEventFieldsFragment;

@@ -4,6 +4,7 @@ import {
   ConsentLedgerVerificationDocument,
   ConsentReceiptDocument,
   ConsentStateDocument,
+  ConsentStatesDocument,
   CookieCategoriesDocument,
   CreateUnsubscribeTokenDocument,
   RecordConsentDocument,
@@ -26,6 +27,7 @@ import type {
   RecordCookieConsentInput,
   ReportGpcInput,
   SubjectConsent,
+  SubjectPurposeConsent,
   UnsubscribeResult,
   WithdrawAllConsentInput,
 } from "../types.ts";
@@ -33,6 +35,12 @@ import type {
 export interface ConsentApi {
   /** The subject's current consent for every consent-based purpose and cookie category: check `processingAllowed`. */
   get(subjectId: string): Promise<SubjectConsent>;
+  /**
+   * Many subjects' current consent for one purpose, one entry per id in the order given: the check before a campaign
+   * (company apps, staff and auditors). At most 10 000 ids per call (`TOO_MANY_SUBJECTS` beyond): split a longer list.
+   * An id the gateway has never seen answers `NOT_ASKED`; the call leaves one audit entry, not one per subject.
+   */
+  getMany(purpose: string, subjectIds: readonly string[]): Promise<SubjectPurposeConsent[]>;
   /**
    * Records a grant or withdrawal; only purposes whose legal basis is CONSENT accept one. A publishable key records for
    * visitor ids only (`createVisitorId()`); a customer's consent needs their shopper session or a company app's key.
@@ -67,6 +75,7 @@ export interface CookiesApi {
 export function consentApi(request: TypedRequest): ConsentApi {
   return {
     get: async (subjectId) => (await request(ConsentStateDocument, { subjectId })).consentState,
+    getMany: async (purpose, subjectIds) => (await request(ConsentStatesDocument, { purpose, subjectIds: [...subjectIds] })).consentStates,
     set: async (input) => (await request(RecordConsentDocument, { input: withIdempotencyKey(input) })).recordConsent,
     adoptVisitor: async (visitorId, subjectId) =>
       (await request(AdoptVisitorConsentDocument, { visitorId, subjectId: subjectId ?? null })).adoptVisitorConsent,
