@@ -17,14 +17,10 @@ import type { ConsentValidity } from "./ledger/validity.ts";
 /** Ids per call: a 10,000-id request stays well inside the gateway's 1 MiB body and answers in a fraction of a second. */
 export const MAX_BULK_SUBJECTS = 10_000;
 
-interface PurposeState extends StateRow {
-  channel: ConsentChannel;
-}
-
 export interface SubjectPurposeCheck {
   subjectId: string;
   restricted: boolean;
-  state: PurposeState | null;
+  state: StateRow | null;
   validity: ConsentValidity;
   processingAllowed: boolean;
 }
@@ -61,7 +57,7 @@ function readKnownSubjects(ctx: Pick<Context, "prisma" | "tenantId">, externalId
     LEFT JOIN "ConsentState" c ON c."subjectId" = s.id AND c."purposeId" = ${purposeId}::uuid`;
 }
 
-function stateOf(row: KnownSubjectRow | undefined): PurposeState | null {
+function stateOf(row: KnownSubjectRow | undefined): StateRow | null {
   if (!row?.decision || !row.channel || !row.decidedAt) return null;
   const { decision, channel, decidedAt, expiresAt, policyVersionId } = row;
   return { decision, channel, decidedAt, expiresAt, policyVersionId };
