@@ -52,7 +52,7 @@ try {
     console.log(`${operation}: ${result.perSecond.toFixed(0)} req/s, p99 ${result.p99Ms.toFixed(1)} ms, ${result.failed} failed`);
   } else {
     for (const ends = performance.now() + seconds * 1000; performance.now() < ends; ) {
-      const figures = await bulkConsentCheck(`${gateway.url}/graphql`, bench.serviceToken, SUBJECTS);
+      const figures = await bulkConsentCheck(bench, `${gateway.url}/graphql`, SUBJECTS);
       console.log(`${operation}: ${figures.seconds.toFixed(2)} s per ${SUBJECTS} subjects, ${figures.failed} failed`);
     }
   }

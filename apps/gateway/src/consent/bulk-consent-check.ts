@@ -45,7 +45,7 @@ interface KnownSubjectRow {
  * whole subject table for every call once it holds a million rows (2-3× slower per call, and growing with the table).
  * `LIMIT 1` in the lateral subquery (the pair is unique, so it drops nothing) keeps it an index lookup per id.
  */
-function readKnownSubjects(ctx: Pick<Context, "prisma" | "tenantId">, externalIds: readonly string[], purposeId: string) {
+export function readKnownSubjects(ctx: Pick<Context, "prisma" | "tenantId">, externalIds: readonly string[], purposeId: string) {
   return ctx.prisma.$queryRaw<KnownSubjectRow[]>`
     SELECT s."externalId", s."restrictedAt", c.decision::text AS decision, c.channel::text AS channel, c."decidedAt",
       c."expiresAt", c."policyVersionId"::text AS "policyVersionId"
