@@ -63,6 +63,6 @@ export const OWN_DATA: readonly OwnData[] = [
     clockStart: (trigger) => (trigger === "COLLECTION" || trigger === "LAST_ACTIVITY" ? Prisma.sql`r."occurredAt"` : null),
     process: (tenantId) => Prisma.sql`dropped_device_proofs AS (
         UPDATE "ConsentEvent" e SET "userAgent" = NULL, "ipHash" = NULL, "pageUrl" = NULL
-        FROM claimed WHERE e."tenantId" = ${tenantId}::uuid AND e.id = claimed.id)`,
+        WHERE e."tenantId" = ${tenantId}::uuid AND e.id = ANY(ARRAY(SELECT id FROM claimed)))`,
   },
 ];

@@ -27,14 +27,16 @@ export async function eraseSubjectRecords(
 /**
  * `eraseSubjectRecords` for many subjects in the statement that claims them, for the retention sweep, where a
  * row-by-row erasure of a million subjects would take hours: data-modifying CTEs over the subjects of the CTE
- * `claimed` (column `id`), which that statement defines. Same result per subject; raw SQL, so the tenant is named here.
+ * `claimed` (column `id`), which that statement defines. `= ANY(ARRAY(…))`, not a join: an index lookup per id
+ * whatever the batch's size, where a join of a large batch may be planned as a scan of the whole table per batch.
+ * Same result per subject; raw SQL, so the tenant is named here.
  */
 export function eraseClaimedSubjects(tenantId: string, erasedAt: Date): Prisma.Sql {
   return Prisma.sql`erased_subjects AS (
       UPDATE "DataSubject" s SET "externalId" = 'erased:' || s.id::text, "contactEmail" = NULL, "contactEmailVerifiedAt" = NULL,
         language = NULL, "erasedAt" = ${erasedAt.toISOString()}::timestamp(3)
-      FROM claimed WHERE s."tenantId" = ${tenantId}::uuid AND s.id = claimed.id),
+      WHERE s."tenantId" = ${tenantId}::uuid AND s.id = ANY(ARRAY(SELECT id FROM claimed))),
     dropped_device_proofs AS (
       UPDATE "ConsentEvent" e SET "userAgent" = NULL, "ipHash" = NULL, "pageUrl" = NULL
-      FROM claimed WHERE e."tenantId" = ${tenantId}::uuid AND e."subjectId" = claimed.id)`;
+      WHERE e."tenantId" = ${tenantId}::uuid AND e."subjectId" = ANY(ARRAY(SELECT id FROM claimed)))`;
 }
