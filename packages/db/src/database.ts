@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { cp, mkdir } from "node:fs/promises";
+import { copyFile, cp, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -77,9 +77,15 @@ export async function openDatabase(
   await mkdir(target.dataDir, { recursive: true });
   const unlock = await lockPgliteDir(target.dataDir);
   try {
-    // Looked for under the lock. PostgreSQL's data folder always holds PG_VERSION.
-    const from = existsSync(path.join(target.dataDir, "PG_VERSION")) ? undefined : await newPgliteFrom?.();
-    if (from) await cp(from, target.dataDir, { recursive: true });
+    // Looked for under the lock. PostgreSQL's data folder always holds PG_VERSION, and PGlite takes a folder with one
+    // for a database: it is copied last, so a copy cut short is copied again at the next start.
+    const versionFile = path.join(target.dataDir, "PG_VERSION");
+    const from = existsSync(versionFile) ? undefined : await newPgliteFrom?.();
+    if (from) {
+      const template = path.resolve(from);
+      await cp(template, target.dataDir, { recursive: true, filter: (source) => source !== path.join(template, "PG_VERSION") });
+      await copyFile(path.join(template, "PG_VERSION"), versionFile);
+    }
     const opened = wrapPglite(await PGlite.create({ dataDir: target.dataDir }));
     return { ...opened, close: () => opened.close().finally(unlock) };
   } catch (error) {
