@@ -10,7 +10,9 @@ export default defineConfig((options) => ({
   platform: "node",
   target: "node20",
   outDir: "dist",
-  clean: true,
+  // Only this build's own files: the tests' and the benchmark's builds live in folders below dist/ (buildGateway), and
+  // `npm start` builds while they may be running.
+  clean: ["!*/**"],
   sourcemap: true,
   // JSON modules are bundled too: esbuild drops the `with { type: "json" }` Node needs on an external one.
   noExternal: [/^@custos\//, /\.json$/],

@@ -1,4 +1,5 @@
-import { mkdir } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { copyFile, cp, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -49,9 +50,14 @@ export const UNBOUNDED: DatabaseBounds = { connectTimeoutMs: 10_000, statementTi
 
 /**
  * Opens the target once per process. A PGlite folder can only be opened by one PGlite instance,
- * so the migration runner and the client must share this one.
+ * so the migration runner and the client must share this one. A folder without a database yet starts as a copy of
+ * the folder `newPgliteFrom` names, when it names one, else as an empty cluster.
  */
-export async function openDatabase(target: DatabaseTarget, bounds: DatabaseBounds = GATEWAY_DATABASE_BOUNDS): Promise<Database> {
+export async function openDatabase(
+  target: DatabaseTarget,
+  bounds: DatabaseBounds = GATEWAY_DATABASE_BOUNDS,
+  newPgliteFrom?: () => Promise<string | undefined>,
+): Promise<Database> {
   if (target.kind === "postgres") {
     return {
       target,
@@ -71,6 +77,15 @@ export async function openDatabase(target: DatabaseTarget, bounds: DatabaseBound
   await mkdir(target.dataDir, { recursive: true });
   const unlock = await lockPgliteDir(target.dataDir);
   try {
+    // Looked for under the lock. PostgreSQL's data folder always holds PG_VERSION, and PGlite takes a folder with one
+    // for a database: it is copied last, so a copy cut short is copied again at the next start.
+    const versionFile = path.join(target.dataDir, "PG_VERSION");
+    const from = existsSync(versionFile) ? undefined : await newPgliteFrom?.();
+    if (from) {
+      const template = path.resolve(from);
+      await cp(template, target.dataDir, { recursive: true, filter: (source) => source !== path.join(template, "PG_VERSION") });
+      await copyFile(path.join(template, "PG_VERSION"), versionFile);
+    }
     const opened = wrapPglite(await PGlite.create({ dataDir: target.dataDir }));
     return { ...opened, close: () => opened.close().finally(unlock) };
   } catch (error) {

@@ -5,15 +5,23 @@ import { createTestDatabase } from "@custos/testing";
 import { expect, inject, it } from "vitest";
 import { PendingMigrationsError, prepareDatabase } from "./prepare.ts";
 
-it("migrates and seeds the embedded database on first start, and keeps its data on the next", async () => {
+it("migrates and seeds an in-memory embedded database, which starts from no template", async () => {
+  const lines: string[] = [];
+  const ready = await prepareDatabase({ kind: "pglite", dataDir: "memory://" }, (line) => lines.push(line));
+  expect(lines).toEqual([
+    expect.stringMatching(/^applied \d+ migration\(s\) to PGlite/),
+    "seeded the policy's catalogue, retention, transfers and example data systems (accounts, orders)",
+  ]);
+  expect(await ready.prisma.purpose.count()).toBe(7);
+  await ready.close();
+});
+
+it("starts a new embedded folder as a copy of the migrated and seeded template, and keeps its data on the next start", async () => {
   const dataDir = await mkdtemp(path.join(tmpdir(), "custos-pglite-"));
   try {
     const firstStart: string[] = [];
     const first = await prepareDatabase({ kind: "pglite", dataDir }, (line) => firstStart.push(line));
-    expect(firstStart).toEqual([
-      expect.stringMatching(/^applied \d+ migration\(s\) to PGlite/),
-      "seeded the policy's catalogue, retention, transfers and example data systems (accounts, orders)",
-    ]);
+    expect(firstStart).toEqual([expect.stringMatching(/^created PGlite \(.+\) as a copy of .+pglite-template.+, migrated and seeded$/)]);
     // A database-layer test (this package sits below the gateway and its public paths): any row will do to show
     // that a restart keeps data.
     await first.prisma.dataSubject.create({ data: { tenantId: (await first.prisma.tenant.findFirstOrThrow()).id, externalId: "kept" } });

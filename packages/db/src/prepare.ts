@@ -1,9 +1,9 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { createPrismaClient } from "./client.ts";
-import { type Database, type DatabaseTarget, describeTarget, openDatabase } from "./database.ts";
+import { type Database, type DatabaseTarget, describeTarget, GATEWAY_DATABASE_BOUNDS, openDatabase } from "./database.ts";
 import { applyMigrations, migrationStatus } from "./migrations/migrator.ts";
-import { seedExampleSystems, seedPolicyRegisters } from "./seed/fresh-install.ts";
-import { seedCatalogue } from "./seed/seed.ts";
+import { seededPgliteTemplate } from "./pglite-template.ts";
+import { seedFreshInstall } from "./seed/fresh-install.ts";
 
 export interface ReadyDatabase {
   db: Database;
@@ -19,13 +19,21 @@ export class PendingMigrationsError extends Error {
 
 /**
  * Opens the database for a gateway. The embedded PGlite database belongs to this process, so it is
- * migrated and seeded here. A PostgreSQL server is shared by many gateways and is migrated once, by
- * `pnpm db migrate` at deploy time; here it is only checked to be up to date.
+ * migrated and seeded here; a new folder starts as a copy of one migrated and seeded before (pglite-template.ts).
+ * A PostgreSQL server is shared by many gateways and is migrated once, by `pnpm db migrate` at deploy time; here
+ * it is only checked to be up to date.
  */
 export async function prepareDatabase(target: DatabaseTarget, log: (line: string) => void = () => {}): Promise<ReadyDatabase> {
-  const db = await openDatabase(target);
+  let template: string | undefined;
+  const db = await openDatabase(target, GATEWAY_DATABASE_BOUNDS, async () => {
+    template = await seededPgliteTemplate();
+    return template;
+  });
   try {
-    if (target.kind === "pglite") {
+    if (template) {
+      // The template's name says which migrations it has: the folder's, every one. No schema engine to start.
+      log(`created ${describeTarget(target)} as a copy of ${template}, migrated and seeded`);
+    } else if (target.kind === "pglite") {
       const applied = await applyMigrations(db);
       if (applied.length > 0) log(`applied ${applied.length} migration(s) to ${describeTarget(target)}`);
     } else {
@@ -34,9 +42,7 @@ export async function prepareDatabase(target: DatabaseTarget, log: (line: string
     }
     const prisma = createPrismaClient(db);
     if (target.kind === "pglite" && (await prisma.tenant.count()) === 0) {
-      const { tenantId } = await seedCatalogue(prisma);
-      await seedPolicyRegisters(prisma, tenantId);
-      await seedExampleSystems(prisma, tenantId);
+      await seedFreshInstall(prisma);
       log("seeded the policy's catalogue, retention, transfers and example data systems (accounts, orders)");
     }
     return {

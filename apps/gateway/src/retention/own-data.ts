@@ -1,5 +1,5 @@
-import { Prisma, type TenantTransaction } from "@custos/db";
-import { eraseSubjectsInBatch } from "../subjects/erasure.ts";
+import { Prisma } from "@custos/db";
+import { eraseClaimedSubjects } from "../subjects/erasure.ts";
 import type { RetentionTrigger } from "./rules/retention-policy.ts";
 
 /**
@@ -22,7 +22,11 @@ export interface OwnData {
   pending: Prisma.Sql;
   /** The instant the clock started, in SQL; null when Custos's copy has no such clock. */
   clockStart(trigger: RetentionTrigger): Prisma.Sql | null;
-  process(tx: TenantTransaction, tenantId: string, ids: readonly string[], now: Date): Promise<void>;
+  /**
+   * Data-modifying CTEs that process the rows of the CTE `claimed` (column `id`), written into the statement that
+   * claims them: a batch is one statement, its ids never leave the database.
+   */
+  process(tenantId: string, now: Date): Prisma.Sql;
 }
 
 const lastActivityOfSubject = Prisma.sql`GREATEST(r."createdAt",
@@ -47,7 +51,7 @@ export const OWN_DATA: readonly OwnData[] = [
       // Custos does not know when a customer's contract ended; the apps that do get the task.
       return null;
     },
-    process: (tx, tenantId, ids, now) => eraseSubjectsInBatch(tx, tenantId, ids, now),
+    process: (tenantId, now) => eraseClaimedSubjects(tenantId, now),
   },
   {
     categoryKey: "usage",
@@ -57,10 +61,8 @@ export const OWN_DATA: readonly OwnData[] = [
     pending: Prisma.sql`(r."userAgent" IS NOT NULL OR r."ipHash" IS NOT NULL OR r."pageUrl" IS NOT NULL)`,
     // A consent event is collected once and never active again, so both clocks start when it was recorded.
     clockStart: (trigger) => (trigger === "COLLECTION" || trigger === "LAST_ACTIVITY" ? Prisma.sql`r."occurredAt"` : null),
-    process: async (tx, tenantId, ids) => {
-      await tx.$executeRaw`
-        UPDATE "ConsentEvent" SET "userAgent" = NULL, "ipHash" = NULL, "pageUrl" = NULL
-        WHERE "tenantId" = ${tenantId}::uuid AND id = ANY(${`{${ids.join(",")}}`}::uuid[])`;
-    },
+    process: (tenantId) => Prisma.sql`dropped_device_proofs AS (
+        UPDATE "ConsentEvent" e SET "userAgent" = NULL, "ipHash" = NULL, "pageUrl" = NULL
+        WHERE e."tenantId" = ${tenantId}::uuid AND e.id = ANY(ARRAY(SELECT id FROM claimed)))`,
   },
 ];

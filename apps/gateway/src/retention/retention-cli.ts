@@ -1,17 +1,17 @@
 // `pnpm retention sweep [--dry-run] [--tenant <slug>] [--batch <n>] [--pause <ms>]`: the retention sweep from the command line.
 import { describeTarget, prepareDatabase, scopeToTenant } from "@custos/db";
 import { commandConfig, exitWithMessage, parseCommandLine } from "../command-line.ts";
-import { sweepRetention } from "./sweep.ts";
+import { SWEEP_BATCH_SIZE, sweepRetention } from "./sweep.ts";
 
 const USAGE = `Usage:
-  pnpm retention sweep [--dry-run] [--tenant <slug>] [--batch <rows per batch, default 1000>] [--pause <ms between batches>]
+  pnpm retention sweep [--dry-run] [--tenant <slug>] [--batch <rows per batch, default ${SWEEP_BATCH_SIZE}>] [--pause <ms between batches>]
 Sweeps every tenant unless --tenant names one. Safe to run in several processes at once; a killed sweep is finished by the next.
 On the embedded database, stop the gateway first (it holds the database), or sweep through it: the sweepRetention mutation.`;
 
 const { positionals, values } = parseCommandLine(USAGE, {
   tenant: { type: "string" },
   "dry-run": { type: "boolean", default: false },
-  batch: { type: "string", default: "1000" },
+  batch: { type: "string", default: String(SWEEP_BATCH_SIZE) },
   pause: { type: "string", default: "0" },
 });
 

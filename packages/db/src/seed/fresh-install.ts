@@ -1,5 +1,13 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { DATA_CATEGORIES } from "./catalogue.ts";
+import { seedCatalogue } from "./seed.ts";
+
+/** What a new embedded database starts with: the policy's catalogue, its registers, and the example data systems. */
+export async function seedFreshInstall(prisma: PrismaClient): Promise<void> {
+  const { tenantId } = await seedCatalogue(prisma);
+  await seedPolicyRegisters(prisma, tenantId);
+  await seedExampleSystems(prisma, tenantId);
+}
 
 /**
  * What the published policy itself says about retention and transfers, written for a tenant that has none yet, so a
