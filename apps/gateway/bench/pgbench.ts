@@ -1,4 +1,4 @@
-// The raw-transaction baseline: pgbench (PostgreSQL's own load generator) running recordConsent's statements.
+// The raw-SQL baselines: pgbench (PostgreSQL's own load generator) running recordConsent's and consentState's statements.
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -36,10 +36,30 @@ export interface BaselineResult {
 }
 
 /** Transactions per second of recordConsent's statements with `clients` connections, with or without the chain lock. */
-export async function rawRecordConsent(
+export function rawRecordConsent(
   databaseUrl: string,
   tenant: BaselineTenant,
   options: { clients: number; seconds: number; chainLock: boolean },
+): Promise<BaselineResult> {
+  const script = options.chainLock ? "record-consent-locked.sql" : "record-consent.sql";
+  return runPgbench(databaseUrl, script, { tenant: tenant.tenantId, purpose: tenant.purposeId }, options);
+}
+
+/** Checks per second of consentState's statements (`sql/consent-state.sql`) over the seeded subjects bench-1…bench-N. */
+export function rawConsentCheck(
+  databaseUrl: string,
+  tenantId: string,
+  subjects: number,
+  options: { clients: number; seconds: number },
+): Promise<BaselineResult> {
+  return runPgbench(databaseUrl, "consent-state.sql", { tenant: tenantId, subjects: String(subjects) }, options);
+}
+
+async function runPgbench(
+  databaseUrl: string,
+  script: string,
+  variables: Record<string, string>,
+  options: { clients: number; seconds: number },
 ): Promise<BaselineResult> {
   const url = new URL(databaseUrl);
   const args = [
@@ -50,12 +70,9 @@ export async function rawRecordConsent(
     String(Math.min(2, options.clients)),
     "-T",
     String(options.seconds),
-    "-D",
-    `tenant=${tenant.tenantId}`,
-    "-D",
-    `purpose=${tenant.purposeId}`,
+    ...Object.entries(variables).flatMap(([name, value]) => ["-D", `${name}=${value}`]),
     "-f",
-    sqlFile(options.chainLock ? "record-consent-locked.sql" : "record-consent.sql"),
+    sqlFile(script),
     "-h",
     url.hostname,
     "-p",

@@ -6,7 +6,7 @@
 
 import { bulkConsentCheck } from "./bulk-check.ts";
 import { secondsToFirstAnswer } from "./embedded-start.ts";
-import { type BaselineTenant, createBaselineTenant, rawRecordConsent } from "./pgbench.ts";
+import { type BaselineTenant, createBaselineTenant, rawConsentCheck, rawRecordConsent } from "./pgbench.ts";
 import { type ServerProcess, startGatewayProcess, startHelloServer } from "./processes.ts";
 import { formatTable, type Row, thisMachine, writeBenchmarksDoc } from "./report.ts";
 import { sweepAgainstRawUpdate } from "./retention.ts";
@@ -86,6 +86,16 @@ async function auditedReads(bench: BenchDatabase, hello: ServerProcess, gateway:
   const load = { connections: READ_CONNECTIONS, repeat: SUBJECTS, token: bench.serviceToken, body: CONSENT_STATE };
   const peak = await measure({ ...load, url: graphql(gateway) });
   ratioRow(`service consentState (audited), ${READ_CONNECTIONS} connections`, peak, helloPeak.perSecond, 0.4);
+  // Not a goal: the database's own ceiling for the check's statements, so the table shows which side limits it.
+  const raw = await rawConsentCheck(bench.url, bench.tenantId, SUBJECTS, { clients: READ_CONNECTIONS, seconds });
+  rows.push({
+    operation: `raw consentState statements (pgbench), ${READ_CONNECTIONS} clients: the gateway's check against them`,
+    gateway: peak.perSecond,
+    baseline: raw.perSecond,
+    goal: "",
+    met: null,
+    failed: raw.failed,
+  });
   // p99 at a fixed offered load of half the gateway's own peak, the same load offered to the hello-world server.
   const rate = Math.max(1, Math.floor(peak.perSecond / 2));
   const paced = await drive({ ...load, seconds, rate, url: graphql(gateway) });

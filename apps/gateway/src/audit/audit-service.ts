@@ -14,7 +14,7 @@ export interface AuditedAction {
 
 type AuditWriter = Pick<TenantScopedPrisma, "auditLogEntry">;
 
-function entryRow(ctx: Pick<Context, "caller" | "tenantId" | "requestId">, action: AuditedAction) {
+export function entryRow(ctx: Pick<Context, "caller" | "tenantId" | "requestId">, action: AuditedAction) {
   return {
     tenantId: ctx.tenantId,
     actor: actorLabel(ctx.caller),
@@ -34,7 +34,7 @@ export async function recordAudit(db: AuditWriter, ctx: Pick<Context, "caller" |
   await db.auditLogEntry.create({ data: entryRow(ctx, action) });
 }
 
-/** Several calls' entries in one INSERT: the consent sequencer's batch and the group commit of reads. */
+/** Several calls' entries in one INSERT, in the caller's transaction. */
 export async function recordAudits(
   db: AuditWriter,
   entries: readonly { ctx: Pick<Context, "caller" | "tenantId" | "requestId">; action: AuditedAction }[],
