@@ -1,24 +1,30 @@
 /**
  * The tenant's sequencer: decisions that arrive while a batch commits wait for the next one, and each batch chains
- * all of its decisions under one lock of the chain head in one short transaction, as transparency logs integrate
- * queued entries. Writers no longer hold the lock across their own round trips and commit, one after another: the
- * lock is taken once per batch and the commit (the flush to disk) is shared by the batch. A decision's promise
- * settles only after its batch committed (its event, chain link, state and audit entry), so acknowledged means
- * durable. Several gateway processes each run a sequencer per tenant; the chain-head lock orders their batches.
+ * all of its decisions at once, as transparency logs integrate queued entries: one read of what the batch depends on
+ * and one statement that writes it (ledger-batch.ts), so the commit (the flush to disk) is shared by the batch and
+ * no lock is held across the gateway's round trips. A decision's promise settles only after its batch committed (its
+ * event, chain link, state, idempotency claim and audit entry), so acknowledged means durable. Several gateway
+ * processes each run a sequencer per tenant; the chain head orders their batches (settleBatch).
  */
+import { randomUUID } from "node:crypto";
 import type { ConsentEvent, TenantScopedPrisma, TenantTransaction } from "@custos/db";
-import { recordAudits } from "../audit/audit-service.ts";
+import { type AuditEntry, recordAudits } from "../audit/audit-service.ts";
 import type { CustosError } from "../errors.ts";
+import { isLostRace } from "../http/database-errors.ts";
 import type { LedgerCaller } from "./consent-service.ts";
 import { claimSlot, type IdempotencyClaim, idempotencyKeyReused } from "./idempotency.ts";
-import { inLedger, type LedgerAppender, type NewConsentEvent } from "./ledger-writer.ts";
+import { type BatchWrite, lookUpBatch, writeBatch } from "./ledger-batch.ts";
+import { type ChainLink, GENESIS } from "./ledger/hash-chain.ts";
+import { chainedEvent, lockChainHead, type NewConsentEvent } from "./ledger-writer.ts";
 
-/** A decision ready to chain: its subject exists, its target and policy version are resolved. */
+/** A decision ready to chain: its target and policy version are resolved; the batch finds or creates its subject. */
 export interface QueuedDecision {
   ctx: LedgerCaller;
   claim: IdempotencyClaim | null;
-  /** Everything but `occurredAt`, which is stamped as it is chained, so events are stamped in chain order. */
-  event: Omit<NewConsentEvent, "occurredAt">;
+  /** The app's id for the person. */
+  externalSubjectId: string;
+  /** Everything but the subject and `occurredAt`, which is stamped as it is chained, so events are stamped in chain order. */
+  event: Omit<NewConsentEvent, "occurredAt" | "subjectId">;
   auditOperation: string;
 }
 
@@ -28,14 +34,20 @@ interface Waiting {
   reject(error: unknown): void;
 }
 
-/** Bounds one transaction's length: a batch this size commits in well under a second. */
+/** Bounds one statement's size: a batch this size commits in well under a second. */
 const MAX_BATCH = 64;
 /** Prisma's default of 5 s for an interactive transaction is too tight for a full batch on a loaded machine. */
 const BATCH_TIMEOUT_MS = 20_000;
+/** Attempts under the lock when a subject or claim made by another writer since the batch's lookup fails its write. */
+const LOCKED_ATTEMPTS = 3;
 
 interface Sequencer {
   queue: Waiting[];
   running: boolean;
+  /** The head this sequencer's last batch wrote: while it is still the head, no other writer is appending. */
+  lastHead: ChainLink | null;
+  /** Another writer moved the head since this sequencer's last batch: the next batch waits for the lock instead of racing. */
+  contended: boolean;
 }
 
 /** One per tenant-scoped client, i.e. per database and tenant. */
@@ -44,7 +56,7 @@ const sequencers = new WeakMap<TenantScopedPrisma, Sequencer>();
 export function chainDecision(db: TenantScopedPrisma, tenantId: string, decision: QueuedDecision): Promise<ConsentEvent> {
   let sequencer = sequencers.get(db);
   if (!sequencer) {
-    sequencer = { queue: [], running: false };
+    sequencer = { queue: [], running: false, lastHead: null, contended: false };
     sequencers.set(db, sequencer);
   }
   const queued = sequencer;
@@ -59,7 +71,7 @@ async function drain(db: TenantScopedPrisma, tenantId: string, sequencer: Sequen
   try {
     while (sequencer.queue.length > 0) {
       const batch = sequencer.queue.splice(0, MAX_BATCH);
-      await commitBatch(db, tenantId, batch);
+      await commitBatch(db, tenantId, sequencer, batch);
     }
   } finally {
     sequencer.running = false;
@@ -68,21 +80,15 @@ async function drain(db: TenantScopedPrisma, tenantId: string, sequencer: Sequen
 
 type Outcome = { event: ConsentEvent } | { refused: CustosError };
 
-/** A refusal of one decision (a reused idempotency key) settles that one; a failed transaction fails the batch. */
-async function commitBatch(db: TenantScopedPrisma, tenantId: string, batch: readonly Waiting[]): Promise<void> {
+/** A refusal of one decision (a reused idempotency key) settles that one; a failed write fails the batch. */
+async function commitBatch(db: TenantScopedPrisma, tenantId: string, sequencer: Sequencer, batch: readonly Waiting[]): Promise<void> {
   let outcomes: Outcome[];
   try {
-    outcomes = await db.$transaction(
-      (tx) =>
-        inLedger(tx, tenantId, (tx, ledger) =>
-          chainBatch(
-            tx,
-            ledger,
-            tenantId,
-            batch.map((waiting) => waiting.decision),
-          ),
-        ),
-      { timeout: BATCH_TIMEOUT_MS },
+    outcomes = await settleBatch(
+      db,
+      tenantId,
+      sequencer,
+      batch.map((waiting) => waiting.decision),
     );
   } catch (error) {
     for (const waiting of batch) waiting.reject(error);
@@ -96,86 +102,125 @@ async function commitBatch(db: TenantScopedPrisma, tenantId: string, batch: read
 }
 
 /**
- * The batch in a fixed number of statements: one read of the claims' earlier writes, one INSERT of the new events (and
- * one of their states), one of the claims, one of the audit entries. A retry of an earlier write, or of a decision
- * earlier in the same batch, is answered with that event; the same key with another payload is refused.
+ * Alone on the chain, a batch is a read and one write, neither waiting for a lock. When another writer (a second
+ * gateway, a cookie choice) moved the head in between, or made a subject or claim the write collides with, nothing
+ * was written and the batch runs again holding the head's lock, where the read cannot go stale; the lock also orders
+ * the batches of several gateways, so none is starved.
  */
-async function chainBatch(
-  tx: TenantTransaction,
-  ledger: LedgerAppender,
+async function settleBatch(
+  db: TenantScopedPrisma,
   tenantId: string,
+  sequencer: Sequencer,
   batch: readonly QueuedDecision[],
 ): Promise<Outcome[]> {
-  const earlier = await earlierWrites(tx, batch);
-  const outcomes: (Outcome | { sameAs: number } | { appended: number })[] = [];
-  const inBatch = new Map<string, { payloadHash: string; index: number }>();
-  const toAppend: QueuedDecision[] = [];
-  batch.forEach((decision, index) => {
-    const { claim } = decision;
-    const slot = claim && claimSlot(claim, decision.event.subjectId);
-    const before = slot ? earlier.get(slot) : undefined;
-    const sameBatch = slot ? inBatch.get(slot) : undefined;
-    if (claim && before) {
-      outcomes.push(before.payloadHash === claim.payloadHash ? { event: before.event } : { refused: idempotencyKeyReused() });
-    } else if (claim && sameBatch) {
-      outcomes.push(sameBatch.payloadHash === claim.payloadHash ? { sameAs: sameBatch.index } : { refused: idempotencyKeyReused() });
-    } else {
-      if (slot && claim) inBatch.set(slot, { payloadHash: claim.payloadHash, index });
-      outcomes.push({ appended: toAppend.length });
-      toAppend.push(decision);
+  if (!sequencer.contended) {
+    const settled = await chainBatch(db, tenantId, batch).catch((error: unknown) => {
+      if (isLostRace(error)) return null;
+      throw error;
+    });
+    if (settled) {
+      sequencer.lastHead = settled.head;
+      return settled.outcomes;
     }
-  });
-  // Stamped as they are chained, so events are stamped in the order of their sequence numbers.
-  const events = await ledger.appendPurposeDecisions(toAppend.map((decision) => ({ ...decision.event, occurredAt: new Date() })));
-  await tx.idempotentWrite.createMany({
-    data: toAppend.flatMap((decision, index) =>
-      decision.claim
-        ? [
-            {
-              tenantId,
-              scope: decision.claim.scope,
-              subjectId: decision.event.subjectId,
-              key: decision.claim.key,
-              payloadHash: decision.claim.payloadHash,
-              eventIds: [(events[index] as ConsentEvent).id],
-            },
-          ]
-        : [],
-    ),
-  });
-  const settled: Outcome[] = outcomes.map((outcome) =>
-    "appended" in outcome ? { event: events[outcome.appended] as ConsentEvent } : (outcome as Outcome),
-  );
-  const resolved = settled.map((outcome, index) => {
-    const pending = outcomes[index];
-    return pending && "sameAs" in pending ? (settled[pending.sameAs] as Outcome) : outcome;
-  });
-  // Every call but a refused one is audited, a retry answered with the first write's event too.
-  await recordAudits(
-    tx,
-    batch.flatMap((decision, index) =>
-      resolved[index] && "event" in (resolved[index] as Outcome)
-        ? [{ ctx: decision.ctx, action: { operation: decision.auditOperation, subjectId: decision.event.subjectId } }]
-        : [],
-    ),
-  );
-  return resolved;
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const settled = await db.$transaction(
+        async (tx) => {
+          const head = await lockChainHead(tx, tenantId);
+          sequencer.contended = sequencer.lastHead !== null && !sameLink(head, sequencer.lastHead);
+          const chained = await chainBatch(tx, tenantId, batch);
+          if (!chained) throw new Error("the chain head moved while its lock was held");
+          return chained;
+        },
+        { timeout: BATCH_TIMEOUT_MS },
+      );
+      sequencer.lastHead = settled.head;
+      return settled.outcomes;
+    } catch (error) {
+      if (attempt >= LOCKED_ATTEMPTS || !isLostRace(error)) throw error;
+    }
+  }
 }
 
-/** The earlier writes of the batch's claims with their first event, by claim slot, in two reads. */
-async function earlierWrites(tx: TenantTransaction, batch: readonly QueuedDecision[]) {
-  const claimed = batch.flatMap((decision) => (decision.claim ? [{ ...decision.claim, subjectId: decision.event.subjectId }] : []));
-  const found = new Map<string, { payloadHash: string; event: ConsentEvent }>();
-  if (claimed.length === 0) return found;
-  const writes = await tx.idempotentWrite.findMany({
-    where: { OR: claimed.map(({ scope, subjectId, key }) => ({ scope, subjectId, key })) },
+const sameLink = (a: ChainLink, b: ChainLink) => a.sequence === b.sequence && a.hash === b.hash;
+
+type Pending = Outcome | { sameAs: number } | { appended: number } | { earlier: string };
+
+/**
+ * Chains the batch after the head it reads, or returns null when another writer moved the head first. A retry of an
+ * earlier write, or of a decision earlier in the same batch, is answered with that event; the same key with another
+ * payload is refused. Every call but a refused one is audited, a retry answered with the first write's event too.
+ */
+async function chainBatch(
+  db: TenantScopedPrisma | TenantTransaction,
+  tenantId: string,
+  batch: readonly QueuedDecision[],
+): Promise<{ outcomes: Outcome[]; head: ChainLink } | null> {
+  const lookup = await lookUpBatch(db, tenantId, batch);
+  const newSubjects = new Map<string, string>();
+  const subjectIdOf = (externalId: string) => {
+    const known = lookup.subjects.get(externalId) ?? newSubjects.get(externalId);
+    if (known) return known;
+    const created = randomUUID();
+    newSubjects.set(externalId, created);
+    return created;
+  };
+  const pending: Pending[] = [];
+  const inBatch = new Map<string, { payloadHash: string; index: number }>();
+  let head = lookup.head ?? GENESIS;
+  const events: ConsentEvent[] = [];
+  const claims: BatchWrite["claims"][number][] = [];
+  const audits: AuditEntry[] = [];
+  batch.forEach((decision, index) => {
+    const { claim } = decision;
+    const subjectId = subjectIdOf(decision.externalSubjectId);
+    const slot = claim && claimSlot(claim, subjectId);
+    const before = slot ? lookup.earlier.get(slot) : undefined;
+    const sameBatch = slot ? inBatch.get(slot) : undefined;
+    if (claim && before) {
+      pending.push(before.payloadHash === claim.payloadHash && before.eventId ? { earlier: before.eventId } : { refused: idempotencyKeyReused() });
+    } else if (claim && sameBatch) {
+      pending.push(sameBatch.payloadHash === claim.payloadHash ? { sameAs: sameBatch.index } : { refused: idempotencyKeyReused() });
+    } else {
+      // Stamped as it is chained, so events are stamped in the order of their sequence numbers.
+      const event = chainedEvent(tenantId, { ...decision.event, subjectId, occurredAt: new Date() }, head);
+      head = { sequence: event.sequence, hash: event.hash };
+      if (slot && claim) {
+        inBatch.set(slot, { payloadHash: claim.payloadHash, index });
+        claims.push({ claim, subjectId, eventId: event.id });
+      }
+      pending.push({ appended: events.length });
+      events.push(event);
+    }
+    if (!("refused" in (pending[index] as Pending))) {
+      audits.push({ ctx: decision.ctx, action: { operation: decision.auditOperation, subjectId } });
+    }
   });
-  if (writes.length === 0) return found;
-  const events = await tx.consentEvent.findMany({ where: { id: { in: writes.flatMap((write) => write.eventIds) } } });
-  const byId = new Map(events.map((event) => [event.id, event]));
-  for (const write of writes) {
-    const event = write.eventIds[0] ? byId.get(write.eventIds[0]) : undefined;
-    if (event) found.set(claimSlot(write, write.subjectId), { payloadHash: write.payloadHash, event });
-  }
-  return found;
+  const earlierIds = pending.flatMap((outcome) => ("earlier" in outcome ? [outcome.earlier] : []));
+  const [earlierEvents, written] = await Promise.all([
+    earlierIds.length === 0 ? [] : db.consentEvent.findMany({ where: { id: { in: earlierIds } } }),
+    events.length === 0
+      ? recordAudits(db, audits).then(() => true)
+      : writeBatch(db, tenantId, {
+          from: lookup.head,
+          events,
+          newSubjects: [...newSubjects].map(([externalId, id]) => ({ id, externalId })),
+          claims,
+          audits,
+        }),
+  ]);
+  if (!written) return null;
+  const byId = new Map(earlierEvents.map((event) => [event.id, event]));
+  const settled = pending.map((outcome): Outcome | { sameAs: number } => {
+    if ("appended" in outcome) return { event: events[outcome.appended] as ConsentEvent };
+    if ("earlier" in outcome) {
+      const event = byId.get(outcome.earlier);
+      if (!event) throw new Error("an idempotency claim names an event that is not in the ledger");
+      return { event };
+    }
+    return outcome;
+  });
+  const outcomes = settled.map((outcome) => ("sameAs" in outcome ? (settled[outcome.sameAs] as Outcome) : outcome));
+  return { outcomes, head };
 }

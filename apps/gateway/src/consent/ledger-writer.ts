@@ -30,14 +30,10 @@ export interface NewConsentEvent {
 export interface LedgerAppender {
   /** Appends one event after the current head and moves the subject's current state. */
   append(event: NewConsentEvent): Promise<ConsentEvent>;
-  /**
-   * Appends purpose decisions in the order given, in one INSERT, and moves their states in one more: the sequencer's
-   * batch. A target decided twice in the list ends at the later decision.
-   */
-  appendPurposeDecisions(events: readonly NewConsentEvent[]): Promise<ConsentEvent[]>;
 }
 
-async function lockChainHead(tx: TenantTransaction, tenantId: string): Promise<ChainLink> {
+/** Locks the tenant's chain head row until the transaction ends, creating it at genesis for the tenant's first event. */
+export async function lockChainHead(tx: TenantTransaction, tenantId: string): Promise<ChainLink> {
   await tx.consentChainHead.createMany({ data: [{ tenantId, sequence: 0, hash: GENESIS_HASH }], skipDuplicates: true });
   const [head] = await tx.$queryRaw<ChainLink[]>`
     SELECT sequence, hash FROM "ConsentChainHead" WHERE "tenantId" = ${tenantId}::uuid FOR UPDATE`;
@@ -102,28 +98,19 @@ async function moveState(tx: TenantTransaction, event: ConsentEvent): Promise<vo
   }
 }
 
-/**
- * The current state of each subject and purpose in `events` moves to its latest event, in one statement. Raw SQL is not
- * tenant-scoped: the subject ids come from this tenant's events, created just before through the scoped client.
- */
-async function movePurposeStates(tx: TenantTransaction, events: readonly ConsentEvent[]): Promise<void> {
-  const latest = new Map<string, ConsentEvent>();
-  for (const event of events) latest.set(`${event.subjectId} ${event.purposeId}`, event);
-  const rows = [...latest.values()];
-  if (rows.length === 0) return;
-  const column = <T>(pick: (event: ConsentEvent) => T) => rows.map(pick);
-  const instant = (date: Date | null) => date?.toISOString() ?? null;
-  await tx.$executeRaw`
-    INSERT INTO "ConsentState" ("subjectId", "purposeId", decision, channel, "lastEventId", "decidedAt", "expiresAt", "policyVersionId", gpc)
-    SELECT * FROM unnest(
-      ${column((event) => event.subjectId)}::uuid[], ${column((event) => event.purposeId)}::uuid[],
-      ${column((event) => event.decision)}::"ConsentDecision"[], ${column((event) => event.channel)}::"ConsentChannel"[],
-      ${column((event) => event.id)}::uuid[], ${column((event) => instant(event.occurredAt))}::timestamp(3)[],
-      ${column((event) => instant(event.expiresAt))}::timestamp(3)[], ${column((event) => event.policyVersionId)}::uuid[],
-      ${column((event) => (event.gpc === null ? null : String(event.gpc)))}::boolean[])
-    ON CONFLICT ("subjectId", "purposeId") DO UPDATE SET decision = excluded.decision, channel = excluded.channel,
-      "lastEventId" = excluded."lastEventId", "decidedAt" = excluded."decidedAt", "expiresAt" = excluded."expiresAt",
-      "policyVersionId" = excluded."policyVersionId", gpc = excluded.gpc`;
+/** The event appended after `previous`, every column as it is stored; call it while `previous` is the tenant's head. */
+export function chainedEvent(tenantId: string, input: NewConsentEvent, previous: ChainLink): ConsentEvent {
+  const { target, proof, ...fields } = input;
+  const record = {
+    ...fields,
+    ...proof,
+    id: randomUUID(),
+    tenantId,
+    purposeId: target.kind === "PURPOSE" ? target.id : null,
+    cookieCategoryId: target.kind === "COOKIE_CATEGORY" ? target.id : null,
+    proofDigest: proofDigest(proof),
+  };
+  return { ...record, ...chainEvent(record, previous) };
 }
 
 /**
@@ -147,34 +134,15 @@ export async function inLedger<T>(
   let head = await lockChainHead(tx, tenantId);
   const startSequence = head.sequence;
   const chained = (input: NewConsentEvent) => {
-    const { target, proof, ...fields } = input;
-    const record = {
-      ...fields,
-      ...proof,
-      id: randomUUID(),
-      tenantId,
-      purposeId: target.kind === "PURPOSE" ? target.id : null,
-      cookieCategoryId: target.kind === "COOKIE_CATEGORY" ? target.id : null,
-      proofDigest: proofDigest(proof),
-    };
-    const chain = chainEvent(record, head);
-    head = { sequence: chain.sequence, hash: chain.hash };
-    return { ...record, ...chain };
+    const event = chainedEvent(tenantId, input, head);
+    head = { sequence: event.sequence, hash: event.hash };
+    return event;
   };
   const ledger: LedgerAppender = {
     append: async (input) => {
       const event = await tx.consentEvent.create({ data: chained(input) });
       await moveState(tx, event);
       return event;
-    },
-    appendPurposeDecisions: async (inputs) => {
-      if (inputs.some((input) => input.target.kind !== "PURPOSE")) throw new Error("appendPurposeDecisions takes purpose decisions only");
-      const records = inputs.map(chained);
-      const created = await tx.consentEvent.createManyAndReturn({ data: records });
-      const byId = new Map(created.map((event) => [event.id, event]));
-      const events = records.map((record) => byId.get(record.id) as ConsentEvent);
-      await movePurposeStates(tx, events);
-      return events;
     },
   };
   const result = await work(tx, ledger);
