@@ -6,7 +6,7 @@
  * head's lock. Raw SQL is not tenant-scoped: every statement names the tenant, and the ids come from its rows.
  */
 import { randomUUID } from "node:crypto";
-import type { ConsentEvent, TenantTransaction } from "@custos/db";
+import { type ConsentEvent, Prisma, type TenantTransaction } from "@custos/db";
 import { type AuditEntry, auditRow } from "../audit/audit-service.ts";
 import { claimSlot, type IdempotencyClaim } from "./idempotency.ts";
 import { type ChainLink, GENESIS } from "./ledger/hash-chain.ts";
@@ -28,16 +28,23 @@ interface LookupRow {
   claims: { scope: string; subjectId: string; key: string; payloadHash: string; eventId: string | null }[];
 }
 
+/**
+ * `lockHead` (inside a transaction) also locks the head row until the transaction ends. A lookup that waited for the
+ * lock reads the subjects and claims as they were when it started, and may miss those of the batch it waited for:
+ * the write then collides with them, fails, and the batch is tried again.
+ */
 export async function lookUpBatch(
   db: RawClient,
   tenantId: string,
   decisions: readonly { externalSubjectId: string; claim: IdempotencyClaim | null }[],
+  options: { lockHead: boolean },
 ): Promise<BatchLookup> {
   const externalIds = [...new Set(decisions.map((decision) => decision.externalSubjectId))];
   const claimed = decisions.flatMap(({ claim, externalSubjectId }) => (claim ? [{ ...claim, externalSubjectId }] : []));
   const [row] = await db.$queryRaw<LookupRow[]>`
     SELECT
-      (SELECT json_build_object('sequence', sequence, 'hash', hash) FROM "ConsentChainHead" WHERE "tenantId" = ${tenantId}::uuid) AS head,
+      (SELECT json_build_object('sequence', sequence, 'hash', hash) FROM "ConsentChainHead" WHERE "tenantId" = ${tenantId}::uuid
+        ${options.lockHead ? Prisma.sql`FOR UPDATE` : Prisma.empty}) AS head,
       (SELECT coalesce(json_agg(json_build_object('externalId', "externalId", 'id', id)), '[]'::json) FROM "DataSubject"
         WHERE "tenantId" = ${tenantId}::uuid AND "externalId" = ANY(${externalIds}::text[])) AS subjects,
       (SELECT coalesce(json_agg(json_build_object('scope', w.scope, 'subjectId', w."subjectId", 'key', w.key,

@@ -104,8 +104,10 @@ async function commitBatch(db: TenantScopedPrisma, tenantId: string, sequencer: 
 /**
  * Alone on the chain, a batch is a read and one write, neither waiting for a lock. When another writer (a second
  * gateway, a cookie choice) moved the head in between, or made a subject or claim the write collides with, nothing
- * was written and the batch runs again holding the head's lock, where the read cannot go stale; the lock also orders
- * the batches of several gateways, so none is starved.
+ * was written and the batch runs again in a transaction whose read locks the head: the lock orders the batches of
+ * several gateways, so none is starved, and a sequencer keeps taking it while another writer is appending. A locked
+ * read that waited may miss the rows of the batch it waited for; its write then collides with them, and the next
+ * attempt locks the head before it reads.
  */
 async function settleBatch(
   db: TenantScopedPrisma,
@@ -114,7 +116,7 @@ async function settleBatch(
   batch: readonly QueuedDecision[],
 ): Promise<Outcome[]> {
   if (!sequencer.contended) {
-    const settled = await chainBatch(db, tenantId, batch).catch((error: unknown) => {
+    const settled = await chainBatch(db, tenantId, batch, { lockHead: false }).catch((error: unknown) => {
       if (isLostRace(error)) return null;
       throw error;
     });
@@ -123,24 +125,28 @@ async function settleBatch(
       return settled.outcomes;
     }
   }
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const settled = await db.$transaction(
+  for (let attempt = 1; attempt <= LOCKED_ATTEMPTS; attempt++) {
+    // Before the tenant's first event there is no head row to lock; lockChainHead creates it.
+    const settled = await db
+      .$transaction(
         async (tx) => {
-          const head = await lockChainHead(tx, tenantId);
-          sequencer.contended = sequencer.lastHead !== null && !sameLink(head, sequencer.lastHead);
-          const chained = await chainBatch(tx, tenantId, batch);
-          if (!chained) throw new Error("the chain head moved while its lock was held");
-          return chained;
+          if (attempt > 1) await lockChainHead(tx, tenantId);
+          return chainBatch(tx, tenantId, batch, { lockHead: true });
         },
         { timeout: BATCH_TIMEOUT_MS },
-      );
+      )
+      .catch((error: unknown) => {
+        if (attempt < LOCKED_ATTEMPTS && isLostRace(error)) return null;
+        throw error;
+      });
+    if (settled) {
+      // Still contended if another writer appended since this sequencer's previous batch.
+      sequencer.contended = sequencer.lastHead !== null && !sameLink(settled.from, sequencer.lastHead);
       sequencer.lastHead = settled.head;
       return settled.outcomes;
-    } catch (error) {
-      if (attempt >= LOCKED_ATTEMPTS || !isLostRace(error)) throw error;
     }
   }
+  throw new Error(`the chain head kept moving while ${LOCKED_ATTEMPTS} attempts held its lock`);
 }
 
 const sameLink = (a: ChainLink, b: ChainLink) => a.sequence === b.sequence && a.hash === b.hash;
@@ -156,8 +162,9 @@ async function chainBatch(
   db: TenantScopedPrisma | TenantTransaction,
   tenantId: string,
   batch: readonly QueuedDecision[],
-): Promise<{ outcomes: Outcome[]; head: ChainLink } | null> {
-  const lookup = await lookUpBatch(db, tenantId, batch);
+  options: { lockHead: boolean },
+): Promise<{ outcomes: Outcome[]; from: ChainLink; head: ChainLink } | null> {
+  const lookup = await lookUpBatch(db, tenantId, batch, options);
   const newSubjects = new Map<string, string>();
   const subjectIdOf = (externalId: string) => {
     const known = lookup.subjects.get(externalId) ?? newSubjects.get(externalId);
@@ -222,5 +229,5 @@ async function chainBatch(
     return outcome;
   });
   const outcomes = settled.map((outcome) => ("sameAs" in outcome ? (settled[outcome.sameAs] as Outcome) : outcome));
-  return { outcomes, head };
+  return { outcomes, from: lookup.head ?? GENESIS, head };
 }
