@@ -46,7 +46,8 @@ describe.each(TEST_ENGINES)("the sequencer's batch on %s", (engine) => {
       record(decision("fresh", "GRANTED", "k-2")), // a retry within the batch
       record(decision("fresh", "WITHDRAWN", null)),
       record(decision("other", "GRANTED", "k-1")), // a key is claimed per subject
-      record(decision("known", "WITHDRAWN", "k-3")),
+      // Hashed inside the database: a value with quotes, the sequence's key and characters beyond ASCII still verifies.
+      record({ ...decision("known", "WITHDRAWN", "k-3"), tcString: 'ü "sequence":0 ✓' }),
     ]);
     const [retry, reused, fresh, freshRetry, freshWithdrawal, other, knownWithdrawal] = rest.map((settled) =>
       settled.status === "fulfilled" ? settled.value : settled.reason,

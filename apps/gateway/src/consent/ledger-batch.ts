@@ -1,21 +1,24 @@
 /**
- * The sequencer's batch in two statements, each its own transaction unless run inside one: a read of what the batch
- * depends on (the chain head, the subjects, the claims' earlier writes, in one snapshot), then one write of
- * everything (subjects, events, states, claims, audit entries, the head) that takes effect only if the head is still
- * the one read. A head moved by another writer in between writes nothing, and the sequencer tries again under the
- * head's lock. Raw SQL is not tenant-scoped: every statement names the tenant, and the ids come from its rows.
+ * The sequencer's batch in two statements, each its own transaction: a read of what the batch depends on (the
+ * subjects, the claims' earlier writes), then one write of everything (subjects, events, states, claims, audit
+ * entries, the head). The write locks the head row and chains the events after it inside the database, joining the
+ * canonical JSON built here with each sequence and hashing it with SHA-256 as hash-chain.ts does; so the lock is held
+ * for one statement only, and the batches of several gateways queue on it in turn. A subject or claim another writer
+ * made since the read fails the write (a foreign or unique key), which then writes nothing, and the batch is tried
+ * again. Raw SQL is not tenant-scoped: every statement names the tenant, and the ids come from its rows.
  */
 import { randomUUID } from "node:crypto";
-import { type ConsentEvent, Prisma, type TenantTransaction } from "@custos/db";
+import type { ConsentEvent, TenantTransaction } from "@custos/db";
 import { type AuditEntry, auditRow } from "../audit/audit-service.ts";
 import { claimSlot, type IdempotencyClaim } from "./idempotency.ts";
-import { type ChainLink, GENESIS } from "./ledger/hash-chain.ts";
+import { canonicalEventJsonAroundSequence } from "./ledger/hash-chain.ts";
+import type { UnchainedEvent } from "./ledger-writer.ts";
 
 type RawClient = Pick<TenantTransaction, "$queryRaw">;
 
 export interface BatchLookup {
-  /** Null before the tenant's first event. */
-  head: ChainLink | null;
+  /** False before the tenant's first event. */
+  headExists: boolean;
   /** Internal ids of the subjects that exist, by the app's id. */
   subjects: Map<string, string>;
   /** The first write of each claim made before, by claim slot. */
@@ -23,28 +26,21 @@ export interface BatchLookup {
 }
 
 interface LookupRow {
-  head: ChainLink | null;
+  headExists: boolean;
   subjects: { externalId: string; id: string }[];
   claims: { scope: string; subjectId: string; key: string; payloadHash: string; eventId: string | null }[];
 }
 
-/**
- * `lockHead` (inside a transaction) also locks the head row until the transaction ends. A lookup that waited for the
- * lock reads the subjects and claims as they were when it started, and may miss those of the batch it waited for:
- * the write then collides with them, fails, and the batch is tried again.
- */
 export async function lookUpBatch(
   db: RawClient,
   tenantId: string,
   decisions: readonly { externalSubjectId: string; claim: IdempotencyClaim | null }[],
-  options: { lockHead: boolean },
 ): Promise<BatchLookup> {
   const externalIds = [...new Set(decisions.map((decision) => decision.externalSubjectId))];
   const claimed = decisions.flatMap(({ claim, externalSubjectId }) => (claim ? [{ ...claim, externalSubjectId }] : []));
   const [row] = await db.$queryRaw<LookupRow[]>`
     SELECT
-      (SELECT json_build_object('sequence', sequence, 'hash', hash) FROM "ConsentChainHead" WHERE "tenantId" = ${tenantId}::uuid
-        ${options.lockHead ? Prisma.sql`FOR UPDATE` : Prisma.empty}) AS head,
+      EXISTS (SELECT 1 FROM "ConsentChainHead" WHERE "tenantId" = ${tenantId}::uuid) AS "headExists",
       (SELECT coalesce(json_agg(json_build_object('externalId', "externalId", 'id', id)), '[]'::json) FROM "DataSubject"
         WHERE "tenantId" = ${tenantId}::uuid AND "externalId" = ANY(${externalIds}::text[])) AS subjects,
       (SELECT coalesce(json_agg(json_build_object('scope', w.scope, 'subjectId', w."subjectId", 'key', w.key,
@@ -55,18 +51,16 @@ export async function lookUpBatch(
         JOIN "IdempotentWrite" w ON w."tenantId" = ${tenantId}::uuid AND w.scope = c.scope AND w."subjectId" = s.id AND w.key = c.key) AS claims`;
   if (!row) throw new Error("the batch lookup returned no row");
   return {
-    head: row.head,
+    headExists: row.headExists,
     subjects: new Map(row.subjects.map((subject) => [subject.externalId, subject.id])),
     earlier: new Map(row.claims.map((claim) => [claimSlot(claim, claim.subjectId), claim])),
   };
 }
 
 export interface BatchWrite {
-  /** The head the lookup read, null before the tenant's first event; the write takes effect only while it is current. */
-  from: ChainLink | null;
-  /** Purpose decisions chained after `from`, in order; at least one. */
-  events: readonly ConsentEvent[];
-  /** Subjects first seen in this batch, with the ids their events were chained with. */
+  /** Purpose decisions in the order they are chained; at least one. */
+  events: readonly UnchainedEvent[];
+  /** Subjects first seen in this batch, with the ids their events carry. */
   newSubjects: readonly { id: string; externalId: string }[];
   claims: readonly { claim: IdempotencyClaim; subjectId: string; eventId: string }[];
   audits: readonly AuditEntry[];
@@ -74,42 +68,24 @@ export interface BatchWrite {
 
 const instant = (date: Date | null) => date?.toISOString() ?? null;
 
-/** Writes the batch in one statement; false when the head had moved, and then nothing was written. */
-export async function writeBatch(db: RawClient, tenantId: string, write: BatchWrite): Promise<boolean> {
+/** Chains and writes the batch in one statement; its events as stored, in chain order. The head row must exist. */
+export async function writeBatch(db: RawClient, tenantId: string, write: BatchWrite): Promise<ConsentEvent[]> {
   const { events } = write;
-  const last = events.at(-1);
-  if (!last) throw new Error("writeBatch needs at least one event");
-  const from = write.from ?? GENESIS;
+  if (events.length === 0) throw new Error("writeBatch needs at least one event");
   // Taken from this process's clock, as Prisma stamps its defaults (the tests move that clock).
   const now = new Date().toISOString();
-  const column = <T>(pick: (event: ConsentEvent) => T) => events.map(pick);
+  const column = <T>(pick: (event: UnchainedEvent) => T) => events.map(pick);
   const flag = (value: boolean | null) => (value === null ? null : String(value));
+  const json = events.map(canonicalEventJsonAroundSequence);
   // One state row per subject and purpose, at its latest decision: a statement may not update a row twice.
   const states = [...new Map(events.map((event) => [`${event.subjectId} ${event.purposeId}`, event])).values()];
-  const state = <T>(pick: (event: ConsentEvent) => T) => states.map(pick);
+  const state = <T>(pick: (event: UnchainedEvent) => T) => states.map(pick);
   const audits = write.audits.map(auditRow);
-  const [result] = await db.$queryRaw<{ moved: number }[]>`
-    WITH moved AS (
-      INSERT INTO "ConsentChainHead" ("tenantId", sequence, hash) VALUES (${tenantId}::uuid, ${last.sequence}, ${last.hash})
-      ON CONFLICT ("tenantId") DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash
-        WHERE "ConsentChainHead".sequence = ${from.sequence} AND "ConsentChainHead".hash = ${from.hash}
-      RETURNING 1
-    ), subjects AS (
-      INSERT INTO "DataSubject" (id, "tenantId", "externalId", "createdAt")
-      SELECT s.id, ${tenantId}::uuid, s."externalId", ${now}::timestamp(3)
-      FROM unnest(${write.newSubjects.map((subject) => subject.id)}::uuid[], ${write.newSubjects.map((subject) => subject.externalId)}::text[])
-        AS s(id, "externalId")
-      WHERE EXISTS (SELECT 1 FROM moved)
-      -- A subject another writer created since the lookup keeps its own id; the events chained with ours then fail
-      -- their foreign key, the statement writes nothing, and the batch is tried again.
-      ON CONFLICT ("tenantId", "externalId") DO NOTHING
-    ), events AS (
-      INSERT INTO "ConsentEvent" (id, "tenantId", "subjectId", "purposeId", decision, channel, "policyVersionId", jurisdiction,
-        "occurredAt", "expiresAt", "userAgent", "ipHash", "pageUrl", "proofDigest", gpc, "tcString", "gppString", sequence, "previousHash", hash)
-      SELECT e.id, ${tenantId}::uuid, e."subjectId", e."purposeId", e.decision, e.channel, e."policyVersionId", e.jurisdiction,
-        e."occurredAt", e."expiresAt", e."userAgent", e."ipHash", e."pageUrl", e."proofDigest", e.gpc, e."tcString", e."gppString",
-        e.sequence, e."previousHash", e.hash
-      FROM unnest(
+  const chained = await db.$queryRaw<{ id: string; sequence: number; previousHash: string; hash: string }[]>`
+    WITH RECURSIVE head AS (
+      SELECT sequence, hash FROM "ConsentChainHead" WHERE "tenantId" = ${tenantId}::uuid FOR UPDATE
+    ), input AS (
+      SELECT * FROM unnest(
         ${column((event) => event.id)}::uuid[], ${column((event) => event.subjectId)}::uuid[], ${column((event) => event.purposeId)}::uuid[],
         ${column((event) => event.decision)}::"ConsentDecision"[], ${column((event) => event.channel)}::"ConsentChannel"[],
         ${column((event) => event.policyVersionId)}::uuid[], ${column((event) => event.jurisdiction)}::text[],
@@ -117,10 +93,41 @@ export async function writeBatch(db: RawClient, tenantId: string, write: BatchWr
         ${column((event) => event.userAgent)}::text[], ${column((event) => event.ipHash)}::text[], ${column((event) => event.pageUrl)}::text[],
         ${column((event) => event.proofDigest)}::text[], ${column((event) => flag(event.gpc))}::boolean[],
         ${column((event) => event.tcString)}::text[], ${column((event) => event.gppString)}::text[],
-        ${column((event) => event.sequence)}::int[], ${column((event) => event.previousHash)}::text[], ${column((event) => event.hash)}::text[])
+        ${json.map((parts) => parts.before)}::text[], ${json.map((parts) => parts.after)}::text[]) WITH ORDINALITY
         AS e(id, "subjectId", "purposeId", decision, channel, "policyVersionId", jurisdiction, "occurredAt", "expiresAt", "userAgent",
-          "ipHash", "pageUrl", "proofDigest", gpc, "tcString", "gppString", sequence, "previousHash", hash)
+          "ipHash", "pageUrl", "proofDigest", gpc, "tcString", "gppString", "jsonBefore", "jsonAfter", position)
+    ), chain AS (
+      -- hash = sha256_hex(previousHash + canonical JSON), the JSON's sequence being the one before plus one.
+      SELECT i.position, h.sequence + 1 AS sequence, h.hash AS "previousHash",
+        encode(sha256(convert_to(h.hash || i."jsonBefore" || (h.sequence + 1)::text || i."jsonAfter", 'UTF8')), 'hex') AS hash
+      FROM head h JOIN input i ON i.position = 1
+      UNION ALL
+      SELECT i.position, c.sequence + 1, c.hash,
+        encode(sha256(convert_to(c.hash || i."jsonBefore" || (c.sequence + 1)::text || i."jsonAfter", 'UTF8')), 'hex')
+      FROM chain c JOIN input i ON i.position = c.position + 1
+    ), moved AS (
+      UPDATE "ConsentChainHead" SET sequence = last.sequence, hash = last.hash
+      FROM (SELECT sequence, hash FROM chain ORDER BY position DESC LIMIT 1) AS last
+      WHERE "ConsentChainHead"."tenantId" = ${tenantId}::uuid
+      RETURNING 1
+    ), subjects AS (
+      INSERT INTO "DataSubject" (id, "tenantId", "externalId", "createdAt")
+      SELECT s.id, ${tenantId}::uuid, s."externalId", ${now}::timestamp(3)
+      FROM unnest(${write.newSubjects.map((subject) => subject.id)}::uuid[], ${write.newSubjects.map((subject) => subject.externalId)}::text[])
+        AS s(id, "externalId")
       WHERE EXISTS (SELECT 1 FROM moved)
+      -- A subject another writer created since the lookup keeps its own id; the events carrying ours then fail their
+      -- foreign key, and the statement writes nothing.
+      ON CONFLICT ("tenantId", "externalId") DO NOTHING
+    ), events AS (
+      INSERT INTO "ConsentEvent" (id, "tenantId", "subjectId", "purposeId", decision, channel, "policyVersionId", jurisdiction,
+        "occurredAt", "expiresAt", "userAgent", "ipHash", "pageUrl", "proofDigest", gpc, "tcString", "gppString", sequence, "previousHash", hash)
+      SELECT i.id, ${tenantId}::uuid, i."subjectId", i."purposeId", i.decision, i.channel, i."policyVersionId", i.jurisdiction,
+        i."occurredAt", i."expiresAt", i."userAgent", i."ipHash", i."pageUrl", i."proofDigest", i.gpc, i."tcString", i."gppString",
+        c.sequence, c."previousHash", c.hash
+      FROM input i JOIN chain c ON c.position = i.position
+      WHERE EXISTS (SELECT 1 FROM moved)
+      RETURNING id::text AS id, sequence, "previousHash", hash
     ), states AS (
       INSERT INTO "ConsentState" ("subjectId", "purposeId", decision, channel, "lastEventId", "decidedAt", "expiresAt", "policyVersionId", gpc)
       SELECT * FROM unnest(
@@ -151,6 +158,11 @@ export async function writeBatch(db: RawClient, tenantId: string, write: BatchWr
         AS a(id, "tenantId", actor, operation, "subjectId", "requestId")
       WHERE EXISTS (SELECT 1 FROM moved)
     )
-    SELECT count(*)::int AS moved FROM moved`;
-  return (result?.moved ?? 0) > 0;
+    SELECT id, sequence, "previousHash", hash FROM events`;
+  const links = new Map(chained.map((link) => [link.id, link]));
+  return events.map((event) => {
+    const link = links.get(event.id);
+    if (!link) throw new Error("a batched event was not chained: the tenant has no chain head row");
+    return { ...event, sequence: link.sequence, previousHash: link.previousHash, hash: link.hash };
+  });
 }

@@ -1,21 +1,21 @@
 /**
  * The tenant's sequencer: decisions that arrive while a batch commits wait for the next one, and each batch chains
  * all of its decisions at once, as transparency logs integrate queued entries: one read of what the batch depends on
- * and one statement that writes it (ledger-batch.ts), so the commit (the flush to disk) is shared by the batch and
- * no lock is held across the gateway's round trips. A decision's promise settles only after its batch committed (its
- * event, chain link, state, idempotency claim and audit entry), so acknowledged means durable. Several gateway
- * processes each run a sequencer per tenant; the chain head orders their batches (settleBatch).
+ * and one statement that chains and writes it (ledger-batch.ts), so the commit (the flush to disk) is shared by the
+ * batch and the chain head's row lock is held for that one statement, not across the gateway's round trips. A
+ * decision's promise settles only after its batch committed (its event, chain link, state, idempotency claim and audit
+ * entry), so acknowledged means durable. Several gateway processes each run a sequencer per tenant; their batches
+ * queue on the head's row lock, and each chains after whatever head it finds.
  */
 import { randomUUID } from "node:crypto";
-import type { ConsentEvent, TenantScopedPrisma, TenantTransaction } from "@custos/db";
+import type { ConsentEvent, TenantScopedPrisma } from "@custos/db";
 import { type AuditEntry, recordAudits } from "../audit/audit-service.ts";
 import type { CustosError } from "../errors.ts";
 import { isLostRace } from "../http/database-errors.ts";
 import type { LedgerCaller } from "./consent-service.ts";
 import { claimSlot, type IdempotencyClaim, idempotencyKeyReused } from "./idempotency.ts";
 import { type BatchWrite, lookUpBatch, writeBatch } from "./ledger-batch.ts";
-import { type ChainLink, GENESIS } from "./ledger/hash-chain.ts";
-import { chainedEvent, lockChainHead, type NewConsentEvent } from "./ledger-writer.ts";
+import { ensureChainHead, type NewConsentEvent, type UnchainedEvent, unchainedEvent } from "./ledger-writer.ts";
 
 /** A decision ready to chain: its target and policy version are resolved; the batch finds or creates its subject. */
 export interface QueuedDecision {
@@ -36,18 +36,12 @@ interface Waiting {
 
 /** Bounds one statement's size: a batch this size commits in well under a second. */
 const MAX_BATCH = 64;
-/** Prisma's default of 5 s for an interactive transaction is too tight for a full batch on a loaded machine. */
-const BATCH_TIMEOUT_MS = 20_000;
-/** Attempts under the lock when a subject or claim made by another writer since the batch's lookup fails its write. */
-const LOCKED_ATTEMPTS = 3;
+/** Attempts of a batch whose write collided with a subject or claim another writer made since its read. */
+const ATTEMPTS = 5;
 
 interface Sequencer {
   queue: Waiting[];
   running: boolean;
-  /** The head this sequencer's last batch wrote: while it is still the head, no other writer is appending. */
-  lastHead: ChainLink | null;
-  /** Another writer moved the head since this sequencer's last batch: the next batch waits for the lock instead of racing. */
-  contended: boolean;
 }
 
 /** One per tenant-scoped client, i.e. per database and tenant. */
@@ -56,7 +50,7 @@ const sequencers = new WeakMap<TenantScopedPrisma, Sequencer>();
 export function chainDecision(db: TenantScopedPrisma, tenantId: string, decision: QueuedDecision): Promise<ConsentEvent> {
   let sequencer = sequencers.get(db);
   if (!sequencer) {
-    sequencer = { queue: [], running: false, lastHead: null, contended: false };
+    sequencer = { queue: [], running: false };
     sequencers.set(db, sequencer);
   }
   const queued = sequencer;
@@ -71,7 +65,7 @@ async function drain(db: TenantScopedPrisma, tenantId: string, sequencer: Sequen
   try {
     while (sequencer.queue.length > 0) {
       const batch = sequencer.queue.splice(0, MAX_BATCH);
-      await commitBatch(db, tenantId, sequencer, batch);
+      await commitBatch(db, tenantId, batch);
     }
   } finally {
     sequencer.running = false;
@@ -81,13 +75,12 @@ async function drain(db: TenantScopedPrisma, tenantId: string, sequencer: Sequen
 type Outcome = { event: ConsentEvent } | { refused: CustosError };
 
 /** A refusal of one decision (a reused idempotency key) settles that one; a failed write fails the batch. */
-async function commitBatch(db: TenantScopedPrisma, tenantId: string, sequencer: Sequencer, batch: readonly Waiting[]): Promise<void> {
+async function commitBatch(db: TenantScopedPrisma, tenantId: string, batch: readonly Waiting[]): Promise<void> {
   let outcomes: Outcome[];
   try {
     outcomes = await settleBatch(
       db,
       tenantId,
-      sequencer,
       batch.map((waiting) => waiting.decision),
     );
   } catch (error) {
@@ -102,69 +95,28 @@ async function commitBatch(db: TenantScopedPrisma, tenantId: string, sequencer: 
 }
 
 /**
- * Alone on the chain, a batch is a read and one write, neither waiting for a lock. When another writer (a second
- * gateway, a cookie choice) moved the head in between, or made a subject or claim the write collides with, nothing
- * was written and the batch runs again in a transaction whose read locks the head: the lock orders the batches of
- * several gateways, so none is starved, and a sequencer keeps taking it while another writer is appending. A locked
- * read that waited may miss the rows of the batch it waited for; its write then collides with them, and the next
- * attempt locks the head before it reads.
+ * A read and one write, neither waiting for a lock but the write for the head row's. A write that collided with a
+ * subject or claim another writer (a second gateway) made since the read wrote nothing: the batch reads again.
  */
-async function settleBatch(
-  db: TenantScopedPrisma,
-  tenantId: string,
-  sequencer: Sequencer,
-  batch: readonly QueuedDecision[],
-): Promise<Outcome[]> {
-  if (!sequencer.contended) {
-    const settled = await chainBatch(db, tenantId, batch, { lockHead: false }).catch((error: unknown) => {
-      if (isLostRace(error)) return null;
-      throw error;
-    });
-    if (settled) {
-      sequencer.lastHead = settled.head;
-      return settled.outcomes;
+async function settleBatch(db: TenantScopedPrisma, tenantId: string, batch: readonly QueuedDecision[]): Promise<Outcome[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await chainBatch(db, tenantId, batch);
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !isLostRace(error)) throw error;
     }
   }
-  for (let attempt = 1; attempt <= LOCKED_ATTEMPTS; attempt++) {
-    // Before the tenant's first event there is no head row to lock; lockChainHead creates it.
-    const settled = await db
-      .$transaction(
-        async (tx) => {
-          if (attempt > 1) await lockChainHead(tx, tenantId);
-          return chainBatch(tx, tenantId, batch, { lockHead: true });
-        },
-        { timeout: BATCH_TIMEOUT_MS },
-      )
-      .catch((error: unknown) => {
-        if (attempt < LOCKED_ATTEMPTS && isLostRace(error)) return null;
-        throw error;
-      });
-    if (settled) {
-      // Still contended if another writer appended since this sequencer's previous batch.
-      sequencer.contended = sequencer.lastHead !== null && !sameLink(settled.from, sequencer.lastHead);
-      sequencer.lastHead = settled.head;
-      return settled.outcomes;
-    }
-  }
-  throw new Error(`the chain head kept moving while ${LOCKED_ATTEMPTS} attempts held its lock`);
 }
-
-const sameLink = (a: ChainLink, b: ChainLink) => a.sequence === b.sequence && a.hash === b.hash;
 
 type Pending = Outcome | { sameAs: number } | { appended: number } | { earlier: string };
 
 /**
- * Chains the batch after the head it reads, or returns null when another writer moved the head first. A retry of an
- * earlier write, or of a decision earlier in the same batch, is answered with that event; the same key with another
- * payload is refused. Every call but a refused one is audited, a retry answered with the first write's event too.
+ * Chains the batch after the head. A retry of an earlier write, or of a decision earlier in the same batch, is
+ * answered with that event; the same key with another payload is refused. Every call but a refused one is audited, a
+ * retry answered with the first write's event too.
  */
-async function chainBatch(
-  db: TenantScopedPrisma | TenantTransaction,
-  tenantId: string,
-  batch: readonly QueuedDecision[],
-  options: { lockHead: boolean },
-): Promise<{ outcomes: Outcome[]; from: ChainLink; head: ChainLink } | null> {
-  const lookup = await lookUpBatch(db, tenantId, batch, options);
+async function chainBatch(db: TenantScopedPrisma, tenantId: string, batch: readonly QueuedDecision[]): Promise<Outcome[]> {
+  const lookup = await lookUpBatch(db, tenantId, batch);
   const newSubjects = new Map<string, string>();
   const subjectIdOf = (externalId: string) => {
     const known = lookup.subjects.get(externalId) ?? newSubjects.get(externalId);
@@ -175,8 +127,7 @@ async function chainBatch(
   };
   const pending: Pending[] = [];
   const inBatch = new Map<string, { payloadHash: string; index: number }>();
-  let head = lookup.head ?? GENESIS;
-  const events: ConsentEvent[] = [];
+  const events: UnchainedEvent[] = [];
   const claims: BatchWrite["claims"][number][] = [];
   const audits: AuditEntry[] = [];
   batch.forEach((decision, index) => {
@@ -186,13 +137,14 @@ async function chainBatch(
     const before = slot ? lookup.earlier.get(slot) : undefined;
     const sameBatch = slot ? inBatch.get(slot) : undefined;
     if (claim && before) {
-      pending.push(before.payloadHash === claim.payloadHash && before.eventId ? { earlier: before.eventId } : { refused: idempotencyKeyReused() });
+      pending.push(
+        before.payloadHash === claim.payloadHash && before.eventId ? { earlier: before.eventId } : { refused: idempotencyKeyReused() },
+      );
     } else if (claim && sameBatch) {
       pending.push(sameBatch.payloadHash === claim.payloadHash ? { sameAs: sameBatch.index } : { refused: idempotencyKeyReused() });
     } else {
-      // Stamped as it is chained, so events are stamped in the order of their sequence numbers.
-      const event = chainedEvent(tenantId, { ...decision.event, subjectId, occurredAt: new Date() }, head);
-      head = { sequence: event.sequence, hash: event.hash };
+      // Stamped in the order of the batch, the order its events are chained in.
+      const event = unchainedEvent(tenantId, { ...decision.event, subjectId, occurredAt: new Date() });
       if (slot && claim) {
         inBatch.set(slot, { payloadHash: claim.payloadHash, index });
         claims.push({ claim, subjectId, eventId: event.id });
@@ -204,23 +156,22 @@ async function chainBatch(
       audits.push({ ctx: decision.ctx, action: { operation: decision.auditOperation, subjectId } });
     }
   });
+  if (events.length > 0 && !lookup.headExists) await ensureChainHead(db, tenantId);
   const earlierIds = pending.flatMap((outcome) => ("earlier" in outcome ? [outcome.earlier] : []));
-  const [earlierEvents, written] = await Promise.all([
+  const [earlierEvents, chained] = await Promise.all([
     earlierIds.length === 0 ? [] : db.consentEvent.findMany({ where: { id: { in: earlierIds } } }),
     events.length === 0
-      ? recordAudits(db, audits).then(() => true)
+      ? recordAudits(db, audits).then(() => [])
       : writeBatch(db, tenantId, {
-          from: lookup.head,
           events,
           newSubjects: [...newSubjects].map(([externalId, id]) => ({ id, externalId })),
           claims,
           audits,
         }),
   ]);
-  if (!written) return null;
   const byId = new Map(earlierEvents.map((event) => [event.id, event]));
   const settled = pending.map((outcome): Outcome | { sameAs: number } => {
-    if ("appended" in outcome) return { event: events[outcome.appended] as ConsentEvent };
+    if ("appended" in outcome) return { event: chained[outcome.appended] as ConsentEvent };
     if ("earlier" in outcome) {
       const event = byId.get(outcome.earlier);
       if (!event) throw new Error("an idempotency claim names an event that is not in the ledger");
@@ -228,6 +179,5 @@ async function chainBatch(
     }
     return outcome;
   });
-  const outcomes = settled.map((outcome) => ("sameAs" in outcome ? (settled[outcome.sameAs] as Outcome) : outcome));
-  return { outcomes, from: lookup.head ?? GENESIS, head };
+  return settled.map((outcome) => ("sameAs" in outcome ? (settled[outcome.sameAs] as Outcome) : outcome));
 }

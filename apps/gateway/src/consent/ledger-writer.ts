@@ -1,8 +1,9 @@
 /**
- * Appends to a tenant's hash-chained consent ledger. Every write goes through `withLedgerLock`, which locks the
- * tenant's chain head row (SELECT … FOR UPDATE) for the rest of the transaction: appends within a tenant are
- * serialised, so sequence numbers are gap-free and each event links to the one before it. The current state per
- * subject and purpose (or cookie category) moves in the same transaction, so a consent check reads one row.
+ * Appends to a tenant's hash-chained consent ledger. Every write holds the tenant's chain head row lock while it
+ * chains: `withLedgerLock` locks it (SELECT … FOR UPDATE) for the rest of its transaction, the sequencer's batch
+ * (ledger-batch.ts) for its one statement. Appends within a tenant are serialised, so sequence numbers are gap-free
+ * and each event links to the one before it. The current state per subject and purpose (or cookie category) moves in
+ * the same transaction, so a consent check reads one row.
  */
 import { randomUUID } from "node:crypto";
 import type { ConsentChannel, ConsentDecision, ConsentEvent, TenantScopedPrisma, TenantTransaction } from "@custos/db";
@@ -32,9 +33,13 @@ export interface LedgerAppender {
   append(event: NewConsentEvent): Promise<ConsentEvent>;
 }
 
-/** Locks the tenant's chain head row until the transaction ends, creating it at genesis for the tenant's first event. */
-export async function lockChainHead(tx: TenantTransaction, tenantId: string): Promise<ChainLink> {
-  await tx.consentChainHead.createMany({ data: [{ tenantId, sequence: 0, hash: GENESIS_HASH }], skipDuplicates: true });
+/** Creates the tenant's chain head at genesis before its first event; does nothing once it exists. */
+export async function ensureChainHead(db: Pick<TenantTransaction, "consentChainHead">, tenantId: string): Promise<void> {
+  await db.consentChainHead.createMany({ data: [{ tenantId, sequence: 0, hash: GENESIS_HASH }], skipDuplicates: true });
+}
+
+async function lockChainHead(tx: TenantTransaction, tenantId: string): Promise<ChainLink> {
+  await ensureChainHead(tx, tenantId);
   const [head] = await tx.$queryRaw<ChainLink[]>`
     SELECT sequence, hash FROM "ConsentChainHead" WHERE "tenantId" = ${tenantId}::uuid FOR UPDATE`;
   if (!head) throw new Error("chain head vanished inside its own transaction");
@@ -98,10 +103,12 @@ async function moveState(tx: TenantTransaction, event: ConsentEvent): Promise<vo
   }
 }
 
-/** The event appended after `previous`, every column as it is stored; call it while `previous` is the tenant's head. */
-export function chainedEvent(tenantId: string, input: NewConsentEvent, previous: ChainLink): ConsentEvent {
+/** An event's row before it is chained: every column but its sequence and hashes. */
+export type UnchainedEvent = Omit<ConsentEvent, "sequence" | "previousHash" | "hash">;
+
+export function unchainedEvent(tenantId: string, input: NewConsentEvent): UnchainedEvent {
   const { target, proof, ...fields } = input;
-  const record = {
+  return {
     ...fields,
     ...proof,
     id: randomUUID(),
@@ -110,7 +117,6 @@ export function chainedEvent(tenantId: string, input: NewConsentEvent, previous:
     cookieCategoryId: target.kind === "COOKIE_CATEGORY" ? target.id : null,
     proofDigest: proofDigest(proof),
   };
-  return { ...record, ...chainEvent(record, previous) };
 }
 
 /**
@@ -134,9 +140,10 @@ export async function inLedger<T>(
   let head = await lockChainHead(tx, tenantId);
   const startSequence = head.sequence;
   const chained = (input: NewConsentEvent) => {
-    const event = chainedEvent(tenantId, input, head);
-    head = { sequence: event.sequence, hash: event.hash };
-    return event;
+    const record = unchainedEvent(tenantId, input);
+    const chain = chainEvent(record, head);
+    head = { sequence: chain.sequence, hash: chain.hash };
+    return { ...record, ...chain };
   };
   const ledger: LedgerAppender = {
     append: async (input) => {

@@ -48,7 +48,9 @@ const LOST_RACE_STATES = new Set(["23503", "23505"]);
 
 function looksLikeLostRace(value: Record<string, unknown>): boolean {
   const { code, originalCode } = value;
-  return (typeof code === "string" && LOST_RACE_STATES.has(code)) || (typeof originalCode === "string" && LOST_RACE_STATES.has(originalCode));
+  return (
+    (typeof code === "string" && LOST_RACE_STATES.has(code)) || (typeof originalCode === "string" && LOST_RACE_STATES.has(originalCode))
+  );
 }
 
 /** Whether a write failed on a row another writer made since it read (the consent sequencer then tries again). */
