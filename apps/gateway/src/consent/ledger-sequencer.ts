@@ -23,7 +23,10 @@ export interface QueuedDecision {
   claim: IdempotencyClaim | null;
   /** The app's id for the person. */
   externalSubjectId: string;
-  /** Everything but the subject and `occurredAt`, which is stamped as it is chained, so events are stamped in chain order. */
+  /**
+   * Everything but the subject and `occurredAt`, which is stamped as the batch is built, in chain order within a
+   * gateway (two gateways' batches may interleave stamps by the milliseconds between building and locking).
+   */
   event: Omit<NewConsentEvent, "occurredAt" | "subjectId">;
   auditOperation: string;
 }

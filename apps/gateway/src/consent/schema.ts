@@ -171,15 +171,17 @@ builder.mutationField("recordConsent", (t) =>
     // The storefront records for the shopper it is serving; a signed-in shopper only for themselves.
     // The public storefront key writes for visitors only; a customer's consent comes with their session or from a company app.
     authScopes: (_root, { input }) => ({ storefrontVisitor: input.subjectId, service: true, staff: true, shopperIs: input.subjectId }),
-    // The event as the sequencer chained it, every column set: fields of its relations (purpose, subjectId) are
-    // loaded by Pothos only when the client selects them, so `{ id sequence }` costs no read back.
-    resolve: (_query, _root, { input }, ctx) =>
-      recordConsentDecision(ctx.prisma, ctx, {
+    resolve: async (query, _root, { input }, ctx) => {
+      const event = await recordConsentDecision(ctx.prisma, ctx, {
         ...circumstances(input),
         purposeKey: input.purpose,
         decision: input.decision,
         expiresAt: input.expiresAt ?? null,
-      }),
+      });
+      // The event as chained has every column: it is read back only for what the selection adds (subjectId, relations).
+      if (Object.keys(query).length === 0) return event;
+      return ctx.prisma.consentEvent.findUniqueOrThrow({ ...query, where: { id: event.id } });
+    },
   }),
 );
 
