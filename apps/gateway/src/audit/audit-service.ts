@@ -34,7 +34,18 @@ export async function recordAudit(db: AuditWriter, ctx: Pick<Context, "caller" |
   await db.auditLogEntry.create({ data: entryRow(ctx, action) });
 }
 
-/** Several calls' entries in one INSERT, in the caller's transaction. */
+/** One call's entry: who called, and what it read or changed. */
+export interface AuditEntry {
+  ctx: Pick<Context, "caller" | "tenantId" | "requestId">;
+  action: AuditedAction;
+}
+
+/** The row an entry is stored as; the consent sequencer writes these rows in its batch's one statement. */
+export function auditRow({ ctx, action }: AuditEntry) {
+  return entryRow(ctx, action);
+}
+
+/** Several calls' entries in one INSERT: a consent batch that only answered retries. */
 export async function recordAudits(
   db: AuditWriter,
   entries: readonly { ctx: Pick<Context, "caller" | "tenantId" | "requestId">; action: AuditedAction }[],

@@ -148,9 +148,9 @@ function eventFields(input: DecisionCircumstances, keyPepper: string) {
 }
 
 /**
- * Appends one decision for one consent-based purpose and moves the subject's current state with it. The purpose,
- * the policy version and the subject are settled first, outside the ledger lock; the tenant's sequencer then chains
- * the decision with the others waiting (ledger-sequencer.ts) and answers once they committed.
+ * Appends one decision for one consent-based purpose and moves the subject's current state with it. The purpose and
+ * the policy version are settled first (from the shared catalogue); the tenant's sequencer then finds or creates the
+ * subject and chains the decision with the others waiting (ledger-sequencer.ts), and answers once they committed.
  */
 export async function recordConsentDecision(db: TenantScopedPrisma, ctx: LedgerCaller, input: ConsentDecisionInput): Promise<ConsentEvent> {
   const { tenantId } = ctx;
@@ -160,14 +160,13 @@ export async function recordConsentDecision(db: TenantScopedPrisma, ctx: LedgerC
   const fields = eventFields(input, ctx.keyPepper);
   const purpose = await consentPurpose(db, tenantId, input.purposeKey);
   const policyVersionId = await policyVersionShown(db, "PRIVACY", input.policyVersionId, now);
-  const subject = await ensureSubject(db, tenantId, input.subjectId);
   return chainDecision(db, tenantId, {
     ctx,
     claim,
     auditOperation: "recordConsent",
+    externalSubjectId: input.subjectId,
     event: {
       ...fields,
-      subjectId: subject.id,
       target: { kind: "PURPOSE", id: purpose.id },
       decision: input.decision,
       policyVersionId,

@@ -1,24 +1,33 @@
 /**
  * The tenant's sequencer: decisions that arrive while a batch commits wait for the next one, and each batch chains
- * all of its decisions under one lock of the chain head in one short transaction, as transparency logs integrate
- * queued entries. Writers no longer hold the lock across their own round trips and commit, one after another: the
- * lock is taken once per batch and the commit (the flush to disk) is shared by the batch. A decision's promise
- * settles only after its batch committed (its event, chain link, state and audit entry), so acknowledged means
- * durable. Several gateway processes each run a sequencer per tenant; the chain-head lock orders their batches.
+ * all of its decisions at once, as transparency logs integrate queued entries: one read of what the batch depends on
+ * and one statement that chains and writes it (ledger-batch.ts), so the commit (the flush to disk) is shared by the
+ * batch and the chain head's row lock is held for that one statement, not across the gateway's round trips. A
+ * decision's promise settles only after its batch committed (its event, chain link, state, idempotency claim and audit
+ * entry), so acknowledged means durable. Several gateway processes each run a sequencer per tenant; their batches
+ * queue on the head's row lock, and each chains after whatever head it finds.
  */
-import type { ConsentEvent, TenantScopedPrisma, TenantTransaction } from "@custos/db";
-import { recordAudits } from "../audit/audit-service.ts";
+import { randomUUID } from "node:crypto";
+import type { ConsentEvent, TenantScopedPrisma } from "@custos/db";
+import { type AuditEntry, recordAudits } from "../audit/audit-service.ts";
 import type { CustosError } from "../errors.ts";
+import { isLostRace } from "../http/database-errors.ts";
 import type { LedgerCaller } from "./consent-service.ts";
 import { claimSlot, type IdempotencyClaim, idempotencyKeyReused } from "./idempotency.ts";
-import { inLedger, type LedgerAppender, type NewConsentEvent } from "./ledger-writer.ts";
+import { type BatchWrite, lookUpBatch, writeBatch } from "./ledger-batch.ts";
+import { ensureChainHead, type NewConsentEvent, type UnchainedEvent, unchainedEvent } from "./ledger-writer.ts";
 
-/** A decision ready to chain: its subject exists, its target and policy version are resolved. */
+/** A decision ready to chain: its target and policy version are resolved; the batch finds or creates its subject. */
 export interface QueuedDecision {
   ctx: LedgerCaller;
   claim: IdempotencyClaim | null;
-  /** Everything but `occurredAt`, which is stamped as it is chained, so events are stamped in chain order. */
-  event: Omit<NewConsentEvent, "occurredAt">;
+  /** The app's id for the person. */
+  externalSubjectId: string;
+  /**
+   * Everything but the subject and `occurredAt`, which is stamped as the batch is built, in chain order within a
+   * gateway (two gateways' batches may interleave stamps by the milliseconds between building and locking).
+   */
+  event: Omit<NewConsentEvent, "occurredAt" | "subjectId">;
   auditOperation: string;
 }
 
@@ -28,10 +37,10 @@ interface Waiting {
   reject(error: unknown): void;
 }
 
-/** Bounds one transaction's length: a batch this size commits in well under a second. */
+/** Bounds one statement's size: a batch this size commits in well under a second. */
 const MAX_BATCH = 64;
-/** Prisma's default of 5 s for an interactive transaction is too tight for a full batch on a loaded machine. */
-const BATCH_TIMEOUT_MS = 20_000;
+/** Attempts of a batch whose write collided with a subject or claim another writer made since its read. */
+const ATTEMPTS = 5;
 
 interface Sequencer {
   queue: Waiting[];
@@ -68,21 +77,14 @@ async function drain(db: TenantScopedPrisma, tenantId: string, sequencer: Sequen
 
 type Outcome = { event: ConsentEvent } | { refused: CustosError };
 
-/** A refusal of one decision (a reused idempotency key) settles that one; a failed transaction fails the batch. */
+/** A refusal of one decision (a reused idempotency key) settles that one; a failed write fails the batch. */
 async function commitBatch(db: TenantScopedPrisma, tenantId: string, batch: readonly Waiting[]): Promise<void> {
   let outcomes: Outcome[];
   try {
-    outcomes = await db.$transaction(
-      (tx) =>
-        inLedger(tx, tenantId, (tx, ledger) =>
-          chainBatch(
-            tx,
-            ledger,
-            tenantId,
-            batch.map((waiting) => waiting.decision),
-          ),
-        ),
-      { timeout: BATCH_TIMEOUT_MS },
+    outcomes = await settleBatch(
+      db,
+      tenantId,
+      batch.map((waiting) => waiting.decision),
     );
   } catch (error) {
     for (const waiting of batch) waiting.reject(error);
@@ -96,86 +98,89 @@ async function commitBatch(db: TenantScopedPrisma, tenantId: string, batch: read
 }
 
 /**
- * The batch in a fixed number of statements: one read of the claims' earlier writes, one INSERT of the new events (and
- * one of their states), one of the claims, one of the audit entries. A retry of an earlier write, or of a decision
- * earlier in the same batch, is answered with that event; the same key with another payload is refused.
+ * A read and one write, neither waiting for a lock but the write for the head row's. A write that collided with a
+ * subject or claim another writer (a second gateway) made since the read wrote nothing: the batch reads again.
  */
-async function chainBatch(
-  tx: TenantTransaction,
-  ledger: LedgerAppender,
-  tenantId: string,
-  batch: readonly QueuedDecision[],
-): Promise<Outcome[]> {
-  const earlier = await earlierWrites(tx, batch);
-  const outcomes: (Outcome | { sameAs: number } | { appended: number })[] = [];
-  const inBatch = new Map<string, { payloadHash: string; index: number }>();
-  const toAppend: QueuedDecision[] = [];
-  batch.forEach((decision, index) => {
-    const { claim } = decision;
-    const slot = claim && claimSlot(claim, decision.event.subjectId);
-    const before = slot ? earlier.get(slot) : undefined;
-    const sameBatch = slot ? inBatch.get(slot) : undefined;
-    if (claim && before) {
-      outcomes.push(before.payloadHash === claim.payloadHash ? { event: before.event } : { refused: idempotencyKeyReused() });
-    } else if (claim && sameBatch) {
-      outcomes.push(sameBatch.payloadHash === claim.payloadHash ? { sameAs: sameBatch.index } : { refused: idempotencyKeyReused() });
-    } else {
-      if (slot && claim) inBatch.set(slot, { payloadHash: claim.payloadHash, index });
-      outcomes.push({ appended: toAppend.length });
-      toAppend.push(decision);
+async function settleBatch(db: TenantScopedPrisma, tenantId: string, batch: readonly QueuedDecision[]): Promise<Outcome[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await chainBatch(db, tenantId, batch);
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !isLostRace(error)) throw error;
     }
-  });
-  // Stamped as they are chained, so events are stamped in the order of their sequence numbers.
-  const events = await ledger.appendPurposeDecisions(toAppend.map((decision) => ({ ...decision.event, occurredAt: new Date() })));
-  await tx.idempotentWrite.createMany({
-    data: toAppend.flatMap((decision, index) =>
-      decision.claim
-        ? [
-            {
-              tenantId,
-              scope: decision.claim.scope,
-              subjectId: decision.event.subjectId,
-              key: decision.claim.key,
-              payloadHash: decision.claim.payloadHash,
-              eventIds: [(events[index] as ConsentEvent).id],
-            },
-          ]
-        : [],
-    ),
-  });
-  const settled: Outcome[] = outcomes.map((outcome) =>
-    "appended" in outcome ? { event: events[outcome.appended] as ConsentEvent } : (outcome as Outcome),
-  );
-  const resolved = settled.map((outcome, index) => {
-    const pending = outcomes[index];
-    return pending && "sameAs" in pending ? (settled[pending.sameAs] as Outcome) : outcome;
-  });
-  // Every call but a refused one is audited, a retry answered with the first write's event too.
-  await recordAudits(
-    tx,
-    batch.flatMap((decision, index) =>
-      resolved[index] && "event" in (resolved[index] as Outcome)
-        ? [{ ctx: decision.ctx, action: { operation: decision.auditOperation, subjectId: decision.event.subjectId } }]
-        : [],
-    ),
-  );
-  return resolved;
+  }
 }
 
-/** The earlier writes of the batch's claims with their first event, by claim slot, in two reads. */
-async function earlierWrites(tx: TenantTransaction, batch: readonly QueuedDecision[]) {
-  const claimed = batch.flatMap((decision) => (decision.claim ? [{ ...decision.claim, subjectId: decision.event.subjectId }] : []));
-  const found = new Map<string, { payloadHash: string; event: ConsentEvent }>();
-  if (claimed.length === 0) return found;
-  const writes = await tx.idempotentWrite.findMany({
-    where: { OR: claimed.map(({ scope, subjectId, key }) => ({ scope, subjectId, key })) },
+type Pending = Outcome | { sameAs: number } | { appended: number } | { earlier: string };
+
+/**
+ * Chains the batch after the head. A retry of an earlier write, or of a decision earlier in the same batch, is
+ * answered with that event; the same key with another payload is refused. Every call but a refused one is audited, a
+ * retry answered with the first write's event too.
+ */
+async function chainBatch(db: TenantScopedPrisma, tenantId: string, batch: readonly QueuedDecision[]): Promise<Outcome[]> {
+  const lookup = await lookUpBatch(db, tenantId, batch);
+  const newSubjects = new Map<string, string>();
+  const subjectIdOf = (externalId: string) => {
+    const known = lookup.subjects.get(externalId) ?? newSubjects.get(externalId);
+    if (known) return known;
+    const created = randomUUID();
+    newSubjects.set(externalId, created);
+    return created;
+  };
+  const pending: Pending[] = [];
+  const inBatch = new Map<string, { payloadHash: string; index: number }>();
+  const events: UnchainedEvent[] = [];
+  const claims: BatchWrite["claims"][number][] = [];
+  const audits: AuditEntry[] = [];
+  batch.forEach((decision, index) => {
+    const { claim } = decision;
+    const subjectId = subjectIdOf(decision.externalSubjectId);
+    const slot = claim && claimSlot(claim, subjectId);
+    const before = slot ? lookup.earlier.get(slot) : undefined;
+    const sameBatch = slot ? inBatch.get(slot) : undefined;
+    if (claim && before) {
+      pending.push(
+        before.payloadHash === claim.payloadHash && before.eventId ? { earlier: before.eventId } : { refused: idempotencyKeyReused() },
+      );
+    } else if (claim && sameBatch) {
+      pending.push(sameBatch.payloadHash === claim.payloadHash ? { sameAs: sameBatch.index } : { refused: idempotencyKeyReused() });
+    } else {
+      // Stamped in the order of the batch, the order its events are chained in.
+      const event = unchainedEvent(tenantId, { ...decision.event, subjectId, occurredAt: new Date() });
+      if (slot && claim) {
+        inBatch.set(slot, { payloadHash: claim.payloadHash, index });
+        claims.push({ claim, subjectId, eventId: event.id });
+      }
+      pending.push({ appended: events.length });
+      events.push(event);
+    }
+    if (!("refused" in (pending[index] as Pending))) {
+      audits.push({ ctx: decision.ctx, action: { operation: decision.auditOperation, subjectId } });
+    }
   });
-  if (writes.length === 0) return found;
-  const events = await tx.consentEvent.findMany({ where: { id: { in: writes.flatMap((write) => write.eventIds) } } });
-  const byId = new Map(events.map((event) => [event.id, event]));
-  for (const write of writes) {
-    const event = write.eventIds[0] ? byId.get(write.eventIds[0]) : undefined;
-    if (event) found.set(claimSlot(write, write.subjectId), { payloadHash: write.payloadHash, event });
-  }
-  return found;
+  if (events.length > 0 && !lookup.headExists) await ensureChainHead(db, tenantId);
+  const earlierIds = pending.flatMap((outcome) => ("earlier" in outcome ? [outcome.earlier] : []));
+  const [earlierEvents, chained] = await Promise.all([
+    earlierIds.length === 0 ? [] : db.consentEvent.findMany({ where: { id: { in: earlierIds } } }),
+    events.length === 0
+      ? recordAudits(db, audits).then(() => [])
+      : writeBatch(db, tenantId, {
+          events,
+          newSubjects: [...newSubjects].map(([externalId, id]) => ({ id, externalId })),
+          claims,
+          audits,
+        }),
+  ]);
+  const byId = new Map(earlierEvents.map((event) => [event.id, event]));
+  const settled = pending.map((outcome): Outcome | { sameAs: number } => {
+    if ("appended" in outcome) return { event: chained[outcome.appended] as ConsentEvent };
+    if ("earlier" in outcome) {
+      const event = byId.get(outcome.earlier);
+      if (!event) throw new Error("an idempotency claim names an event that is not in the ledger");
+      return { event };
+    }
+    return outcome;
+  });
+  return settled.map((outcome) => ("sameAs" in outcome ? (settled[outcome.sameAs] as Outcome) : outcome));
 }

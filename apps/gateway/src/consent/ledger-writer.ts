@@ -1,8 +1,9 @@
 /**
- * Appends to a tenant's hash-chained consent ledger. Every write goes through `withLedgerLock`, which locks the
- * tenant's chain head row (SELECT … FOR UPDATE) for the rest of the transaction: appends within a tenant are
- * serialised, so sequence numbers are gap-free and each event links to the one before it. The current state per
- * subject and purpose (or cookie category) moves in the same transaction, so a consent check reads one row.
+ * Appends to a tenant's hash-chained consent ledger. Every write holds the tenant's chain head row lock while it
+ * chains: `withLedgerLock` locks it (SELECT … FOR UPDATE) for the rest of its transaction, the sequencer's batch
+ * (ledger-batch.ts) for its one statement. Appends within a tenant are serialised, so sequence numbers are gap-free
+ * and each event links to the one before it. The current state per subject and purpose (or cookie category) moves in
+ * the same transaction, so a consent check reads one row.
  */
 import { randomUUID } from "node:crypto";
 import type { ConsentChannel, ConsentDecision, ConsentEvent, TenantScopedPrisma, TenantTransaction } from "@custos/db";
@@ -30,15 +31,15 @@ export interface NewConsentEvent {
 export interface LedgerAppender {
   /** Appends one event after the current head and moves the subject's current state. */
   append(event: NewConsentEvent): Promise<ConsentEvent>;
-  /**
-   * Appends purpose decisions in the order given, in one INSERT, and moves their states in one more: the sequencer's
-   * batch. A target decided twice in the list ends at the later decision.
-   */
-  appendPurposeDecisions(events: readonly NewConsentEvent[]): Promise<ConsentEvent[]>;
+}
+
+/** Creates the tenant's chain head at genesis before its first event; does nothing once it exists. */
+export async function ensureChainHead(db: Pick<TenantTransaction, "consentChainHead">, tenantId: string): Promise<void> {
+  await db.consentChainHead.createMany({ data: [{ tenantId, sequence: 0, hash: GENESIS_HASH }], skipDuplicates: true });
 }
 
 async function lockChainHead(tx: TenantTransaction, tenantId: string): Promise<ChainLink> {
-  await tx.consentChainHead.createMany({ data: [{ tenantId, sequence: 0, hash: GENESIS_HASH }], skipDuplicates: true });
+  await ensureChainHead(tx, tenantId);
   const [head] = await tx.$queryRaw<ChainLink[]>`
     SELECT sequence, hash FROM "ConsentChainHead" WHERE "tenantId" = ${tenantId}::uuid FOR UPDATE`;
   if (!head) throw new Error("chain head vanished inside its own transaction");
@@ -102,28 +103,20 @@ async function moveState(tx: TenantTransaction, event: ConsentEvent): Promise<vo
   }
 }
 
-/**
- * The current state of each subject and purpose in `events` moves to its latest event, in one statement. Raw SQL is not
- * tenant-scoped: the subject ids come from this tenant's events, created just before through the scoped client.
- */
-async function movePurposeStates(tx: TenantTransaction, events: readonly ConsentEvent[]): Promise<void> {
-  const latest = new Map<string, ConsentEvent>();
-  for (const event of events) latest.set(`${event.subjectId} ${event.purposeId}`, event);
-  const rows = [...latest.values()];
-  if (rows.length === 0) return;
-  const column = <T>(pick: (event: ConsentEvent) => T) => rows.map(pick);
-  const instant = (date: Date | null) => date?.toISOString() ?? null;
-  await tx.$executeRaw`
-    INSERT INTO "ConsentState" ("subjectId", "purposeId", decision, channel, "lastEventId", "decidedAt", "expiresAt", "policyVersionId", gpc)
-    SELECT * FROM unnest(
-      ${column((event) => event.subjectId)}::uuid[], ${column((event) => event.purposeId)}::uuid[],
-      ${column((event) => event.decision)}::"ConsentDecision"[], ${column((event) => event.channel)}::"ConsentChannel"[],
-      ${column((event) => event.id)}::uuid[], ${column((event) => instant(event.occurredAt))}::timestamp(3)[],
-      ${column((event) => instant(event.expiresAt))}::timestamp(3)[], ${column((event) => event.policyVersionId)}::uuid[],
-      ${column((event) => (event.gpc === null ? null : String(event.gpc)))}::boolean[])
-    ON CONFLICT ("subjectId", "purposeId") DO UPDATE SET decision = excluded.decision, channel = excluded.channel,
-      "lastEventId" = excluded."lastEventId", "decidedAt" = excluded."decidedAt", "expiresAt" = excluded."expiresAt",
-      "policyVersionId" = excluded."policyVersionId", gpc = excluded.gpc`;
+/** An event's row before it is chained: every column but its sequence and hashes. */
+export type UnchainedEvent = Omit<ConsentEvent, "sequence" | "previousHash" | "hash">;
+
+export function unchainedEvent(tenantId: string, input: NewConsentEvent): UnchainedEvent {
+  const { target, proof, ...fields } = input;
+  return {
+    ...fields,
+    ...proof,
+    id: randomUUID(),
+    tenantId,
+    purposeId: target.kind === "PURPOSE" ? target.id : null,
+    cookieCategoryId: target.kind === "COOKIE_CATEGORY" ? target.id : null,
+    proofDigest: proofDigest(proof),
+  };
 }
 
 /**
@@ -147,16 +140,7 @@ export async function inLedger<T>(
   let head = await lockChainHead(tx, tenantId);
   const startSequence = head.sequence;
   const chained = (input: NewConsentEvent) => {
-    const { target, proof, ...fields } = input;
-    const record = {
-      ...fields,
-      ...proof,
-      id: randomUUID(),
-      tenantId,
-      purposeId: target.kind === "PURPOSE" ? target.id : null,
-      cookieCategoryId: target.kind === "COOKIE_CATEGORY" ? target.id : null,
-      proofDigest: proofDigest(proof),
-    };
+    const record = unchainedEvent(tenantId, input);
     const chain = chainEvent(record, head);
     head = { sequence: chain.sequence, hash: chain.hash };
     return { ...record, ...chain };
@@ -166,15 +150,6 @@ export async function inLedger<T>(
       const event = await tx.consentEvent.create({ data: chained(input) });
       await moveState(tx, event);
       return event;
-    },
-    appendPurposeDecisions: async (inputs) => {
-      if (inputs.some((input) => input.target.kind !== "PURPOSE")) throw new Error("appendPurposeDecisions takes purpose decisions only");
-      const records = inputs.map(chained);
-      const created = await tx.consentEvent.createManyAndReturn({ data: records });
-      const byId = new Map(created.map((event) => [event.id, event]));
-      const events = records.map((record) => byId.get(record.id) as ConsentEvent);
-      await movePurposeStates(tx, events);
-      return events;
     },
   };
   const result = await work(tx, ledger);

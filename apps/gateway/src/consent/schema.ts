@@ -178,6 +178,8 @@ builder.mutationField("recordConsent", (t) =>
         decision: input.decision,
         expiresAt: input.expiresAt ?? null,
       });
+      // The event as chained has every column: it is read back only for what the selection adds (subjectId, relations).
+      if (Object.keys(query).length === 0) return event;
       return ctx.prisma.consentEvent.findUniqueOrThrow({ ...query, where: { id: event.id } });
     },
   }),

@@ -43,6 +43,21 @@ function someWrapped(error: unknown, test: (value: Record<string, unknown>) => b
   return ["cause", "meta", "driverAdapterError", "originalError"].some((key) => someWrapped(value[key], test, depth + 1));
 }
 
+/** SQLSTATEs of a write that collided with another writer's row: a foreign key or a unique key. */
+const LOST_RACE_STATES = new Set(["23503", "23505"]);
+
+function looksLikeLostRace(value: Record<string, unknown>): boolean {
+  const { code, originalCode } = value;
+  return (
+    (typeof code === "string" && LOST_RACE_STATES.has(code)) || (typeof originalCode === "string" && LOST_RACE_STATES.has(originalCode))
+  );
+}
+
+/** Whether a write failed on a row another writer made since it read (the consent sequencer then tries again). */
+export function isLostRace(error: unknown): boolean {
+  return someWrapped(error, looksLikeLostRace);
+}
+
 /** Whether the database refused a value the caller sent, as not fitting its column. */
 export function isRefusedValue(error: unknown): boolean {
   return someWrapped(error, looksLikeRefusedValue);

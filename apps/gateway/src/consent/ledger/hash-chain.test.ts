@@ -5,6 +5,7 @@ import {
   type ChainLink,
   type ConsentEventRecord,
   canonicalEventJson,
+  canonicalEventJsonAroundSequence,
   chainEvent,
   GENESIS,
   GENESIS_HASH,
@@ -64,6 +65,12 @@ describe("the hashed payload", () => {
     expect(canonicalEventJson(event, 1)).toBe(expectedJson);
     const expectedHash = createHash("sha256").update(`${GENESIS_HASH}${expectedJson}`).digest("hex");
     expect(chainEvent(event, GENESIS)).toEqual({ sequence: 1, previousHash: GENESIS_HASH, hash: expectedHash });
+  });
+
+  it("splits around the sequence's digits, for a writer that learns the sequence in the database", () => {
+    const event: ConsentEventRecord = { ...recordedEvent(3), tcString: 'a "sequence":0 inside, ü' };
+    const { before, after } = canonicalEventJsonAroundSequence(event);
+    for (const sequence of [1, 42, 123_456]) expect(`${before}${sequence}${after}`).toBe(canonicalEventJson(event, sequence));
   });
 
   it("does not depend on whether a date comes as a Date or as a string", () => {

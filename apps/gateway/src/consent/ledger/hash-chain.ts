@@ -138,6 +138,19 @@ export function canonicalEventJson(event: ConsentEventRecord, sequence: number):
   return json;
 }
 
+const SEQUENCE_KEY = '"sequence":';
+
+/**
+ * `canonicalEventJson` with the sequence left out: the text before and after its digits. A writer that learns its
+ * sequence only inside the database (the consent sequencer, ledger-batch.ts) joins them there, so it hashes the
+ * same JSON. A string value cannot contain the key, as JSON escapes the quotes inside strings.
+ */
+export function canonicalEventJsonAroundSequence(event: ConsentEventRecord): { before: string; after: string } {
+  const json = canonicalEventJson(event, 0);
+  const at = json.indexOf(`${SEQUENCE_KEY}0`) + SEQUENCE_KEY.length;
+  return { before: json.slice(0, at), after: json.slice(at + 1) };
+}
+
 export function consentEventHash(previousHash: string, event: ConsentEventRecord, sequence: number): string {
   return createHash("sha256")
     .update(previousHash + canonicalEventJson(event, sequence), "utf8")
