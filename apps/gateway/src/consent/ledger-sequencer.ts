@@ -10,6 +10,7 @@
 import { randomUUID } from "node:crypto";
 import type { ConsentEvent, TenantScopedPrisma } from "@custos/db";
 import { type AuditEntry, recordAudits } from "../audit/audit-service.ts";
+import { groupCommit } from "../batching/group-commit.ts";
 import type { CustosError } from "../errors.ts";
 import { isLostRace } from "../http/database-errors.ts";
 import type { LedgerCaller } from "./consent-service.ts";
@@ -31,70 +32,35 @@ export interface QueuedDecision {
   auditOperation: string;
 }
 
-interface Waiting {
-  decision: QueuedDecision;
-  resolve(event: ConsentEvent): void;
-  reject(error: unknown): void;
-}
-
 /** Bounds one statement's size: a batch this size commits in well under a second. */
 const MAX_BATCH = 64;
 /** Attempts of a batch whose write collided with a subject or claim another writer made since its read. */
 const ATTEMPTS = 5;
 
-interface Sequencer {
-  queue: Waiting[];
-  running: boolean;
-}
-
-/** One per tenant-scoped client, i.e. per database and tenant. */
-const sequencers = new WeakMap<TenantScopedPrisma, Sequencer>();
-
-export function chainDecision(db: TenantScopedPrisma, tenantId: string, decision: QueuedDecision): Promise<ConsentEvent> {
-  let sequencer = sequencers.get(db);
-  if (!sequencer) {
-    sequencer = { queue: [], running: false };
-    sequencers.set(db, sequencer);
-  }
-  const queued = sequencer;
-  return new Promise<ConsentEvent>((resolve, reject) => {
-    queued.queue.push({ decision, resolve, reject });
-    if (!queued.running) void drain(db, tenantId, queued);
-  });
-}
-
-async function drain(db: TenantScopedPrisma, tenantId: string, sequencer: Sequencer): Promise<void> {
-  sequencer.running = true;
-  try {
-    while (sequencer.queue.length > 0) {
-      const batch = sequencer.queue.splice(0, MAX_BATCH);
-      await commitBatch(db, tenantId, batch);
-    }
-  } finally {
-    sequencer.running = false;
-  }
-}
-
 type Outcome = { event: ConsentEvent } | { refused: CustosError };
 
-/** A refusal of one decision (a reused idempotency key) settles that one; a failed write fails the batch. */
-async function commitBatch(db: TenantScopedPrisma, tenantId: string, batch: readonly Waiting[]): Promise<void> {
-  let outcomes: Outcome[];
-  try {
-    outcomes = await settleBatch(
+/**
+ * One batch at a time per tenant-scoped client (one database and tenant): the next batch gathers while one is
+ * written. A refusal of one decision (a reused idempotency key) settles that one; a failed write fails the batch.
+ */
+const sequence = groupCommit<TenantScopedPrisma, { tenantId: string; decision: QueuedDecision }, ConsentEvent>({
+  maxBatch: MAX_BATCH,
+  maxInFlight: 1,
+  write: async (db, items) => {
+    // Every item of a tenant-scoped client's queue is of its tenant.
+    const [first] = items;
+    if (!first) return [];
+    const outcomes = await settleBatch(
       db,
-      tenantId,
-      batch.map((waiting) => waiting.decision),
+      first.tenantId,
+      items.map((item) => item.decision),
     );
-  } catch (error) {
-    for (const waiting of batch) waiting.reject(error);
-    return;
-  }
-  batch.forEach((waiting, index) => {
-    const outcome = outcomes[index];
-    if (outcome && "event" in outcome) waiting.resolve(outcome.event);
-    else waiting.reject(outcome?.refused ?? new Error("a batched decision has no outcome"));
-  });
+    return outcomes.map((outcome) => ("event" in outcome ? { value: outcome.event } : { error: outcome.refused }));
+  },
+});
+
+export function chainDecision(db: TenantScopedPrisma, tenantId: string, decision: QueuedDecision): Promise<ConsentEvent> {
+  return sequence(db, { tenantId, decision });
 }
 
 /**
