@@ -227,15 +227,29 @@ async function retention(bench: BenchDatabase): Promise<void> {
   });
 }
 
+/**
+ * Twice, each on a fresh embedded database: the first start may also build the gateway and make the database
+ * template (after a change to the code, the migrations or the seed, or on a fresh clone); the second, with nothing
+ * changed, is what starting the gateway costs, and carries the goal.
+ */
 async function embeddedStart(): Promise<void> {
-  const secondsTaken = await secondsToFirstAnswer();
+  const first = await secondsToFirstAnswer();
   rows.push({
-    operation: "embedded default: seconds from `pnpm start` to the first answered query",
+    operation: "embedded default, first start of this run (may build the gateway and make the database template)",
     digits: 2,
-    gateway: secondsTaken,
+    gateway: first,
+    baseline: null,
+    goal: "",
+    met: null,
+  });
+  const again = await secondsToFirstAnswer();
+  rows.push({
+    operation: "embedded default: seconds from `pnpm start` to the first answered query, nothing changed since",
+    digits: 2,
+    gateway: again,
     baseline: null,
     goal: "≤ 5 s",
-    met: goal(secondsTaken <= 5),
+    met: goal(again <= 5),
   });
 }
 
