@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, HeaderMap } from "@apollo/server";
 import type { Context } from "../context.ts";
-import { keepPublicAnswer, keptPublicAnswer } from "./public-answers.ts";
+import { keepPublicAnswer, keptPublicAnswer, publicAnswerKey } from "./public-answers.ts";
 import { BodyTooLargeError, readBody } from "./read-body.ts";
 import { recordOf } from "./request-record.ts";
 
@@ -40,7 +40,8 @@ export async function executeGraphql(
     return sendError(res, 400, "BAD_REQUEST", "request body is not valid JSON");
   }
   const method = (req.method ?? "GET").toUpperCase();
-  const kept = await keptPublicAnswer(context, method, url.search, text);
+  const publicKey = publicAnswerKey(context, method, req.headers["content-type"], text);
+  const kept = publicKey === undefined ? undefined : await keptPublicAnswer(context, publicKey);
   if (kept) {
     context.record.field = kept.field;
     context.record.operationName = kept.operationName;
@@ -59,9 +60,9 @@ export async function executeGraphql(
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === "complete") {
-    if (res.statusCode === 200 && context.record.errorCodes.length === 0) {
+    if (publicKey !== undefined && res.statusCode === 200 && context.record.errorCodes.length === 0) {
       const { field, operationName } = context.record;
-      keepPublicAnswer(context, method, url.search, text, {
+      keepPublicAnswer(context, publicKey, {
         headers: [...response.headers],
         body: response.body.string,
         field,

@@ -27,6 +27,16 @@ describe.each(TEST_ENGINES)("kept public answers on %s", (engine) => {
     expect(dataOf<{ kind: string }>(await gateway.execute(MIXED, {}, { token, origin: SHOP }), "viewer").kind).toBe("STOREFRONT");
   });
 
+  it("answers a kept document only to a JSON POST, so GraphQL's own refusal of a simple cross-site request still holds", async () => {
+    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    const body = JSON.stringify({ query: NAMES, variables: {} });
+    const post = (contentType: string) => fetch(gateway.graphqlUrl, { method: "POST", headers: { "content-type": contentType }, body });
+    expect((await post("application/json")).status).toBe(200);
+    const plain = await post("text/plain");
+    expect(plain.status).toBe(400);
+    expect(await plain.text()).not.toContain("purposes");
+  });
+
   it("still authenticates and refuses a caller before answering from a kept answer", async () => {
     await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
     const token = await gateway.issueKey({ kind: "PUBLISHABLE", name: "shop", allowedOrigins: [SHOP] });

@@ -9,7 +9,6 @@
  * Only answers to public callers, only a query whose every root field is a catalogue field below (whose whole
  * answer, nested fields included, is the public catalogue), and only an answer without errors are kept.
  */
-import type { Caller } from "../access/caller.ts";
 import { keepCatalogue, peekCatalogue } from "../catalogue/catalogue-cache.ts";
 import type { Context } from "../context.ts";
 
@@ -22,13 +21,19 @@ export interface PublicAnswer {
   operationName?: string;
 }
 
-const keptFor = (caller: Caller) => caller.kind === "anonymous" || caller.kind === "storefront";
-const keyOf = (method: string, search: string, body: string) => `public answer ${method} ${search} ${body}`;
-
-export function keptPublicAnswer(context: Context, method: string, search: string, body: string): Promise<PublicAnswer> | undefined {
-  return keptFor(context.caller) ? peekCatalogue<PublicAnswer>(context.prisma, keyOf(method, search, body)) : undefined;
+/**
+ * Where a request's answer is kept: only a JSON POST (the requests GraphQL's own checks, CSRF prevention among them,
+ * let through) of a public caller, found by its exact body; undefined for every other request.
+ */
+export function publicAnswerKey(context: Context, method: string, contentType: string | undefined, body: string): string | undefined {
+  const publicCaller = context.caller.kind === "anonymous" || context.caller.kind === "storefront";
+  return publicCaller && method === "POST" && contentType?.startsWith("application/json") ? `public answer ${body}` : undefined;
 }
 
-export function keepPublicAnswer(context: Context, method: string, search: string, body: string, answer: PublicAnswer): void {
-  if (keptFor(context.caller) && context.record.publicCatalogue) keepCatalogue(context.prisma, keyOf(method, search, body), answer);
+export function keptPublicAnswer(context: Context, key: string): Promise<PublicAnswer> | undefined {
+  return peekCatalogue<PublicAnswer>(context.prisma, key);
+}
+
+export function keepPublicAnswer(context: Context, key: string, answer: PublicAnswer): void {
+  if (context.record.publicCatalogue) keepCatalogue(context.prisma, key, answer);
 }
