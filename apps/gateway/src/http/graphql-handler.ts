@@ -40,7 +40,7 @@ export async function executeGraphql(
     return sendError(res, 400, "BAD_REQUEST", "request body is not valid JSON");
   }
   const method = (req.method ?? "GET").toUpperCase();
-  const publicKey = publicAnswerKey(context, method, req.headers["content-type"], text);
+  const publicKey = publicAnswerKey(context, req, text);
   const kept = publicKey === undefined ? undefined : await keptPublicAnswer(context, publicKey);
   if (kept) {
     context.record.field = kept.field;

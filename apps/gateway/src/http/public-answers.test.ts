@@ -35,6 +35,10 @@ describe.each(TEST_ENGINES)("kept public answers on %s", (engine) => {
     const plain = await post("text/plain");
     expect(plain.status).toBe(400);
     expect(await plain.text()).not.toContain("purposes");
+    // A client asking for the GraphQL-over-HTTP media type gets it, not the kept answer's application/json.
+    const accept = "application/graphql-response+json";
+    const typed = await fetch(gateway.graphqlUrl, { method: "POST", headers: { "content-type": "application/json", accept }, body });
+    expect(typed.headers.get("content-type")).toContain(accept);
   });
 
   it("still authenticates and refuses a caller before answering from a kept answer", async () => {

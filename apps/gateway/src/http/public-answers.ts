@@ -9,6 +9,7 @@
  * Only answers to public callers, only a query whose every root field is a catalogue field below (whose whole
  * answer, nested fields included, is the public catalogue), and only an answer without errors are kept.
  */
+import type { IncomingMessage } from "node:http";
 import { keepCatalogue, peekCatalogue } from "../catalogue/catalogue-cache.ts";
 import type { Context } from "../context.ts";
 
@@ -23,11 +24,13 @@ export interface PublicAnswer {
 
 /**
  * Where a request's answer is kept: only a JSON POST (the requests GraphQL's own checks, CSRF prevention among them,
- * let through) of a public caller, found by its exact body; undefined for every other request.
+ * let through) of a public caller, found by its exact body and the answer's media type it accepts; undefined for every
+ * other request.
  */
-export function publicAnswerKey(context: Context, method: string, contentType: string | undefined, body: string): string | undefined {
+export function publicAnswerKey(context: Context, req: IncomingMessage, body: string): string | undefined {
   const publicCaller = context.caller.kind === "anonymous" || context.caller.kind === "storefront";
-  return publicCaller && method === "POST" && contentType?.startsWith("application/json") ? `public answer ${body}` : undefined;
+  const json = req.method === "POST" && req.headers["content-type"]?.startsWith("application/json");
+  return publicCaller && json ? `public answer ${req.headers.accept ?? ""} ${body}` : undefined;
 }
 
 export function keptPublicAnswer(context: Context, key: string): Promise<PublicAnswer> | undefined {
