@@ -19,7 +19,8 @@ test(
     });
     const rows = stdout
       .split("\n")
-      .filter((line) => line.startsWith("| ") && !line.startsWith("| operation"))
+      // Table rows, without the header and the separator row of dashes.
+      .filter((line) => line.startsWith("| ") && !line.startsWith("| operation") && !/^[|\s-]+$/.test(line))
       .map((line) => line.split("|").map((cell) => cell.trim()));
     const operations = rows.map((cells) => cells[1]);
     for (const wanted of [
