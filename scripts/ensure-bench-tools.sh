@@ -7,17 +7,9 @@ cd "$(dirname "$0")/.."
 if command -v wrk >/dev/null 2>&1; then
   echo "ensure-bench-tools: wrk found at $(command -v wrk)."
 else
-  if [[ "$(id -u)" -eq 0 ]]; then
-    as_root=()
-  elif command -v sudo >/dev/null 2>&1; then
-    as_root=(sudo)
-  else
-    echo "ensure-bench-tools: wrk is missing and installing it needs root; run this as root or install sudo." >&2
-    exit 1
-  fi
-  echo "ensure-bench-tools: installing Debian's wrk package (apt-get update, apt-get install)..."
-  "${as_root[@]}" apt-get update
-  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends wrk
+  source scripts/lib/debian-package.sh
+  as_root_for ensure-bench-tools wrk
+  install_debian_package ensure-bench-tools wrk
 fi
 
 CUSTOS_NEED_POSTGRES_PROGRAMS=1 bash scripts/ensure-postgres.sh

@@ -8,18 +8,9 @@ if [[ -x /usr/bin/chromium ]]; then
   exit 0
 fi
 
-if [[ "$(id -u)" -eq 0 ]]; then
-  as_root=()
-elif command -v sudo >/dev/null 2>&1; then
-  as_root=(sudo)
-else
-  echo "ensure-chromium: chromium is missing and installing it needs root; run this as root or install sudo." >&2
-  exit 1
-fi
-
-echo "ensure-chromium: installing Debian's chromium package (apt-get update, apt-get install)..."
-"${as_root[@]}" apt-get update
-"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
+source "$(dirname "$0")/lib/debian-package.sh"
+as_root_for ensure-chromium chromium
+install_debian_package ensure-chromium chromium
 
 if [[ -x /usr/bin/chromium ]]; then
   echo "ensure-chromium: installed at /usr/bin/chromium."

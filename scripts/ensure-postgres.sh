@@ -27,14 +27,8 @@ if initdb_path="$(find_initdb)"; then
   exit 0
 fi
 
-if [[ "$(id -u)" -eq 0 ]]; then
-  as_root=()
-elif command -v sudo >/dev/null 2>&1; then
-  as_root=(sudo)
-else
-  echo "ensure-postgres: initdb is missing and installing PostgreSQL needs root; run this as root or install sudo." >&2
-  exit 1
-fi
+source "$(dirname "$0")/lib/debian-package.sh"
+as_root_for ensure-postgres initdb
 
 # Tests start clusters of their own, so the package must not start the distro's cluster service:
 # a policy-rc.d that answers 101 ("action forbidden") stops the package scripts from starting it.
@@ -51,9 +45,7 @@ else
   echo "ensure-postgres: wrote $policy so that installing does not start the PostgreSQL service."
 fi
 
-echo "ensure-postgres: installing Debian's postgresql package (apt-get update, apt-get install)..."
-"${as_root[@]}" apt-get update
-"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql
+install_debian_package ensure-postgres postgresql
 
 if initdb_path="$(find_initdb)"; then
   echo "ensure-postgres: installed; initdb is at $initdb_path."
