@@ -6,10 +6,9 @@
 import { randomUUID } from "node:crypto";
 import type { TenantScopedPrisma } from "@custos/db";
 import { groupCommit, type Outcome } from "../batching/group-commit.ts";
-import type { Context } from "../context.ts";
-import { type AuditedAction, entryRow } from "./audit-service.ts";
+import { type AuditEntry, type AuditedAction, entryRow } from "./audit-service.ts";
 
-type Entry = { ctx: Pick<Context, "caller" | "tenantId" | "requestId">; action: AuditedAction; occurredAt: Date };
+type Entry = AuditEntry & { occurredAt: Date };
 
 /** One INSERT of this many rows stays well under a millisecond of statement time. */
 const MAX_GROUP = 256;
@@ -25,8 +24,11 @@ const commitInGroups = groupCommit<TenantScopedPrisma, Entry, undefined>({
   write: writeGroup,
 });
 
-/** Records a read made outside a transaction; resolves once its entry is committed. A change passes its transaction to recordAudit instead. */
-export async function recordReadAudit(db: TenantScopedPrisma, ctx: Entry["ctx"], action: AuditedAction): Promise<void> {
+/**
+ * Records, outside a transaction, a call that changed nothing (a read, or a retry answered with its first write);
+ * resolves once its entry is committed. A change passes its transaction to recordAudit instead.
+ */
+export async function recordReadAudit(db: TenantScopedPrisma, ctx: AuditEntry["ctx"], action: AuditedAction): Promise<void> {
   await commitInGroups(db, { ctx, action, occurredAt: new Date() });
 }
 
@@ -48,7 +50,7 @@ async function writeGroup(db: TenantScopedPrisma, group: readonly Entry[]): Prom
  * would compile anew for each size. Raw SQL is not tenant-scoped by the client; each row names its caller's tenant.
  */
 async function insertEntries(db: TenantScopedPrisma, entries: readonly Entry[]): Promise<void> {
-  const rows = entries.map(({ ctx, action, occurredAt }) => ({ ...entryRow(ctx, action), occurredAt }));
+  const rows = entries.map((entry) => ({ ...entryRow(entry), occurredAt: entry.occurredAt }));
   await db.$executeRaw`
     INSERT INTO "AuditLogEntry" (id, "tenantId", actor, operation, "subjectId", "requestId", "occurredAt", details)
     SELECT * FROM unnest(

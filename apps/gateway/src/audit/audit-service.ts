@@ -14,7 +14,14 @@ export interface AuditedAction {
 
 type AuditWriter = Pick<TenantScopedPrisma, "auditLogEntry">;
 
-export function entryRow(ctx: Pick<Context, "caller" | "tenantId" | "requestId">, action: AuditedAction) {
+/** One call's entry: who called, and what it read or changed. */
+export interface AuditEntry {
+  ctx: Pick<Context, "caller" | "tenantId" | "requestId">;
+  action: AuditedAction;
+}
+
+/** The row an entry is stored as, by Prisma here and by the raw statements of the group commit and the consent batch. */
+export function entryRow({ ctx, action }: AuditEntry) {
   return {
     tenantId: ctx.tenantId,
     actor: actorLabel(ctx.caller),
@@ -31,29 +38,7 @@ export function entryRow(ctx: Pick<Context, "caller" | "tenantId" | "requestId">
  * client for a change, so the entry and the change commit together.
  */
 export async function recordAudit(db: AuditWriter, ctx: Pick<Context, "caller" | "tenantId" | "requestId">, action: AuditedAction) {
-  await db.auditLogEntry.create({ data: entryRow(ctx, action) });
-}
-
-/** One call's entry: who called, and what it read or changed. */
-export interface AuditEntry {
-  ctx: Pick<Context, "caller" | "tenantId" | "requestId">;
-  action: AuditedAction;
-}
-
-/** The row an entry is stored as; the consent sequencer writes these rows in its batch's one statement. */
-export function auditRow({ ctx, action }: AuditEntry) {
-  return entryRow(ctx, action);
-}
-
-/** Several calls' entries in one INSERT: a consent batch that only answered retries. */
-export async function recordAudits(
-  db: AuditWriter,
-  entries: readonly { ctx: Pick<Context, "caller" | "tenantId" | "requestId">; action: AuditedAction }[],
-) {
-  if (entries.length === 0) return;
-  await db.auditLogEntry.createMany({
-    data: entries.map(({ ctx, action }) => entryRow(ctx, action)),
-  });
+  await db.auditLogEntry.create({ data: entryRow({ ctx, action }) });
 }
 
 /** Reads, then records the read: a read that fails (a malformed cursor, a bad filter) is refused and records nothing. */

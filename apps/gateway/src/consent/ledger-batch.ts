@@ -9,7 +9,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { ConsentEvent, TenantTransaction } from "@custos/db";
-import { type AuditEntry, auditRow } from "../audit/audit-service.ts";
+import { type AuditEntry, entryRow } from "../audit/audit-service.ts";
 import { claimSlot, type IdempotencyClaim } from "./idempotency.ts";
 import { canonicalEventJsonAroundSequence } from "./ledger/hash-chain.ts";
 import type { UnchainedEvent } from "./ledger-writer.ts";
@@ -80,7 +80,7 @@ export async function writeBatch(db: RawClient, tenantId: string, write: BatchWr
   // One state row per subject and purpose, at its latest decision: a statement may not update a row twice.
   const states = [...new Map(events.map((event) => [`${event.subjectId} ${event.purposeId}`, event])).values()];
   const state = <T>(pick: (event: UnchainedEvent) => T) => states.map(pick);
-  const audits = write.audits.map(auditRow);
+  const audits = write.audits.map(entryRow);
   const chained = await db.$queryRaw<{ id: string; sequence: number; previousHash: string; hash: string }[]>`
     WITH RECURSIVE head AS (
       SELECT sequence, hash FROM "ConsentChainHead" WHERE "tenantId" = ${tenantId}::uuid FOR UPDATE

@@ -9,7 +9,8 @@
  */
 import { randomUUID } from "node:crypto";
 import type { ConsentEvent, TenantScopedPrisma } from "@custos/db";
-import { type AuditEntry, recordAudits } from "../audit/audit-service.ts";
+import { recordReadAudit } from "../audit/audit-group-commit.ts";
+import type { AuditEntry } from "../audit/audit-service.ts";
 import { groupCommit } from "../batching/group-commit.ts";
 import type { CustosError } from "../errors.ts";
 import { isLostRace } from "../http/database-errors.ts";
@@ -130,7 +131,7 @@ async function chainBatch(db: TenantScopedPrisma, tenantId: string, batch: reado
   const [earlierEvents, chained] = await Promise.all([
     earlierIds.length === 0 ? [] : db.consentEvent.findMany({ where: { id: { in: earlierIds } } }),
     events.length === 0
-      ? recordAudits(db, audits).then(() => [])
+      ? Promise.all(audits.map(({ ctx, action }) => recordReadAudit(db, ctx, action))).then(() => [])
       : writeBatch(db, tenantId, {
           events,
           newSubjects: [...newSubjects].map(([externalId, id]) => ({ id, externalId })),
