@@ -13,6 +13,12 @@ import type { IncomingMessage } from "node:http";
 import { keepCatalogue, peekCatalogue } from "../catalogue/catalogue-cache.ts";
 import type { Context } from "../context.ts";
 
+/**
+ * A storefront's catalogue documents are a few hundred characters; a longer body (padded with variables or comments
+ * the answer ignores) is answered but not kept, so distinct bodies cannot fill the cache with megabytes each.
+ */
+const MAX_KEPT_BODY = 4096;
+
 export const PUBLIC_CATALOGUE_FIELDS: ReadonlySet<string> = new Set(["purposes", "cookieCategories"]);
 
 export interface PublicAnswer {
@@ -30,7 +36,7 @@ export interface PublicAnswer {
 export function publicAnswerKey(context: Context, req: IncomingMessage, body: string): string | undefined {
   const publicCaller = context.caller.kind === "anonymous" || context.caller.kind === "storefront";
   const json = req.method === "POST" && req.headers["content-type"]?.startsWith("application/json");
-  return publicCaller && json ? `public answer ${req.headers.accept ?? ""} ${body}` : undefined;
+  return publicCaller && json && body.length <= MAX_KEPT_BODY ? `public answer ${req.headers.accept ?? ""} ${body}` : undefined;
 }
 
 export function keptPublicAnswer(context: Context, key: string): Promise<PublicAnswer> | undefined {
