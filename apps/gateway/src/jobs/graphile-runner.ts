@@ -1,7 +1,8 @@
 // PostgreSQL's runner: graphile-worker. Every gateway runs one; a job is locked by the one that takes it (SKIP LOCKED),
 // a failed job is retried after e^n seconds (n failures so far, at most e^10, about 6 hours), and each crontab line
 // runs once per slot whatever the number of gateways. It installs its own schema, graphile_worker, on first start.
-import { Logger, run, type Task } from "graphile-worker";
+import { Logger, run, runMigrations, type Task } from "graphile-worker";
+import pg from "pg";
 import type { Logger as CustosLogger } from "../logger.ts";
 import { claimPendingNotices } from "../outbox/outbox-service.ts";
 import { type JobRunner, NOTICE_POLL_MS } from "./job-runner.ts";
@@ -39,6 +40,23 @@ function stringField(payload: unknown, field: string): string {
   return value;
 }
 
+/**
+ * graphile-worker's own install is not safe for gateways starting together on a fresh database: two can both find
+ * no schema, and the second `CREATE SCHEMA IF NOT EXISTS` fails on pg_namespace's unique index (graphile/worker#496).
+ * So the gateways install and migrate it one at a time, under one advisory lock; a later one finds nothing to do.
+ */
+async function installQueueSchema(url: string, logger: Logger) {
+  const lockHolder = new pg.Client({ connectionString: url });
+  await lockHolder.connect();
+  try {
+    await lockHolder.query("SELECT pg_advisory_lock(hashtext('custos: install graphile_worker'))");
+    await runMigrations({ connectionString: url, logger });
+  } finally {
+    // Ending the session releases its lock, also when the migration failed.
+    await lockHolder.end();
+  }
+}
+
 export async function startGraphileRunner(url: string, deps: JobDependencies): Promise<JobRunner> {
   const taskList: Record<string, Task> = {
     deliverNotice: async (payload) => {
@@ -60,12 +78,14 @@ export async function startGraphileRunner(url: string, deps: JobDependencies): P
     sweepTenantRetention: (payload) => sweepTenantRetentionJob(deps, stringField(payload, "tenantId")),
     checkCalendarCoverage: () => checkCalendarCoverageJob(deps),
   };
+  const logger = workerLogger(deps.log);
+  await installQueueSchema(url, logger);
   const runner = await run({
     connectionString: url,
     concurrency: 4,
     noHandleSignals: true,
     pollInterval: 2_000,
-    logger: workerLogger(deps.log),
+    logger,
     taskList,
     crontab: [
       cron(DAILY_AT.retentionSweep, "scheduleRetentionSweeps"),
