@@ -48,7 +48,12 @@ export async function lookUpBatch(
         FROM unnest(${claimed.map((claim) => claim.scope)}::text[], ${claimed.map((claim) => claim.externalSubjectId)}::text[],
           ${claimed.map((claim) => claim.key)}::text[]) AS c(scope, "externalId", key)
         JOIN "DataSubject" s ON s."tenantId" = ${tenantId}::uuid AND s."externalId" = c."externalId"
-        JOIN "IdempotentWrite" w ON w."tenantId" = ${tenantId}::uuid AND w.scope = c.scope AND w."subjectId" = s.id AND w.key = c.key) AS claims`;
+        -- One lookup of the whole unique key per claim, whatever the statistics say: joined, a plan may hash the
+        -- tenant's every claim or scan every claim of the caller. LIMIT 1 keeps it from being folded into a join.
+        CROSS JOIN LATERAL (
+          SELECT * FROM "IdempotentWrite"
+          WHERE "tenantId" = ${tenantId}::uuid AND scope = c.scope AND "subjectId" = s.id AND key = c.key
+          LIMIT 1) AS w) AS claims`;
   if (!row) throw new Error("the batch lookup returned no row");
   return {
     headExists: row.headExists,
