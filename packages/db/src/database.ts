@@ -7,6 +7,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { defaultPgliteDir, repoRoot } from "./paths.ts";
 import { lockPgliteDir } from "./pglite-lock.ts";
+import { preparedStatementName } from "./prepared-statements.ts";
 
 /** Where the data lives: an embedded PGlite folder (or `memory://`), or a PostgreSQL server. */
 export type DatabaseTarget = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
@@ -61,15 +62,19 @@ export async function openDatabase(
   if (target.kind === "postgres") {
     return {
       target,
-      adapterFactory: new PrismaPg({
-        connectionString: target.url,
-        connectionTimeoutMillis: bounds.connectTimeoutMs,
-        // 0 would be sent as "no timeout" by the server but is dropped by the driver; undefined says so plainly.
-        statement_timeout: bounds.statementTimeoutMs || undefined,
-        query_timeout: bounds.queryTimeoutMs || undefined,
-        // A transaction left open by a client that went away must not hold its locks for ever.
-        idle_in_transaction_session_timeout: bounds.statementTimeoutMs ? bounds.statementTimeoutMs * 2 : undefined,
-      }),
+      adapterFactory: new PrismaPg(
+        {
+          connectionString: target.url,
+          connectionTimeoutMillis: bounds.connectTimeoutMs,
+          // 0 would be sent as "no timeout" by the server but is dropped by the driver; undefined says so plainly.
+          statement_timeout: bounds.statementTimeoutMs || undefined,
+          query_timeout: bounds.queryTimeoutMs || undefined,
+          // A transaction left open by a client that went away must not hold its locks for ever.
+          idle_in_transaction_session_timeout: bounds.statementTimeoutMs ? bounds.statementTimeoutMs * 2 : undefined,
+        },
+        // The adapter hands the name to node-postgres, for which no name means an unnamed statement.
+        { statementNameGenerator: (query) => preparedStatementName(query.sql) as string },
+      ),
       close: async () => {},
     };
   }

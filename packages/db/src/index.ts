@@ -16,6 +16,7 @@ export { applyMigrations, createMigration, type MigrationStatus, migrationStatus
 export { custosStateDir } from "./paths.ts";
 export { DatabaseInUseError } from "./pglite-lock.ts";
 export { PendingMigrationsError, prepareDatabase, type ReadyDatabase } from "./prepare.ts";
+export { PREPARED } from "./prepared-statements.ts";
 export { seedExampleSystems, seedPolicyRegisters } from "./seed/fresh-install.ts";
 export { DEFAULT_TENANT_SLUG, seedCatalogue } from "./seed/seed.ts";
 export { CrossTenantWriteError, scopeToTenant, type TenantScopedPrisma, type TenantTransaction, tenantScopeRules } from "./tenant-scope.ts";
