@@ -1,13 +1,14 @@
 // Statements that opt in are prepared once per PostgreSQL connection and then run from a generic plan: no parse and
 // no plan per call. A generic plan is made once, from the statistics of that moment, so only a statement whose plan
-// cannot go bad as its tables grow may opt in. Measured: the consent lookup's generic plan, made while the claims table
-// was nearly empty, kept scanning it whole once it held 17,000 rows (14 ms a call). Every other statement is planned
-// for its own values at each call.
+// cannot go bad as its tables grow may opt in. Measured: the ledger's batch lookup, prepared, kept the plan it was given
+// while the claims table was nearly empty and scanned it whole once it held 17,000 rows (14 ms a call). Every other
+// statement is planned for its own values at each call.
 import { createHash } from "node:crypto";
 
 /** The opening of a statement that opts in. */
 export const PREPARED = "/* prepared */";
 
+/** One entry per text that opts in, a fixed few. */
 const names = new Map<string, string>();
 
 /** The name `sql` is prepared under, or undefined (an unnamed statement) when it does not open with PREPARED. */

