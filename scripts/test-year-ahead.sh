@@ -5,12 +5,13 @@
 # time through the product (JavaScript's Date), which faketime moves.
 set -euo pipefail
 
-if ! command -v faketime >/dev/null 2>&1; then
-  echo "test-year-ahead: needs libfaketime (apt-get install faketime)." >&2
-  exit 1
-fi
 at="${1:-$(date -u -d '+365 days' '+%Y-%m-%d %H:%M:%S')}"
 cd "$(dirname "$0")/.."
+if ! command -v faketime >/dev/null 2>&1; then
+  source scripts/lib/debian-package.sh
+  as_root_for test-year-ahead faketime
+  install_debian_package test-year-ahead faketime
+fi
 bash scripts/ensure-postgres.sh
 pnpm turbo run generate build --output-logs=errors-only
 echo "test-year-ahead: the tests run at ${at} (UTC)"

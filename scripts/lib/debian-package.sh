@@ -1,4 +1,4 @@
-# Sourced by the ensure-* scripts: installing one of Debian's packages, as root or through sudo.
+# Sourced by the ensure-* scripts and test-year-ahead.sh: installing one of Debian's packages, as root or through sudo.
 
 # as_root_for <script> <what is missing>: sets the array as_root (empty when already root, sudo otherwise), or exits
 # 1 saying that installing needs root.

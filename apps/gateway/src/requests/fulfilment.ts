@@ -146,9 +146,12 @@ async function eraseOwnRecords(tx: TenantTransaction, request: PrivacyRequest, n
  */
 export async function pullTasks(db: TenantScopedPrisma, ctx: RequestCaller, dataSystemId: string, limit: number) {
   const take = Math.min(Math.max(limit, 1), 50);
-  const staleBefore = new Date(Date.now() - CLAIM_TIMEOUT_MS);
+  // One clock for the stamp and the timeout, the gateway's, as Prisma stamps its defaults: a stamp from the database's
+  // clock judged by the gateway's gave a claimed task to a second instance whenever the two clocks were far apart.
+  const now = new Date();
+  const staleBefore = new Date(now.getTime() - CLAIM_TIMEOUT_MS);
   const claimed = await db.$queryRaw<{ id: string }[]>`
-    UPDATE "RequestTask" SET status = 'CLAIMED', "claimedAt" = now()
+    UPDATE "RequestTask" SET status = 'CLAIMED', "claimedAt" = ${now}
     WHERE id IN (
       SELECT t.id FROM "RequestTask" t JOIN "PrivacyRequest" r ON r.id = t."requestId"
       WHERE r."tenantId" = ${ctx.tenantId}::uuid AND t."dataSystemId" = ${dataSystemId}::uuid AND r.status = 'IN_PROGRESS'

@@ -417,6 +417,37 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
     expect((await expired.json()).errors[0].extensions.code).toBe("NOT_FOUND");
     expect(await prisma.auditLogEntry.count({ where: { operation: "downloadRequestExport" } })).toBe(1);
   });
+
+  // A regression: the claim was stamped with the database's clock and judged stale by the gateway's, so a gateway whose
+  // clock ran ahead of the database's by more than the claim timeout handed a claimed task to a second instance.
+  it("does not hand a claimed task to another app instance while the gateway's clock runs ahead of the database's", async () => {
+    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    const created = await gateway.asStaff("mutation ($input: CreateDataSystemInput!) { createDataSystem(input: $input) { key } }", {
+      input: { key: "orders-app", name: "orders-app" },
+    });
+    expect(created.errors).toBeUndefined();
+    const orders = await gateway.issueKey({ kind: "SERVICE", name: "orders", dataSystemKey: "orders-app" });
+    const shopper = await gateway.shopperSession("cust-1");
+    const submitted = await gateway.execute(
+      SUBMIT,
+      { input: { type: "PORTABILITY", jurisdiction: "DE", contactEmail: "cust-1@example.com" } },
+      { token: shopper },
+    );
+    expect(dataOf<{ request: { status: string } }>(submitted, "submitRequest").request.status).toBe("IN_PROGRESS");
+
+    const pull = async () =>
+      dataOf<{ id: string }[]>(
+        await gateway.execute("mutation { pullRequestTasks(limit: 5) { id } }", {}, { token: orders }),
+        "pullRequestTasks",
+      );
+    moveClockTo(new Date(Date.now() + 60 * 60_000));
+    const [task] = await pull();
+    expect(task).toBeDefined();
+    expect(await pull()).toEqual([]);
+    // The claim still lapses after its timeout, counted on the gateway's clock.
+    moveClockTo(new Date(Date.now() + 16 * 60_000));
+    expect(await pull()).toEqual([task]);
+  });
 });
 
 it("offers no way to charge a fee: no input type has a field for one", () => {
