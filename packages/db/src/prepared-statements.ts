@@ -8,17 +8,9 @@ import { createHash } from "node:crypto";
 /** The opening of a statement that opts in. */
 export const PREPARED = "/* prepared */";
 
-/** One entry per text that opts in, a fixed few. */
-const names = new Map<string, string>();
-
 /** The name `sql` is prepared under, or undefined (an unnamed statement) when it does not open with PREPARED. */
 export function preparedStatementName(sql: string): string | undefined {
   if (!sql.startsWith(PREPARED)) return undefined;
-  let name = names.get(sql);
-  if (name === undefined) {
-    // From the text itself: node-postgres refuses one name for two texts on a connection.
-    name = `custos_${createHash("sha256").update(sql).digest("base64url").slice(0, 32)}`;
-    names.set(sql, name);
-  }
-  return name;
+  // From the text itself: node-postgres refuses one name for two texts on a connection.
+  return `custos_${createHash("sha256").update(sql).digest("base64url").slice(0, 32)}`;
 }
