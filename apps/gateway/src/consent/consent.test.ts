@@ -74,6 +74,46 @@ describe.each(TEST_ENGINES)("consent on %s", (engine) => {
     expect(state.lastEventId).toBe(latest.id);
   });
 
+  it("answers each of many concurrent checks with its own subject's decision when the checks share a statement", async () => {
+    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    const decided = ["GRANTED", "WITHDRAWN", "GRANTED", "WITHDRAWN", "GRANTED"].map((decision, index) => ({
+      subjectId: `cust-batch-${index}`,
+      decision,
+    }));
+    for (const { subjectId, decision } of decided) {
+      const { errors } = await gateway.asStaff(RECORD, { input: { subjectId, purpose: "marketing", decision, channel: "API" } });
+      expect(errors).toBeUndefined();
+    }
+    const expected = new Map([...decided.map(({ subjectId, decision }) => [subjectId, decision]), ["cust-batch-unknown", "NOT_ASKED"]]);
+    const checks = Array.from({ length: 60 }, (_, index) => [...expected.keys()][(index * 7) % expected.size] as string);
+    const answers = await Promise.all(checks.map((subjectId) => gateway.asStaff(STATE, { subjectId })));
+    const marketing = (answer: (typeof answers)[number]) => {
+      const state = answer.data?.consentState as { subjectId: string; purposes: { purpose: { key: string }; status: string }[] };
+      return [state.subjectId, state.purposes.find((purpose) => purpose.purpose.key === "marketing")?.status];
+    };
+    expect(answers.map(marketing)).toEqual(checks.map((subjectId) => [subjectId, expected.get(subjectId)]));
+  });
+
+  it("shows a withdrawal to the first check after it was acknowledged while other checks keep reading", async () => {
+    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    const input = { subjectId: "cust-withdraws", purpose: "marketing", channel: "API" };
+    expect((await gateway.asStaff(RECORD, { input: { ...input, decision: "GRANTED" } })).errors).toBeUndefined();
+    let reading = true;
+    const otherChecks = (async () => {
+      while (reading) await Promise.all(Array.from({ length: 8 }, () => gateway.asStaff(STATE, { subjectId: "cust-withdraws" })));
+    })();
+    const statusAfterEachDecision: (string | undefined)[] = [];
+    for (const decision of ["WITHDRAWN", "GRANTED", "WITHDRAWN"]) {
+      expect((await gateway.asStaff(RECORD, { input: { ...input, decision } })).errors).toBeUndefined();
+      const { data } = await gateway.asStaff(STATE, { subjectId: "cust-withdraws" });
+      const state = data?.consentState as { purposes: { purpose: { key: string }; status: string }[] };
+      statusAfterEachDecision.push(state.purposes.find((purpose) => purpose.purpose.key === "marketing")?.status);
+    }
+    reading = false;
+    await otherChecks;
+    expect(statusAfterEachDecision).toEqual(["WITHDRAWN", "GRANTED", "WITHDRAWN"]);
+  });
+
   it("reports a subject it has never seen as not asked, without creating it", async () => {
     await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
     const { data } = await gateway.asStaff(STATE, { subjectId: "never-seen" });
