@@ -1,5 +1,6 @@
-// Group commit of read audits (audit-group-commit.ts): concurrent reads share INSERTs, yet every read is answered only
-// after its own entry committed, and one entry that cannot be written fails its own read alone.
+// Group commit of read audits (audit-group-commit.ts, and consent checks, whose entries share their lookup's statement in
+// consent-check.ts): concurrent reads share INSERTs, yet every read is answered only after its own entry committed, and
+// one entry that cannot be written fails its own read alone.
 import { randomUUID } from "node:crypto";
 import { scopeToTenant } from "@custos/db";
 import { TEST_ENGINES } from "@custos/db/testing";

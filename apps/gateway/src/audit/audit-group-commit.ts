@@ -1,11 +1,12 @@
 /**
  * Group commit of read audits (batching/group-commit.ts): the entries of reads that finish while an INSERT of entries
  * is under way wait for the next one. Each read's answer still waits for its own entry to be committed: an audited
- * read is never answered unrecorded.
+ * read is never answered unrecorded. A group that fails is written again one entry at a time, so one bad entry fails
+ * only its own read.
  */
 import { randomUUID } from "node:crypto";
 import type { TenantScopedPrisma } from "@custos/db";
-import { groupCommit, type Outcome } from "../batching/group-commit.ts";
+import { groupCommit, type Outcome, oneAtATimeAfterFailure } from "../batching/group-commit.ts";
 import { type AuditEntry, type AuditedAction, entryRow } from "./audit-service.ts";
 
 type Entry = AuditEntry & { occurredAt: Date };
@@ -21,7 +22,7 @@ const MAX_WRITING = 1;
 const commitInGroups = groupCommit<TenantScopedPrisma, Entry, undefined>({
   maxBatch: MAX_GROUP,
   maxInFlight: MAX_WRITING,
-  write: writeGroup,
+  write: oneAtATimeAfterFailure(insertEntries),
 });
 
 /**
@@ -32,24 +33,11 @@ export async function recordReadAudit(db: TenantScopedPrisma, ctx: AuditEntry["c
   await commitInGroups(db, { ctx, action, occurredAt: new Date() });
 }
 
-/** A group that fails is written again one entry at a time, so one bad entry fails only its own read. */
-async function writeGroup(db: TenantScopedPrisma, group: readonly Entry[]): Promise<Outcome<undefined>[]> {
-  try {
-    await insertEntries(db, group);
-    return group.map(() => ({ value: undefined }));
-  } catch (error) {
-    if (group.length === 1) return [{ error }];
-    const outcomes: Outcome<undefined>[] = [];
-    for (const entry of group) outcomes.push(...(await writeGroup(db, [entry])));
-    return outcomes;
-  }
-}
-
 /**
  * The group's rows in one INSERT over arrays: one statement whatever the group's size, which Prisma's createMany
  * would compile anew for each size. Raw SQL is not tenant-scoped by the client; each row names its caller's tenant.
  */
-async function insertEntries(db: TenantScopedPrisma, entries: readonly Entry[]): Promise<void> {
+async function insertEntries(db: TenantScopedPrisma, entries: readonly Entry[]): Promise<Outcome<undefined>[]> {
   const rows = entries.map((entry) => ({ ...entryRow(entry), occurredAt: entry.occurredAt }));
   await db.$executeRaw`
     INSERT INTO "AuditLogEntry" (id, "tenantId", actor, operation, "subjectId", "requestId", "occurredAt", details)
@@ -58,4 +46,5 @@ async function insertEntries(db: TenantScopedPrisma, entries: readonly Entry[]):
       ${rows.map((row) => row.operation)}::text[], ${rows.map((row) => row.subjectId)}::uuid[],
       ${rows.map((row) => row.requestId)}::text[], ${rows.map((row) => row.occurredAt)}::timestamp(3)[],
       ${rows.map((row) => (row.details === undefined ? null : JSON.stringify(row.details)))}::jsonb[])`;
+  return rows.map(() => ({ value: undefined }));
 }

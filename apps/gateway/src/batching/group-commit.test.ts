@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupCommit, type Outcome } from "./group-commit.ts";
+import { groupCommit, type Outcome, oneAtATimeAfterFailure } from "./group-commit.ts";
 
 /** A write the test finishes by hand, so what is under way at any moment is known. */
 function manualWrites(maxBatch: number, maxInFlight: number) {
@@ -76,5 +76,22 @@ describe("group commit", () => {
     batches[1]?.finish([{ value: "ok" }, { error: new Error("refused") }]);
     expect(await mixed[0]).toBe("ok");
     await expect(mixed[1]).rejects.toThrow("refused");
+  });
+
+  it("writes a failed batch again one item at a time, so only the item that cannot be written fails", async () => {
+    const attempts: number[][] = [];
+    const write = oneAtATimeAfterFailure<object, number, string>(async (_key, items) => {
+      attempts.push([...items]);
+      if (items.includes(3)) throw new Error("item 3 breaks a constraint");
+      return items.map((item) => ({ value: `wrote ${item}` }));
+    });
+    const outcomes = await write({}, [1, 2, 3, 4]);
+    expect(outcomes.map((outcome) => ("value" in outcome ? outcome.value : (outcome.error as Error).message))).toEqual([
+      "wrote 1",
+      "wrote 2",
+      "item 3 breaks a constraint",
+      "wrote 4",
+    ]);
+    expect(attempts).toEqual([[1, 2, 3, 4], [1], [2], [3], [4]]);
   });
 });

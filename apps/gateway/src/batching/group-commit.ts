@@ -66,3 +66,21 @@ export function groupCommit<K extends object, T, R>(options: GroupCommitOptions<
     });
   };
 }
+
+/**
+ * A write whose failed batch is written again one item at a time, so an item that cannot be written fails alone and
+ * the others of its batch still succeed.
+ */
+export function oneAtATimeAfterFailure<K, T, R>(write: GroupCommitOptions<K, T, R>["write"]): GroupCommitOptions<K, T, R>["write"] {
+  const writeAll = async (key: K, items: readonly T[]): Promise<Outcome<R>[]> => {
+    try {
+      return await write(key, items);
+    } catch (error) {
+      if (items.length === 1) return [{ error }];
+      const outcomes: Outcome<R>[] = [];
+      for (const item of items) outcomes.push(...(await writeAll(key, [item])));
+      return outcomes;
+    }
+  };
+  return writeAll;
+}

@@ -84,7 +84,10 @@ describe.each(TEST_ENGINES)("consent on %s", (engine) => {
       const { errors } = await gateway.asStaff(RECORD, { input: { subjectId, purpose: "marketing", decision, channel: "API" } });
       expect(errors).toBeUndefined();
     }
-    const expected = new Map([...decided.map(({ subjectId, decision }) => [subjectId, decision]), ["cust-batch-unknown", "NOT_ASKED"]]);
+    const expected = new Map<string, string>([
+      ...decided.map(({ subjectId, decision }) => [subjectId, decision] as const),
+      ["cust-batch-unknown", "NOT_ASKED"],
+    ]);
     const checks = Array.from({ length: 60 }, (_, index) => [...expected.keys()][(index * 7) % expected.size] as string);
     const answers = await Promise.all(checks.map((subjectId) => gateway.asStaff(STATE, { subjectId })));
     const marketing = (answer: (typeof answers)[number]) => {
