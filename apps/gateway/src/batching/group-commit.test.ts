@@ -94,4 +94,16 @@ describe("group commit", () => {
     ]);
     expect(attempts).toEqual([[1, 2, 3, 4], [1], [2], [3], [4]]);
   });
+
+  it("fails a whole batch at once when the database is out, instead of waiting out a timeout per item", async () => {
+    const attempts: number[][] = [];
+    const outage = Object.assign(new Error("Can't reach database server"), { code: "P1001" });
+    const write = oneAtATimeAfterFailure<object, number, string>(async (_key, items) => {
+      attempts.push([...items]);
+      throw outage;
+    });
+    const outcomes = await write({}, [1, 2, 3]);
+    expect(outcomes).toEqual([{ error: outage }, { error: outage }, { error: outage }]);
+    expect(attempts).toEqual([[1, 2, 3]]);
+  });
 });

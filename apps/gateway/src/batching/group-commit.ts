@@ -4,6 +4,8 @@
  * client: one database and tenant), hold at most `maxBatch` items, and at most `maxInFlight` are written at once.
  * Each item's promise settles with its own outcome, only once its batch was written.
  */
+import { isDatabaseOutage } from "../http/database-errors.ts";
+
 export type Outcome<R> = { value: R } | { error: unknown };
 
 export interface GroupCommitOptions<K, T, R> {
@@ -69,14 +71,15 @@ export function groupCommit<K extends object, T, R>(options: GroupCommitOptions<
 
 /**
  * A write whose failed batch is written again one item at a time, so an item that cannot be written fails alone and
- * the others of its batch still succeed.
+ * the others of its batch still succeed. A database that is out fails the whole batch at once: written again item by
+ * item, each would wait out its own timeout while every later item of the key waits behind them.
  */
 export function oneAtATimeAfterFailure<K, T, R>(write: GroupCommitOptions<K, T, R>["write"]): GroupCommitOptions<K, T, R>["write"] {
   const writeAll = async (key: K, items: readonly T[]): Promise<Outcome<R>[]> => {
     try {
       return await write(key, items);
     } catch (error) {
-      if (items.length === 1) return [{ error }];
+      if (items.length === 1 || isDatabaseOutage(error)) return items.map(() => ({ error }));
       const outcomes: Outcome<R>[] = [];
       for (const item of items) outcomes.push(...(await writeAll(key, [item])));
       return outcomes;
