@@ -73,6 +73,7 @@ interface SubjectWithStates {
 
 /** One statement of this many lookups by unique key, and their audit entries, stays well under a millisecond. */
 const MAX_LOOKUPS = 256;
+const AUDITED_OPERATION = "consentState";
 
 /**
  * The subject and its current decisions, the hottest read an app makes, with its audit entry committed in the same
@@ -99,7 +100,7 @@ interface AuditedLookup {
  * found, or none for a subject never seen.
  */
 async function lookUpAndAudit(db: TenantScopedPrisma, lookups: readonly AuditedLookup[]): Promise<Outcome<SubjectWithStates | null>[]> {
-  const entries = lookups.map(({ ctx }) => entryRow({ ctx, action: { operation: "consentState" } }));
+  const entries = lookups.map(({ ctx }) => entryRow({ ctx, action: { operation: AUDITED_OPERATION } }));
   const rows = await db.$queryRaw<
     { lookup: bigint; id: string; restrictedAt: Date | null; consentStates: StoredStateJson[]; cookieConsentStates: StoredStateJson[] }[]
   >`
@@ -117,7 +118,7 @@ async function lookUpAndAudit(db: TenantScopedPrisma, lookups: readonly AuditedL
       FROM w JOIN "DataSubject" s ON s."tenantId" = w."tenantId" AND s."externalId" = w."externalId"
     ), audited AS (
       INSERT INTO "AuditLogEntry" (id, "tenantId", actor, operation, "subjectId", "requestId", "occurredAt")
-      SELECT w."entryId", w."tenantId", w.actor, 'consentState', found.id, w."requestId", w."occurredAt"
+      SELECT w."entryId", w."tenantId", w.actor, ${AUDITED_OPERATION}, found.id, w."requestId", w."occurredAt"
       FROM w LEFT JOIN found ON found.lookup = w.lookup
     )
     SELECT * FROM found`;
