@@ -151,7 +151,7 @@ export async function currentConsent(db: TenantScopedPrisma, ctx: AuditEntry["ct
     cachedCatalogue(db, "cookie categories", () => db.cookieCategory.findMany({ orderBy: { position: "asc" } })),
     policyVersionFacts(db),
   ]);
-  const subject = await auditedSubjectRead(db, { ctx, subjectId, occurredAt: new Date() });
+  const subject = await auditedSubjectRead(db, { ctx, subjectId, occurredAt: now });
   const restricted = subject?.restrictedAt != null;
   return {
     subjectId,
