@@ -17,5 +17,5 @@ export default defineConfig((options) => ({
   // JSON modules are bundled too: esbuild drops the `with { type: "json" }` Node needs on an external one.
   noExternal: [/^@custos\//, /\.json$/],
   // The explorer's start script is served as it is, read from beside the code (explorer-route.ts).
-  onSuccess: () => cp("src/explorer/explorer-start.js", `${options.outDir ?? "dist"}/explorer-start.js`),
+  onSuccess: () => cp("src/transport/explorer/explorer-start.js", `${options.outDir ?? "dist"}/explorer-start.js`),
 }));

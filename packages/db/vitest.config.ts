@@ -1,3 +1,3 @@
-import { custosVitestConfig } from "../../packages/testing/src/vitest-config.ts";
+import { custosVitestConfig } from "../testing/src/vitest-config.ts";
 
 export default custosVitestConfig;

@@ -2,7 +2,7 @@
 // checked for marketing through the API with the service key, in calls of the most ids one call takes; the baseline
 // is the check's own SQL statement alone over the same batches, so the row shows what the API adds to the database.
 import { scopeToTenant } from "@custos/db";
-import { MAX_BULK_SUBJECTS, readKnownSubjects } from "../src/consent/bulk-consent-check.ts";
+import { MAX_BULK_SUBJECTS, readKnownSubjects } from "../src/consent/check/bulk-consent-check.ts";
 import type { BenchDatabase } from "./setup.ts";
 
 const BULK = {

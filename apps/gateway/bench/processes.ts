@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { findFreeLoopbackPort } from "@custos/testing";
-import { buildGateway } from "../src/service/gateway-process.ts";
+import { buildGateway } from "../test/gateway-process.ts";
 
 const GATEWAY_DIR = fileURLToPath(new URL("..", import.meta.url));
 const STARTUP_TIMEOUT_MS = 120_000;

@@ -4,8 +4,8 @@
 import type { PrismaClient } from "@custos/db";
 import { createPrismaClient, openDatabase, scopeToTenant, UNBOUNDED } from "@custos/db";
 import { createMigratedTestDatabase } from "@custos/db/testing";
-import { seedSubjectsPastDue } from "../src/retention/bulk-seed.ts";
 import { sweepRetention } from "../src/retention/sweep.ts";
+import { seedSubjectsPastDue } from "../test/bulk-seed.ts";
 
 export interface RetentionFigures {
   rows: number;

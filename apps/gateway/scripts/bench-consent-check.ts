@@ -3,7 +3,7 @@
 import { scopeToTenant } from "@custos/db";
 import { PrismaClient } from "@custos/db/client";
 import { createMigratedTestDatabase } from "@custos/db/testing";
-import { currentConsent } from "../src/consent/consent-check.ts";
+import { currentConsent } from "../src/consent/check/consent-check.ts";
 
 const adminUrl = process.env.CUSTOS_BENCH_POSTGRES_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const SUBJECTS = 100_000;

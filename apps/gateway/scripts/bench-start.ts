@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { buildGateway, SOURCE_GATEWAY, spawnGatewayProcess } from "../src/service/gateway-process.ts";
+import { buildGateway, SOURCE_GATEWAY, spawnGatewayProcess } from "../test/gateway-process.ts";
 
 const runs = Number(process.argv[2] ?? 5);
 const dataDir = await mkdtemp(path.join(tmpdir(), "custos-bench-start-"));

@@ -1,4 +1,4 @@
-export { DEFAULT_PORT } from "./config/config.ts";
-export { CUSTOS_ERROR_CODES, type CustosErrorCode } from "./errors.ts";
-export { schema } from "./schema/index.ts";
-export { type GatewayOptions, type RunningGateway, startGateway } from "./server.ts";
+export { DEFAULT_PORT } from "./app/config/config.ts";
+export { schema } from "./app/schema/index.ts";
+export { type GatewayOptions, type RunningGateway, startGateway } from "./app/server.ts";
+export { CUSTOS_ERROR_CODES, type CustosErrorCode } from "./ground/errors.ts";

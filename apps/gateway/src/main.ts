@@ -2,14 +2,14 @@
 import { readFile } from "node:fs/promises";
 import { describeTarget, prepareDatabase, type ReadyDatabase, scopeToTenant } from "@custos/db";
 import { createApiKey } from "./access/api-key-service.ts";
-import { resolveKeyPepper } from "./access/key-pepper.ts";
-import { exitWithMessage } from "./command-line.ts";
-import { type GatewayConfig, loadGatewayConfig } from "./config/config.ts";
-import { startJobRunner } from "./jobs/job-runner.ts";
-import { type PostgresRateLimitStore, postgresRateLimitStore } from "./limits/postgres-rate-limit-store.ts";
-import { createJsonLogger } from "./logger.ts";
+import { exitWithMessage } from "./app/cli/command-line.ts";
+import { type GatewayConfig, loadGatewayConfig } from "./app/config/config.ts";
+import { resolveKeyPepper } from "./app/config/key-pepper.ts";
+import { startJobRunner } from "./app/jobs/job-runner.ts";
+import { startGateway } from "./app/server.ts";
+import { createJsonLogger } from "./ground/logger.ts";
 import { smtpTransport } from "./outbox/smtp-transport.ts";
-import { startGateway } from "./server.ts";
+import { type PostgresRateLimitStore, postgresRateLimitStore } from "./transport/limits/postgres-rate-limit-store.ts";
 
 let config: GatewayConfig;
 try {

@@ -21,7 +21,7 @@ const GATEWAY_DIR = fileURLToPath(new URL("../../gateway/", import.meta.url));
 
 /** `pnpm keys …` on the gateway's database, before the gateway holds it. */
 function keys(...args: string[]): string {
-  return execFileSync("pnpm", ["--filter", "@custos/gateway", "--silent", "exec", "tsx", "src/access/keys-cli.ts", ...args], {
+  return execFileSync("pnpm", ["--filter", "@custos/gateway", "--silent", "exec", "tsx", "src/app/cli/keys.ts", ...args], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { Prisma } from "../generated/prisma/client.ts";
+import { createMigratedTestDatabase } from "../test/testing.ts";
 import { PREPARED, preparedStatementName } from "./prepared-statements.ts";
-import { createMigratedTestDatabase } from "./testing.ts";
 
 describe("prepared statements", () => {
   it("are the statements that open with the marker, each under a name of its own text", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, inject, it } from "vitest";
 import { getDatamodel } from "../generated/pothos-types.ts";
+import { createMigratedTestDatabase, TEST_ENGINES } from "../test/testing.ts";
 import { seedCatalogue } from "./seed/seed.ts";
 import { CrossTenantWriteError, scopeToTenant, tenantScopeRules } from "./tenant-scope.ts";
-import { createMigratedTestDatabase, TEST_ENGINES } from "./testing.ts";
 
 describe("tenant scope rules", () => {
   it("cover every model in the schema, so a new model cannot escape the scope", () => {

@@ -1,5 +1,5 @@
 import type { ApiKeyKind, TenantScopedPrisma } from "@custos/db";
-import { CustosError } from "../errors.ts";
+import { CustosError } from "../ground/errors.ts";
 import { hashKey, issueKey } from "./api-key-format.ts";
 import { KIND_SCOPE } from "./api-key-scopes.ts";
 import { forgetApiKey } from "./authenticate.ts";

@@ -1,9 +1,9 @@
 import type { PrismaClient } from "@custos/db";
-import { shortLivedCache } from "../caching/short-lived.ts";
-import { CustosError } from "../errors.ts";
+import type { Caller } from "../ground/caller.ts";
+import { CustosError } from "../ground/errors.ts";
+import { shortLivedCache } from "../ground/short-lived.ts";
 import { keyMatches, keyPrefixOf, looksLikeApiKey } from "./api-key-format.ts";
 import { KIND_SCOPE } from "./api-key-scopes.ts";
-import type { Caller } from "./caller.ts";
 import { verifyShopperSession } from "./session-token.ts";
 
 /** lastUsedAt is for humans reviewing keys; minute precision saves a write on every request. */

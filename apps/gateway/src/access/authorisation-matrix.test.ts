@@ -2,10 +2,11 @@ import { readFileSync } from "node:fs";
 import { TEST_ENGINES } from "@custos/db/testing";
 import { buildSchema } from "graphql";
 import { describe, expect, inject, it } from "vitest";
-import { silentLogger } from "../logger.ts";
-import { type Credentials, startTestGateway } from "../testing.ts";
-import { expectedOutcome, MATRIX_CALLERS, type MatrixCaller, OPERATION_SAMPLES } from "./operation-samples.ts";
-import { SAMPLE_PROCESSOR, SAMPLE_SYSTEM, sampleWorld } from "./sample-world.ts";
+import { type Credentials, startTestGateway } from "../../test/harness.ts";
+import { expectedOutcome, OPERATION_SAMPLES } from "../../test/samples/operation-samples.ts";
+import { MATRIX_CALLERS, type MatrixCaller } from "../../test/samples/sample-types.ts";
+import { SAMPLE_PROCESSOR, SAMPLE_SYSTEM, sampleWorld } from "../../test/samples/sample-world.ts";
+import { silentLogger } from "../ground/logger.ts";
 
 const STOREFRONT_ORIGIN = "https://shop.test";
 

@@ -1,8 +1,8 @@
 import { scopeToTenant, seedCatalogue } from "@custos/db";
 import { generateKeyPair, SignJWT } from "jose";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { moveClockTo, restoreClock } from "../test-clock.ts";
-import { startTestGateway, TEST_KEY_PEPPER, type TestGateway } from "../testing.ts";
+import { moveClockTo, restoreClock } from "../../test/clock.ts";
+import { startTestGateway, TEST_KEY_PEPPER, type TestGateway } from "../../test/harness.ts";
 import { issueKey, keyPrefixOf } from "./api-key-format.ts";
 import { createApiKey } from "./api-key-service.ts";
 import { SESSION_AUDIENCE } from "./session-token.ts";

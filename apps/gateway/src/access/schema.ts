@@ -1,8 +1,8 @@
 import { ApiKeyKind } from "@custos/db";
 import { recordAudit } from "../audit/audit-service.ts";
-import { builder } from "../builder.ts";
+import { builder } from "../ground/builder.ts";
+import { CALLER_KINDS } from "../ground/caller.ts";
 import { createApiKey, revokeApiKey } from "./api-key-service.ts";
-import { CALLER_KINDS } from "./caller.ts";
 
 const CallerKindEnum = builder.enumType("CallerKind", {
   values: CALLER_KINDS.map((kind) => kind.toUpperCase()),

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@custos/db";
 import { decodeJwt, errors, importJWK, type JWK, jwtVerify } from "jose";
-import { CustosError } from "../errors.ts";
-import { parseSubjectId } from "../identifiers/subject-id.ts";
+import { CustosError } from "../ground/errors.ts";
+import { parseSubjectId } from "../ground/identifiers/subject-id.ts";
 
 /** Tokens are short-lived proofs that the storefront's backend has logged the shopper in. */
 const MAX_TOKEN_AGE = "24h";

@@ -1,11 +1,12 @@
 import { scopeToTenant, seedCatalogue, type TenantScopedPrisma } from "@custos/db";
 import { TEST_ENGINES } from "@custos/db/testing";
 import { describe, expect, inject, it } from "vitest";
-import { silentLogger } from "../logger.ts";
-import { type Credentials, dataOf, startTestGateway, TEST_KEY_PEPPER, type TestGateway } from "../testing.ts";
+import { type Credentials, dataOf, startTestGateway, TEST_KEY_PEPPER, type TestGateway } from "../../test/harness.ts";
+import { OPERATION_SAMPLES } from "../../test/samples/operation-samples.ts";
+import { MATRIX_CALLERS, type MatrixCaller, type SampleWorld } from "../../test/samples/sample-types.ts";
+import { SAMPLE_PROCESSOR, SAMPLE_SYSTEM, sampleWorld } from "../../test/samples/sample-world.ts";
+import { silentLogger } from "../ground/logger.ts";
 import { createApiKey } from "./api-key-service.ts";
-import { MATRIX_CALLERS, type MatrixCaller, OPERATION_SAMPLES, type SampleWorld } from "./operation-samples.ts";
-import { SAMPLE_PROCESSOR, SAMPLE_SYSTEM, sampleWorld } from "./sample-world.ts";
 
 const SHOPPER = "shopper-1";
 

@@ -1,7 +1,7 @@
 import type { TenantScopedPrisma } from "@custos/db";
-import { CustosError } from "../errors.ts";
-import { toCsv } from "../exports/csv.ts";
-import { parseSubjectId } from "../identifiers/subject-id.ts";
+import { CustosError } from "../ground/errors.ts";
+import { toCsv } from "../ground/exports/csv.ts";
+import { parseSubjectId } from "../ground/identifiers/subject-id.ts";
 
 export interface AuditLogFilterInput {
   operation?: string | null;

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { scopeToTenant } from "@custos/db";
 import { TEST_ENGINES } from "@custos/db/testing";
 import { describe, expect, inject, it } from "vitest";
-import { dataOf, startTestGateway } from "../testing.ts";
+import { dataOf, startTestGateway } from "../../test/harness.ts";
 import { recordReadAudit } from "./audit-group-commit.ts";
 
 const STATE = "query ($subjectId: String!) { consentState(subjectId: $subjectId) { subjectId } }";

@@ -6,8 +6,8 @@
  */
 import { randomUUID } from "node:crypto";
 import type { TenantScopedPrisma } from "@custos/db";
-import { groupCommit, type Outcome, oneAtATimeAfterFailure } from "../batching/group-commit.ts";
-import { type AuditEntry, type AuditedAction, entryRow } from "./audit-service.ts";
+import { groupCommit, type Outcome, oneAtATimeAfterFailure } from "../ground/group-commit.ts";
+import { type AuditEntry, type AuditedAction, entryRow } from "./audit-entry.ts";
 
 type Entry = AuditEntry & { occurredAt: Date };
 

@@ -1,5 +1,5 @@
-import { builder } from "../builder.ts";
-import { inExportSlot } from "../exports/export-slots.ts";
+import { builder } from "../ground/builder.ts";
+import { inExportSlot } from "../ground/exports/export-slots.ts";
 import { auditLogExport, auditLogWhere } from "./audit-export.ts";
 import { recordAudit } from "./audit-service.ts";
 

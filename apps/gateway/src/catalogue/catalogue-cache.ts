@@ -1,5 +1,5 @@
 import type { TenantScopedPrisma } from "@custos/db";
-import { type ShortLivedCache, shortLivedCache } from "../caching/short-lived.ts";
+import { type ShortLivedCache, shortLivedCache } from "../ground/short-lived.ts";
 
 /**
  * The catalogue (purposes, cookie categories, policy versions) changes with a seed or a policy publication, yet every

@@ -1,6 +1,6 @@
 import { TEST_ENGINES } from "@custos/db/testing";
 import { describe, expect, inject, it } from "vitest";
-import { startTestGateway } from "../testing.ts";
+import { startTestGateway } from "../../test/harness.ts";
 
 describe.each(TEST_ENGINES)("catalogue on %s", (engine) => {
   it("lists the policy's seven purposes in order, each with its legal basis and data categories", async () => {

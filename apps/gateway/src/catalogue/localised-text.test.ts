@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dataOf, startTestGateway } from "../testing.ts";
+import { dataOf, startTestGateway } from "../../test/harness.ts";
 import { localised } from "./localised-text.ts";
 
 describe("the catalogue's texts in Russian and English", () => {

@@ -1,4 +1,4 @@
-import { builder } from "../builder.ts";
+import { builder } from "../ground/builder.ts";
 
 /** A catalogue row's text in the languages it is written in: English always, Russian where the seed or staff gave it. */
 interface LocalisedRow {

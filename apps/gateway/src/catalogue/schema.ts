@@ -1,5 +1,5 @@
 import { LegalBasis } from "@custos/db";
-import { builder } from "../builder.ts";
+import { builder } from "../ground/builder.ts";
 import { cachedCatalogue } from "./catalogue-cache.ts";
 import { LOCALISED_TEXT } from "./localised-text.ts";
 

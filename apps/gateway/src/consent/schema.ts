@@ -1,15 +1,15 @@
 import { ConsentChannel, ConsentDecision } from "@custos/db";
-import { builder } from "../builder.ts";
 import { PurposeRef } from "../catalogue/schema.ts";
-import { CustosError } from "../errors.ts";
-import { parseJurisdiction } from "../identifiers/jurisdiction.ts";
-import { isVisitorId, parseCustomerId, parseSubjectId } from "../identifiers/subject-id.ts";
+import { builder } from "../ground/builder.ts";
+import { CustosError } from "../ground/errors.ts";
+import { parseJurisdiction } from "../ground/identifiers/jurisdiction.ts";
+import { isVisitorId, parseCustomerId, parseSubjectId } from "../ground/identifiers/subject-id.ts";
 import { PolicyVersionRef } from "../policies/schema.ts";
-import { currentConsent, type SubjectConsentCheck } from "./consent-check.ts";
-import { type DecisionCircumstances, recordConsentDecision, withdrawAllConsent } from "./consent-service.ts";
-import { CookieCategoryRef } from "./cookie-catalogue-schema.ts";
-import type { ProofInput } from "./proof.ts";
-import { carryVisitorConsent } from "./visitor-carry-over.ts";
+import { currentConsent, type SubjectConsentCheck } from "./check/consent-check.ts";
+import { CookieCategoryRef } from "./cookies/cookie-catalogue-schema.ts";
+import { type DecisionCircumstances, recordConsentDecision, withdrawAllConsent } from "./record/consent-service.ts";
+import type { ProofInput } from "./record/proof.ts";
+import { carryVisitorConsent } from "./record/visitor-carry-over.ts";
 
 export const ConsentDecisionEnum = builder.enumType(ConsentDecision, { name: "ConsentDecision" });
 

@@ -1,8 +1,8 @@
 import type { LegalInstrument, TenantScopedPrisma } from "@custos/db";
 import { recordAudit } from "../audit/audit-service.ts";
-import type { Context } from "../context.ts";
-import { CustosError } from "../errors.ts";
-import { isUuid } from "../identifiers/uuid.ts";
+import type { Context } from "../ground/context.ts";
+import { CustosError } from "../ground/errors.ts";
+import { isUuid } from "../ground/identifiers/uuid.ts";
 
 type AuditContext = Pick<Context, "caller" | "tenantId" | "requestId">;
 

@@ -1,7 +1,7 @@
 import { LegalInstrument } from "@custos/db";
 import { auditedRead } from "../audit/audit-service.ts";
-import { builder } from "../builder.ts";
-import { parseSubjectId } from "../identifiers/subject-id.ts";
+import { builder } from "../ground/builder.ts";
+import { parseSubjectId } from "../ground/identifiers/subject-id.ts";
 import { noticeOwedWhere, recordDisclosure, recordDisclosureNotice } from "./disclosure-service.ts";
 
 const LegalInstrumentEnum = builder.enumType(LegalInstrument, { name: "LegalInstrument" });

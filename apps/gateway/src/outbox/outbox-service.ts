@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient, TenantScopedPrisma } from "@custos/db";
-import { CustosError } from "../errors.ts";
-import { isUuid } from "../identifiers/uuid.ts";
+import { CustosError } from "../ground/errors.ts";
+import { isUuid } from "../ground/identifiers/uuid.ts";
 import type { MailTransport } from "./transport.ts";
 
 export interface Notice {

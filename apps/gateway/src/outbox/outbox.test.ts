@@ -1,8 +1,8 @@
 import { scopeToTenant } from "@custos/db";
 import { createMigratedTestDatabase, TEST_ENGINES } from "@custos/db/testing";
 import { describe, expect, inject, it } from "vitest";
+import { RecordingTransport } from "../../test/recording-transport.ts";
 import { dispatchOutbox, enqueueNotices } from "./outbox-service.ts";
-import { RecordingTransport } from "./transport.ts";
 
 describe.each(TEST_ENGINES)("the outbox on %s", (engine) => {
   it("sends each queued notice once, even with two dispatchers at once, and retries a failure until it gives up", async () => {

@@ -1,6 +1,6 @@
 import { OutboxStatus } from "@custos/db";
 import { auditedRead, recordAudit } from "../audit/audit-service.ts";
-import { builder } from "../builder.ts";
+import { builder } from "../ground/builder.ts";
 import { retryFailedNotice } from "./outbox-service.ts";
 
 const OutboxStatusEnum = builder.enumType("OutboxStatus", {

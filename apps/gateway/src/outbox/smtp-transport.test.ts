@@ -3,8 +3,8 @@ import { scopeToTenant } from "@custos/db";
 import { createMigratedTestDatabase } from "@custos/db/testing";
 import { SMTPServer } from "smtp-server";
 import { describe, expect, it } from "vitest";
-import { startInProcessRunner } from "../jobs/in-process-runner.ts";
-import { silentLogger } from "../logger.ts";
+import { startInProcessRunner } from "../app/jobs/in-process-runner.ts";
+import { silentLogger } from "../ground/logger.ts";
 import { enqueueNotices, NOTICE_MAX_ATTEMPTS } from "./outbox-service.ts";
 import { smtpTransport } from "./smtp-transport.ts";
 

@@ -15,17 +15,3 @@ export interface OutgoingMessage {
 export interface MailTransport {
   send(message: OutgoingMessage): Promise<void>;
 }
-
-/** Keeps what it was asked to send, for tests and for a development gateway without a mail provider. */
-export class RecordingTransport implements MailTransport {
-  readonly sent: OutgoingMessage[] = [];
-  failNext = 0;
-
-  async send(message: OutgoingMessage): Promise<void> {
-    if (this.failNext > 0) {
-      this.failNext -= 1;
-      throw new Error("transport refused the message");
-    }
-    this.sent.push(message);
-  }
-}

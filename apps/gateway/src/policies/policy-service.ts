@@ -1,8 +1,8 @@
 import type { PolicyKind, PolicyVersion, TenantScopedPrisma } from "@custos/db";
 import { recordAudit } from "../audit/audit-service.ts";
 import { forgetCatalogue } from "../catalogue/catalogue-cache.ts";
-import type { Context } from "../context.ts";
-import { CustosError } from "../errors.ts";
+import type { Context } from "../ground/context.ts";
+import { CustosError } from "../ground/errors.ts";
 import { noticeContext } from "../outbox/notice-context.ts";
 import { enqueueNotices } from "../outbox/outbox-service.ts";
 

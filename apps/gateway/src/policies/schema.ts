@@ -1,5 +1,5 @@
 import { PolicyKind } from "@custos/db";
-import { builder } from "../builder.ts";
+import { builder } from "../ground/builder.ts";
 import { currentPolicies, type PublishedPolicyVersion, publishPolicyVersion } from "./policy-service.ts";
 
 const PolicyKindEnum = builder.enumType(PolicyKind, { name: "PolicyKind" });

@@ -2,10 +2,10 @@
 // embedded database is seeded with what the published policy says; this runs that start-up path and asks over HTTP.
 import { DEFAULT_TENANT_SLUG, prepareDatabase, scopeToTenant } from "@custos/db";
 import { expect, it } from "vitest";
+import { TEST_KEY_PEPPER } from "../../test/harness.ts";
 import { createApiKey } from "../access/api-key-service.ts";
-import { silentLogger } from "../logger.ts";
-import { startGateway } from "../server.ts";
-import { TEST_KEY_PEPPER } from "../testing.ts";
+import { startGateway } from "../app/server.ts";
+import { silentLogger } from "../ground/logger.ts";
 
 it("a fresh embedded install tells the truth: 3-year retention, transfers to China and Singapore, example systems", async () => {
   const database = await prepareDatabase({ kind: "pglite", dataDir: "memory://" });

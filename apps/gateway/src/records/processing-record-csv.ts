@@ -1,4 +1,4 @@
-import { toCsv } from "../exports/csv.ts";
+import { toCsv } from "../ground/exports/csv.ts";
 import type { ProcessingRecord, RecordedTransfer } from "./processing-record.ts";
 
 const PROCESSING_RECORD_CSV_COLUMNS = [

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { neutraliseFormula } from "../exports/csv.ts";
+import { neutraliseFormula } from "../ground/exports/csv.ts";
 import { buildProcessingRecord, type ProcessingRecordInput } from "./processing-record.ts";
 import { processingRecordToCsv } from "./processing-record-csv.ts";
 import { escapeHtml, processingRecordToHtml } from "./processing-record-html.ts";

@@ -1,4 +1,4 @@
-import { builder } from "../builder.ts";
+import { builder } from "../ground/builder.ts";
 import { processingRecordToCsv } from "./processing-record-csv.ts";
 import { processingRecordToHtml } from "./processing-record-html.ts";
 import { processingRecordOf } from "./processing-record-service.ts";

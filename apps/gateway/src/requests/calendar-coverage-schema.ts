@@ -1,4 +1,4 @@
-import { builder } from "../builder.ts";
+import { builder } from "../ground/builder.ts";
 import { type CalendarCoverage, calendarCoverage } from "./rules/index.ts";
 
 const UnpublishedYearRef = builder.objectRef<CalendarCoverage["unpublished"][number]>("UnpublishedCalendarYear").implement({

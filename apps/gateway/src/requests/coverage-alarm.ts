@@ -1,4 +1,4 @@
-import type { Logger } from "../logger.ts";
+import type { Logger } from "../ground/logger.ts";
 import { calendarCoverage, coverageWarnings } from "./rules/index.ts";
 
 /** Each curated calendar's reach, for `/health`. */

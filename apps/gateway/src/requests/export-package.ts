@@ -1,5 +1,8 @@
 import { createHash } from "node:crypto";
-import { type CsvValue, toCsv } from "../exports/csv.ts";
+import { type CsvValue, toCsv } from "../ground/exports/csv.ts";
+
+/** Where a finished package is downloaded from, with its token: the link in the completion notice (served by transport/http/export-route.ts). */
+export const EXPORT_ROUTE_PREFIX = "/exports/requests/";
 
 /** What one data system posted for an access or portability request: records per data category. */
 export interface SystemExport {

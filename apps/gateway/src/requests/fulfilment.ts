@@ -1,10 +1,9 @@
 import type { Prisma, RequestType, TenantScopedPrisma, TenantTransaction } from "@custos/db";
 import { recordAudit } from "../audit/audit-service.ts";
-import { CustosError } from "../errors.ts";
-import type { CsvValue } from "../exports/csv.ts";
+import { CustosError } from "../ground/errors.ts";
+import type { CsvValue } from "../ground/exports/csv.ts";
 import { eraseSubjectRecords } from "../subjects/erasure.ts";
-import { assembleExportPackage, columnsOf, exportProblem, type SystemExport } from "./export-package.ts";
-import { EXPORT_ROUTE_PREFIX } from "./export-route.ts";
+import { assembleExportPackage, columnsOf, EXPORT_ROUTE_PREFIX, exportProblem, type SystemExport } from "./export-package.ts";
 import { heldData } from "./legal-holds.ts";
 import { custosOwnRecords } from "./own-records.ts";
 import { issueRequestToken } from "./request-tokens.ts";

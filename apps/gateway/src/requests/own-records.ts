@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { TenantTransaction } from "@custos/db";
 import { buildConsentReceipt } from "../consent/ledger/receipt.ts";
-import type { CsvValue } from "../exports/csv.ts";
+import type { CsvValue } from "../ground/exports/csv.ts";
 import { dataDestinations } from "../transfers/transfer-service.ts";
 import type { SystemExport } from "./export-package.ts";
 import type { PrivacyRequest } from "./request-workflow.ts";

@@ -1,4 +1,4 @@
-import { CustosError } from "../errors.ts";
+import { CustosError } from "../ground/errors.ts";
 import { RequestRuleError } from "./rules/index.ts";
 
 /** Maps the pure rules' typed refusals to the gateway's stable codes; anything else is rethrown as it is. */

@@ -1,8 +1,8 @@
 import type { RequestStatus, RequestType, TenantScopedPrisma, TenantTransaction } from "@custos/db";
-import { actorLabel } from "../access/caller.ts";
 import { recordAudit } from "../audit/audit-service.ts";
-import { recordConsentDecisionIn } from "../consent/consent-service.ts";
-import { CustosError } from "../errors.ts";
+import { recordConsentDecisionIn } from "../consent/record/consent-service.ts";
+import { actorLabel } from "../ground/caller.ts";
+import { CustosError } from "../ground/errors.ts";
 import { parseEmail, parseLanguage } from "../subjects/contact-service.ts";
 import { maskEmail } from "../subjects/mask-email.ts";
 import { requestsToMailbox, UNPROVEN_REQUESTS_PER_MAILBOX } from "./contact-address.ts";

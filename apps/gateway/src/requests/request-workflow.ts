@@ -1,7 +1,7 @@
 import type { Prisma, RequestStatus, TenantTransaction } from "@custos/db";
-import { actorLabel } from "../access/caller.ts";
-import type { Context } from "../context.ts";
-import { CustosError } from "../errors.ts";
+import { actorLabel } from "../ground/caller.ts";
+import type { Context } from "../ground/context.ts";
+import { CustosError } from "../ground/errors.ts";
 import { noticeContext } from "../outbox/notice-context.ts";
 import { enqueueNotices } from "../outbox/outbox-service.ts";
 import { authorityFor } from "./authorities.ts";

@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { TEST_ENGINES } from "@custos/db/testing";
 import { buildSchema, isInputObjectType } from "graphql";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { silentLogger } from "../logger.ts";
-import { moveClockTo, restoreClock } from "../test-clock.ts";
-import { dataOf, startTestGateway, type TestGateway } from "../testing.ts";
+import { moveClockTo, restoreClock } from "../../test/clock.ts";
+import { dataOf, startTestGateway, type TestGateway } from "../../test/harness.ts";
+import { silentLogger } from "../ground/logger.ts";
 import { CODE_MAX_ATTEMPTS } from "./verification-code.ts";
 
 const DAY_MS = 86_400_000;

@@ -1,9 +1,9 @@
 import { RequestStatus, RequestType, VerificationMethod } from "@custos/db";
 import { auditedRead, recordAudit } from "../audit/audit-service.ts";
-import { builder } from "../builder.ts";
-import { CustosError } from "../errors.ts";
-import { parseJurisdiction } from "../identifiers/jurisdiction.ts";
-import { parseSubjectId } from "../identifiers/subject-id.ts";
+import { builder } from "../ground/builder.ts";
+import { CustosError } from "../ground/errors.ts";
+import { parseJurisdiction } from "../ground/identifiers/jurisdiction.ts";
+import { parseSubjectId } from "../ground/identifiers/subject-id.ts";
 import { TaskStatusEnum } from "../tasks/task-status.ts";
 import { authorityFor, type DataProtectionAuthority } from "./authorities.ts";
 import { completeTask, pullTasks } from "./fulfilment.ts";

@@ -1,7 +1,7 @@
 import { TEST_ENGINES } from "@custos/db/testing";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { moveClockTo, restoreClock } from "../test-clock.ts";
-import { startTestGateway } from "../testing.ts";
+import { moveClockTo, restoreClock } from "../../test/clock.ts";
+import { startTestGateway } from "../../test/harness.ts";
 
 const SWEEP =
   "mutation ($dryRun: Boolean!) { sweepRetention(dryRun: $dryRun) { dryRun status startedBy counts { dataCategory processed held tasksQueued } } }";

@@ -1,9 +1,9 @@
 import { RetentionAction, RetentionTrigger, RunStatus } from "@custos/db";
-import { actorLabel } from "../access/caller.ts";
 import { auditedRead, recordAudit } from "../audit/audit-service.ts";
-import { builder } from "../builder.ts";
 import { DataCategoryRef, LegalBasisEnum } from "../catalogue/schema.ts";
-import { parseSubjectId } from "../identifiers/subject-id.ts";
+import { builder } from "../ground/builder.ts";
+import { actorLabel } from "../ground/caller.ts";
+import { parseSubjectId } from "../ground/identifiers/subject-id.ts";
 import { describeErasureTimeLimit } from "../records/processing-record.ts";
 import { TaskStatusEnum } from "../tasks/task-status.ts";
 import { completeRetentionTask, placeLegalHold, releaseLegalHold, setRetentionPolicy } from "./retention-service.ts";

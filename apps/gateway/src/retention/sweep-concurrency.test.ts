@@ -4,8 +4,8 @@ import { fileURLToPath } from "node:url";
 import { createPrismaClient, openDatabase, scopeToTenant } from "@custos/db";
 import { createMigratedTestDatabase } from "@custos/db/testing";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { moveClockTo, restoreClock } from "../test-clock.ts";
-import { seedSubjectsPastDue } from "./bulk-seed.ts";
+import { seedSubjectsPastDue } from "../../test/bulk-seed.ts";
+import { moveClockTo, restoreClock } from "../../test/clock.ts";
 import { ABANDONED_AFTER_MS, sweepRetention } from "./sweep.ts";
 
 // Seeded by bench:retention's seed (one INSERT … generate_series): 3000 people registered in 2020, as
@@ -54,11 +54,11 @@ describe("the retention sweep across processes on postgres", () => {
     await seedSubjectsPastDue(prisma, tenantId, ROWS, LONG_AGO);
 
     // Node itself with tsx's loader, so the process killed is the one sweeping (the tsx binary would fork it).
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "src/retention/retention-cli.ts", "sweep", "--batch", "100", "--pause", "500"],
-      { cwd: gatewayRoot, env: { ...process.env, DATABASE_URL: database.db.target.url }, stdio: ["ignore", "pipe", "pipe"] },
-    );
+    const child = spawn(process.execPath, ["--import", "tsx", "src/app/cli/retention.ts", "sweep", "--batch", "100", "--pause", "500"], {
+      cwd: gatewayRoot,
+      env: { ...process.env, DATABASE_URL: database.db.target.url },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     await new Promise<void>((resolve, reject) => {
       child.stdout.on("data", (chunk: Buffer) => {

@@ -1,8 +1,8 @@
 import { scopeToTenant } from "@custos/db";
 import { TEST_ENGINES } from "@custos/db/testing";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { moveClockTo, restoreClock } from "../test-clock.ts";
-import { dataOf, startTestGateway, type TestGateway } from "../testing.ts";
+import { moveClockTo, restoreClock } from "../../test/clock.ts";
+import { dataOf, startTestGateway, type TestGateway } from "../../test/harness.ts";
 import { sweepRetention } from "./sweep.ts";
 
 const NOW = "2026-06-01T00:00:00.000Z";

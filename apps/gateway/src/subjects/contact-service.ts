@@ -1,7 +1,7 @@
 import type { TenantScopedPrisma } from "@custos/db";
 import { recordAudit } from "../audit/audit-service.ts";
-import type { Context } from "../context.ts";
-import { CustosError } from "../errors.ts";
+import type { Context } from "../ground/context.ts";
+import { CustosError } from "../ground/errors.ts";
 
 /** The same shape the request form takes, so an address that registers can also receive a code. */
 export const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/;

@@ -1,6 +1,6 @@
 import { TEST_ENGINES } from "@custos/db/testing";
 import { describe, expect, inject, it } from "vitest";
-import { startTestGateway } from "../testing.ts";
+import { startTestGateway } from "../../test/harness.ts";
 
 const REGISTER = "mutation ($input: RegisterSubjectContactInput!) { registerSubjectContact(input: $input) { subjectId email language } }";
 const CONTACT = "query ($id: String!) { subjectContact(subjectId: $id) { email emailVerifiedAt erasedAt } }";

@@ -1,7 +1,7 @@
 import { scopeToTenant } from "@custos/db";
 import { TEST_ENGINES } from "@custos/db/testing";
 import { describe, expect, inject, it } from "vitest";
-import { dataOf, startTestGateway } from "../testing.ts";
+import { dataOf, startTestGateway } from "../../test/harness.ts";
 import { eraseSubjectRecords } from "./erasure.ts";
 
 describe.each(TEST_ENGINES)("erasing a subject's records on %s", (engine) => {

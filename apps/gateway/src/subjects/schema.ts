@@ -1,6 +1,6 @@
 import type { Prisma } from "@custos/db";
-import { builder } from "../builder.ts";
-import { parseCustomerId } from "../identifiers/subject-id.ts";
+import { builder } from "../ground/builder.ts";
+import { parseCustomerId } from "../ground/identifiers/subject-id.ts";
 import { assertMayRegisterContacts, registerContact, subjectContact } from "./contact-service.ts";
 
 type SubjectRow = Prisma.DataSubjectGetPayload<{ select: undefined }>;

@@ -1,5 +1,5 @@
-import { builder } from "../builder.ts";
 import { DataCategoryRef } from "../catalogue/schema.ts";
+import { builder } from "../ground/builder.ts";
 import { createDataSystem, retireDataSystem } from "./system-service.ts";
 
 const DataSystemRef = builder.prismaObject("DataSystem", {

@@ -1,7 +1,7 @@
 import type { TenantScopedPrisma } from "@custos/db";
 import { recordAudit } from "../audit/audit-service.ts";
-import type { Context } from "../context.ts";
-import { CustosError } from "../errors.ts";
+import type { Context } from "../ground/context.ts";
+import { CustosError } from "../ground/errors.ts";
 
 type AuditContext = Pick<Context, "caller" | "tenantId" | "requestId">;
 

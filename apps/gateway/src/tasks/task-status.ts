@@ -1,5 +1,5 @@
 import { TaskStatus } from "@custos/db";
-import { builder } from "../builder.ts";
+import { builder } from "../ground/builder.ts";
 
 /** The state of work handed to a data system: a request's task or a retention task. */
 export const TaskStatusEnum = builder.enumType(TaskStatus, { name: "TaskStatus" });

@@ -1,8 +1,8 @@
 import { TEST_ENGINES } from "@custos/db/testing";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { startTestGateway, type TestGateway } from "../../test/harness.ts";
 import { escapeHtml } from "../records/processing-record-html.ts";
-import { startTestGateway, type TestGateway } from "../testing.ts";
 
 const CREATE_PROCESSOR = `mutation ($input: CreateProcessorInput!) { createProcessor(input: $input) { id name } }`;
 const RECORD_TRANSFER = `mutation ($input: RecordTransferInput!) {

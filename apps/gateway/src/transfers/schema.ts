@@ -1,7 +1,7 @@
 import { TransferMechanism } from "@custos/db";
-import { builder } from "../builder.ts";
 import { DataCategoryRef, PurposeRef } from "../catalogue/schema.ts";
-import type { Context } from "../context.ts";
+import { builder } from "../ground/builder.ts";
+import type { Context } from "../ground/context.ts";
 import { createProcessor, dataDestinations, recordTransfer } from "./transfer-service.ts";
 
 export const TransferMechanismEnum = builder.enumType(TransferMechanism, {

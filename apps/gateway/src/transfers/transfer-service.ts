@@ -1,7 +1,7 @@
 import type { TenantScopedPrisma, TransferMechanism } from "@custos/db";
 import { recordAudit } from "../audit/audit-service.ts";
-import type { Context } from "../context.ts";
-import { CustosError } from "../errors.ts";
+import type { Context } from "../ground/context.ts";
+import { CustosError } from "../ground/errors.ts";
 import { isCountryCode } from "./rules/countries.ts";
 import { validateTransfer } from "./rules/validate-transfer.ts";
 import { type DataDestination, whereDoesMyDataGo } from "./rules/where-does-my-data-go.ts";

@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTestDatabase } from "@custos/testing";
 import { afterEach, describe, expect, inject, it } from "vitest";
+import { createMigratedTestDatabase, TEST_ENGINES, type TestEngine } from "../../test/testing.ts";
 import { type Database, type DatabaseTarget, openDatabase } from "../database.ts";
 import { migrationsDir, schemaPath } from "../paths.ts";
-import { createMigratedTestDatabase, TEST_ENGINES, type TestEngine } from "../testing.ts";
 import { readMigrationsFolder } from "./migrations-folder.ts";
 import { applyMigrations, createMigration, migrationStatus, pendingSchemaChanges } from "./migrator.ts";
 

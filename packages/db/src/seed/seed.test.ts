@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
-import { createMigratedTestDatabase, TEST_ENGINES } from "../testing.ts";
+import { createMigratedTestDatabase, TEST_ENGINES } from "../../test/testing.ts";
 import { PURPOSES } from "./catalogue.ts";
 import { seedCatalogue } from "./seed.ts";
 

@@ -7,7 +7,7 @@
  * show it as text instead of evaluating it. That alters such cells (a user agent or page URL sent by a browser could
  * start with `=`); verify from JSON, read from CSV.
  */
-import { toCsv } from "../../exports/csv.ts";
+import { toCsv } from "../../ground/exports/csv.ts";
 import { type ChainFields, type ConsentEventRecord, HASHED_FIELDS, hashedFields } from "./hash-chain.ts";
 
 export type ExportableConsentEvent = ConsentEventRecord & Partial<ChainFields>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addCalendarMonths } from "../../calendar/calendar-months.ts";
+import { addCalendarMonths } from "../../ground/calendar-months.ts";
 import { CNIL_COOKIE_CHOICE_MONTHS, consentValidity, laterMaterialPolicyEffective, type PolicyVersionFacts } from "./validity.ts";
 
 const granted = { decision: "GRANTED" as const, decidedAt: "2025-01-31T09:00:00Z" };

@@ -12,7 +12,7 @@
  * JORFTEXT000042388197), so CNIL_COOKIE_CHOICE_MONTHS is 6.
  */
 
-import { addCalendarMonths } from "../../calendar/calendar-months.ts";
+import { addCalendarMonths } from "../../ground/calendar-months.ts";
 import type { ConsentDecision, PolicyKind } from "./consent-terms.ts";
 import { epochMillis, type InstantInput, isoInstant } from "./dates.ts";
 

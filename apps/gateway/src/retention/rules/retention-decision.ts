@@ -1,4 +1,4 @@
-import { addCalendarMonths, earliestStartDueAfter } from "../../calendar/calendar-months.ts";
+import { addCalendarMonths, earliestStartDueAfter } from "../../ground/calendar-months.ts";
 import { activeHoldsOn, type HeldData, type LegalHold } from "./legal-holds.ts";
 import type { RetentionAction, RetentionPolicy, RetentionTrigger } from "./retention-policy.ts";
 

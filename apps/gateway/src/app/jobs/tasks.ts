@@ -1,0 +1,51 @@
+// The background jobs themselves, the same whichever runner runs them: graphile-worker on PostgreSQL
+// (graphile-runner.ts), or this process's own timers on the embedded database (in-process-runner.ts).
+import { type PrismaClient, scopeToTenant } from "@custos/db";
+import type { Logger } from "../../ground/logger.ts";
+import { type DeliveryOutcome, deliverNotice } from "../../outbox/outbox-service.ts";
+import type { MailTransport } from "../../outbox/transport.ts";
+import { warnAboutCoverage } from "../../requests/coverage-alarm.ts";
+import { queueDeadlineReminder } from "../../requests/deadline-reminders.ts";
+import { sweepRetention } from "../../retention/sweep.ts";
+
+export interface JobDependencies {
+  prisma: PrismaClient;
+  log: Logger;
+  /** Unset: no SMTP relay is configured and notices stay PENDING in the outbox. */
+  transport: MailTransport | undefined;
+  /** Attempts before a notice goes to the dead-letter list. */
+  noticeMaxAttempts: number;
+}
+
+/** When the daily jobs run (the server's local time), on either runner. */
+export const DAILY_AT = { retentionSweep: "03:00", calendarCoverage: "06:00", deadlineReminders: "08:00" } as const;
+
+export async function deliverNoticeJob(deps: JobDependencies, id: string): Promise<DeliveryOutcome> {
+  if (!deps.transport) return "gone";
+  const outcome = await deliverNotice(deps.prisma, deps.transport, id, deps.noticeMaxAttempts);
+  if (outcome === "dead-lettered")
+    deps.log.warn("notice dead-lettered: every attempt failed; staff can retry it (retryNotice)", { noticeId: id });
+  return outcome;
+}
+
+/** One tenant's retention sweep, as `pnpm retention sweep --tenant` runs it. */
+export async function sweepTenantRetentionJob(deps: JobDependencies, tenantId: string): Promise<void> {
+  const result = await sweepRetention(scopeToTenant(deps.prisma, tenantId), tenantId, { startedBy: "schedule" });
+  const processed = Object.values(result.counts).reduce((sum, counts) => sum + counts.processed, 0);
+  deps.log.info("retention sweep finished", { tenantId, runId: result.runId, processed });
+}
+
+export async function tenantIds(prisma: PrismaClient): Promise<string[]> {
+  return (await prisma.tenant.findMany({ select: { id: true }, orderBy: { slug: "asc" } })).map((tenant) => tenant.id);
+}
+
+/** Warns while a working-day calendar's coverage ends within 90 days, so the next year's act is added in time. */
+export async function checkCalendarCoverageJob(deps: JobDependencies): Promise<void> {
+  warnAboutCoverage(deps.log);
+}
+
+/** One tenant's reminder of overdue and due-soon requests to its privacy contact (requests/deadline-reminders.ts). */
+export async function deadlineReminderJob(deps: JobDependencies, tenantId: string): Promise<void> {
+  const named = await queueDeadlineReminder(deps.prisma, tenantId);
+  if (named > 0) deps.log.info("deadline reminder queued", { tenantId, requests: named });
+}

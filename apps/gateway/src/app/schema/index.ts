@@ -1,0 +1,24 @@
+import { assertDenyByDefault } from "../../access/deny-by-default.ts";
+import "../../access/schema.ts";
+import "../../audit/schema.ts";
+import { builder } from "../../ground/builder.ts";
+import "../../catalogue/schema.ts";
+import "../../consent/schema.ts";
+import "../../consent/check/bulk-consent-schema.ts";
+import "../../consent/cookies/cookie-catalogue-schema.ts";
+import "../../consent/cookies/cookie-consent-schema.ts";
+import "../../consent/gpc/gpc-schema.ts";
+import "../../consent/receipts/ledger-schema.ts";
+import "../../consent/unsubscribe/unsubscribe-schema.ts";
+import "../../disclosures/schema.ts";
+import "../../outbox/schema.ts";
+import "../../policies/schema.ts";
+import "../../records/schema.ts";
+import "../../requests/calendar-coverage-schema.ts";
+import "../../requests/schema.ts";
+import "../../retention/schema.ts";
+import "../../subjects/schema.ts";
+import "../../systems/schema.ts";
+import "../../transfers/schema.ts";
+
+export const schema = assertDenyByDefault(builder.toSchema({ sortSchema: true }));

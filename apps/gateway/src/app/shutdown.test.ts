@@ -1,0 +1,72 @@
+import { connect } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildGateway, descendantsOf, isAlive, repoDir, spawnGatewayProcess } from "../../test/gateway-process.ts";
+
+let built: string[];
+
+const EMBEDDED = { CUSTOS_DATA_DIR: "memory://", NODE_ENV: "development" };
+
+/** A request whose body arrives in two parts: it is in flight, on an open connection, until `finish` is called. */
+function slowRequest(baseUrl: string) {
+  const { hostname, port } = new URL(baseUrl);
+  const body = JSON.stringify({ query: "{ purposes { key } }" });
+  const socket = connect(Number(port), hostname);
+  let answer = "";
+  socket.on("data", (chunk) => {
+    answer += chunk.toString();
+  });
+  const ended = new Promise<string>((resolve, reject) => {
+    socket.on("end", () => resolve(answer));
+    socket.on("error", reject);
+  });
+  const sent = new Promise<void>((resolve) =>
+    socket.once("connect", () => {
+      socket.write(
+        `POST /graphql HTTP/1.1\r\nhost: ${hostname}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n`,
+      );
+      socket.write(body.slice(0, 10), () => resolve());
+    }),
+  );
+  return { sent, finish: () => socket.write(body.slice(10)), ended };
+}
+
+describe("stopping the gateway", () => {
+  beforeAll(() => {
+    built = buildGateway("test-shutdown");
+  }, 120_000);
+
+  it("lets a request in flight at SIGTERM finish, then exits 0 within 10 s", async () => {
+    await using gateway = await spawnGatewayProcess(EMBEDDED, { args: built });
+    const request = slowRequest(gateway.url);
+    await request.sent;
+    // Time for the gateway to read the headers: a connection whose request has not begun is idle, and closed at once.
+    await sleep(500);
+    const signalled = Date.now();
+    gateway.child.kill("SIGTERM");
+    await sleep(1000);
+    // Stopped taking new requests, still serving the one it had.
+    await expect(fetch(`${gateway.url}/health`)).rejects.toThrow();
+    request.finish();
+    const answer = await request.ended;
+    expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+    expect(answer).toContain('"key":"orders_and_trading"');
+    const { code } = await gateway.exited;
+    expect(code).toBe(0);
+    expect(Date.now() - signalled).toBeLessThan(10_000);
+    expect(gateway.output()).toContain('"message":"stopped"');
+  }, 90_000);
+
+  it("leaves no gateway behind when `npm start` gets SIGTERM", async () => {
+    const start = await spawnGatewayProcess(EMBEDDED, { command: "npm", args: ["start"], cwd: repoDir, startTimeoutMs: 180_000 });
+    const below = descendantsOf(start.child.pid ?? 0);
+    expect(below.length).toBeGreaterThan(0);
+    expect((await fetch(`${start.url}/health`)).status).toBe(200);
+    const { code } = await start.stop();
+    // npm reports its script's end by the signal's exit code.
+    expect(code === 0 || code === 143).toBe(true);
+    await sleep(500);
+    expect(below.filter(isAlive)).toEqual([]);
+    await expect(fetch(`${start.url}/health`)).rejects.toThrow();
+  }, 240_000);
+});

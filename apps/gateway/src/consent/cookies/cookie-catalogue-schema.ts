@@ -1,0 +1,50 @@
+import { cachedCatalogue } from "../../catalogue/catalogue-cache.ts";
+import { LOCALISED_TEXT } from "../../catalogue/localised-text.ts";
+import { builder } from "../../ground/builder.ts";
+
+const CookieRef = builder.prismaObject("Cookie", {
+  description: "One cookie a vendor places.",
+  authScopes: { public: true },
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    domain: t.exposeString("domain"),
+    description: t.exposeString("description"),
+    retention: t.exposeString("retention", { description: "How long the cookie lives, as the vendor states it (e.g. `13 months`)." }),
+  }),
+});
+
+const CookieVendorRef = builder.prismaObject("CookieVendor", {
+  description: "A company that places cookies on the company's sites: the list the policy promises.",
+  authScopes: { public: true },
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    country: t.exposeString("country", { description: "ISO 3166-1 alpha-2 of where the vendor processes the data." }),
+    privacyPolicyUrl: t.exposeString("privacyPolicyUrl", { nullable: true }),
+    purposes: t.exposeStringList("purposes"),
+    cookies: t.relation("cookies", { type: CookieRef, query: { orderBy: { name: "asc" } } }),
+  }),
+});
+
+export const CookieCategoryRef = builder.prismaObject("CookieCategory", {
+  description: "A category of cookies the storefront banner asks about, with the vendors in it.",
+  authScopes: { public: true },
+  fields: (t) => ({
+    key: t.exposeID("key", { description: "Stable identifier, e.g. `analytics`." }),
+    name: t.string(LOCALISED_TEXT.name),
+    description: t.string(LOCALISED_TEXT.description),
+    required: t.exposeBoolean("required", { description: "Strictly necessary: needs no consent and cannot be refused." }),
+    vendors: t.relation("vendors", { type: CookieVendorRef, query: { orderBy: { name: "asc" } } }),
+  }),
+});
+
+builder.queryField("cookieCategories", (t) =>
+  t.prismaField({
+    type: [CookieCategoryRef],
+    description: "The cookie categories with the companies that place cookies in each, for the banner and the cookie policy.",
+    authScopes: { public: true },
+    resolve: (query, _root, _args, ctx) =>
+      cachedCatalogue(ctx.prisma, `cookieCategories ${JSON.stringify(query)}`, () =>
+        ctx.prisma.cookieCategory.findMany({ ...query, orderBy: { position: "asc" } }),
+      ),
+  }),
+);

@@ -1,0 +1,37 @@
+import { PurposeRef } from "../../catalogue/schema.ts";
+import { builder } from "../../ground/builder.ts";
+import { parseSubjectId } from "../../ground/identifiers/subject-id.ts";
+import { mintUnsubscribeToken, type UnsubscribeOutcome, unsubscribe } from "./unsubscribe-service.ts";
+
+const UnsubscribeResultRef = builder.objectRef<UnsubscribeOutcome>("UnsubscribeResult").implement({
+  description: "The outcome of following an unsubscribe link.",
+  authScopes: { public: true },
+  fields: (t) => ({
+    purpose: t.field({
+      type: PurposeRef,
+      resolve: (result, _args, ctx) =>
+        ctx.prisma.purpose.findUniqueOrThrow({ where: { tenantId_key: { tenantId: ctx.tenantId, key: result.purposeKey } } }),
+    }),
+    recorded: t.exposeBoolean("recorded", { description: "False when the purpose was already withdrawn." }),
+    withdrawnAt: t.expose("withdrawnAt", { type: "DateTime" }),
+  }),
+});
+
+builder.mutationField("unsubscribe", (t) =>
+  t.field({
+    type: UnsubscribeResultRef,
+    description: "Withdraws the purpose an unsubscribe link names, without signing in (channel UNSUBSCRIBE_LINK).",
+    args: { token: t.arg.string() },
+    authScopes: { public: true },
+    resolve: (_root, { token }, ctx) => unsubscribe(ctx.prisma, ctx, token),
+  }),
+);
+
+builder.mutationField("createUnsubscribeToken", (t) =>
+  t.string({
+    description: "A token for an unsubscribe link in an e-mail to the subject; it never expires and can only withdraw.",
+    args: { subjectId: t.arg.string(), purpose: t.arg.string({ required: false, description: "Defaults to `marketing`." }) },
+    authScopes: { service: true, staff: true },
+    resolve: (_root, args, ctx) => mintUnsubscribeToken(ctx.prisma, ctx, parseSubjectId(args.subjectId), args.purpose ?? "marketing"),
+  }),
+);

@@ -1,0 +1,44 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { PrismaClient } from "@custos/db";
+import { EXPORT_ROUTE_PREFIX } from "../../requests/export-package.ts";
+import { readRequestToken } from "../../requests/request-tokens.ts";
+import { isUuid } from "../../requests/request-workflow.ts";
+import { sendError } from "./graphql-handler.ts";
+
+/**
+ * GET /exports/requests/<id>?token=…: the access or portability package (manifest and files, one JSON document),
+ * for the holder of the link e-mailed on completion. The token is signed for this purpose and this request only,
+ * and expires; the request must have been verified; every download is audited.
+ */
+export function exportRoute(prisma: PrismaClient) {
+  return async (req: IncomingMessage, res: ServerResponse, url: URL, keyPepper: string) => {
+    const requestId = randomUUID();
+    res.setHeader("x-request-id", requestId);
+    if (req.method !== "GET") return sendError(res, 405, "METHOD_NOT_ALLOWED", "Use GET.");
+    const id = url.pathname.slice(EXPORT_ROUTE_PREFIX.length);
+    const tokenId = readRequestToken(keyPepper, "request-export", url.searchParams.get("token") ?? "");
+    const refuse = () => sendError(res, 404, "NOT_FOUND", "This download link is unknown or has expired.");
+    if (!isUuid(id) || tokenId !== id) return refuse();
+    const request = await prisma.privacyRequest.findUnique({
+      where: { id },
+      select: { tenantId: true, subjectId: true, status: true, verifiedAt: true, exportPackage: true, exportExpiresAt: true },
+    });
+    if (!request?.exportPackage || !request.verifiedAt || !request.exportExpiresAt || request.exportExpiresAt < new Date()) return refuse();
+    await prisma.auditLogEntry.create({
+      data: {
+        tenantId: request.tenantId,
+        actor: "export-link",
+        operation: "downloadRequestExport",
+        subjectId: request.subjectId,
+        requestId,
+      },
+    });
+    res.writeHead(200, {
+      "content-type": "application/json; charset=utf-8",
+      "content-disposition": `attachment; filename="custos-export-${id}.json"`,
+      "cache-control": "no-store",
+    });
+    res.end(JSON.stringify(request.exportPackage));
+  };
+}

@@ -1,0 +1,101 @@
+// A gateway as its own operating-system process, the way it runs in production: for the tests of shutdown, of several
+// gateways on one database, and for the start-up benchmark.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const gatewayDir = fileURLToPath(new URL("..", import.meta.url));
+export const repoDir = fileURLToPath(new URL("../../..", import.meta.url));
+/** The same code run from TypeScript source through tsx's loader. */
+export const SOURCE_GATEWAY = ["--import", "tsx", "src/main.ts"];
+
+export interface GatewayProcess {
+  child: ChildProcess;
+  /** Base URL read from the gateway's start banner. */
+  url: string;
+  /** Everything written to stdout and stderr so far. */
+  output(): string;
+  /** Resolves when the process has ended. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** SIGTERM, then the exit. */
+  stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+/**
+ * Builds the gateway into a folder of its own below dist/ (test files run at once must not clean each other's build)
+ * and returns the node arguments that run it. tsup takes a few seconds.
+ */
+export function buildGateway(name: string): string[] {
+  const outDir = `dist/${name}`;
+  execFileSync("pnpm", ["exec", "tsup", "--silent", "--out-dir", outDir], { cwd: gatewayDir, stdio: "inherit" });
+  return ["--enable-source-maps", `${outDir}/main.js`];
+}
+
+export interface SpawnOptions {
+  /** What to run: node's arguments (buildGateway's, or SOURCE_GATEWAY), or `command`'s. */
+  args: string[];
+  command?: string;
+  cwd?: string;
+  startTimeoutMs?: number;
+}
+
+/**
+ * Starts `command args` (node by default) in the gateway's folder with `env` over this process's environment, and
+ * resolves once the banner names the URL.
+ */
+export async function spawnGatewayProcess(
+  env: Record<string, string>,
+  { args, command = process.execPath, cwd = gatewayDir, startTimeoutMs = 60_000 }: SpawnOptions,
+): Promise<GatewayProcess> {
+  const child = spawn(command, args, { cwd, env: { ...process.env, PORT: "0", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no gateway banner within ${startTimeoutMs} ms:\n${output}`)), startTimeoutMs);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /GraphQL: (http\S+)\/graphql/.exec(output);
+      if (found?.[1]) {
+        clearTimeout(timer);
+        resolve(found[1]);
+      }
+    };
+    child.stdout?.on("data", read);
+    child.stderr?.on("data", read);
+    void exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`the gateway exited (${code ?? signal}) before it started:\n${output}`));
+    });
+  });
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    return exited;
+  };
+  return { child, url, output: () => output, exited, stop, [Symbol.asyncDispose]: async () => void (await stop()) };
+}
+
+/** Every process below `pid`, children first found first. */
+export function descendantsOf(pid: number): number[] {
+  let listed = "";
+  try {
+    listed = execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" });
+  } catch {
+    return []; // ps exits 1 when there are none
+  }
+  const children = listed
+    .split("\n")
+    .map(Number)
+    .filter((child) => child > 0);
+  return children.flatMap((child) => [child, ...descendantsOf(child)]);
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
