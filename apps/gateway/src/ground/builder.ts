@@ -50,6 +50,13 @@ export const builder = new SchemaBuilder<{
     lastArgOptions: { description: `How many items from the end (or before \`before\`); at most ${MAX_PAGE_SIZE}.` },
     afterArgOptions: { description: "A cursor from an earlier page: items after it." },
     beforeArgOptions: { description: "A cursor from an earlier page: items before it." },
+    pageInfoTypeOptions: {
+      description: "Where a page stands in its list: whether items come before or after it, and the cursors to reach them.",
+    },
+    defaultConnectionTypeOptions: {
+      description: "One page of the list the field returns: its items as edges, and pageInfo to reach the next or previous page.",
+    },
+    defaultEdgeTypeOptions: { description: "One item of the page, with the cursor to page on from it." },
   },
   prisma: {
     client: (ctx) => ctx.prisma,
@@ -79,5 +86,9 @@ builder.scalarType("JSON", {
   parseValue: (value) => value,
 });
 
-builder.queryType({});
-builder.mutationType({});
+builder.queryType({
+  description: "Every read the gateway offers; what a caller may read depends on its credentials (see viewer).",
+});
+builder.mutationType({
+  description: "Every change the gateway offers; what a caller may change depends on its credentials (see viewer).",
+});

@@ -17,14 +17,16 @@ builder.prismaObject("OutboxMessage", {
   description: "An e-mail notice and its delivery state.",
   authScopes: { staff: true, auditor: true },
   fields: (t) => ({
-    id: t.exposeID("id"),
-    template: t.exposeString("template"),
-    recipient: t.exposeString("recipient"),
-    status: t.expose("status", { type: OutboxStatusEnum }),
-    attempts: t.exposeInt("attempts"),
-    lastError: t.exposeString("lastError", { nullable: true }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    sentAt: t.expose("sentAt", { type: "DateTime", nullable: true }),
+    id: t.exposeID("id", { description: "The notice's id, which retryNotice takes." }),
+    template: t.exposeString("template", {
+      description: "Which notice it is, e.g. `request.verification-code` or `staff.deadline-reminder`.",
+    }),
+    recipient: t.exposeString("recipient", { description: "The e-mail address it goes to." }),
+    status: t.expose("status", { type: OutboxStatusEnum, description: "Where the notice is on its way." }),
+    attempts: t.exposeInt("attempts", { description: "Delivery attempts made so far (counted afresh after retryNotice)." }),
+    lastError: t.exposeString("lastError", { nullable: true, description: "Why the last attempt failed; null when none has." }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When the notice was written." }),
+    sentAt: t.expose("sentAt", { type: "DateTime", nullable: true, description: "When the SMTP relay accepted it; null until then." }),
   }),
 });
 
@@ -35,7 +37,7 @@ builder.queryField("outbox", (t) =>
     description:
       "Notices waiting, sent or failed, oldest first; `status: FAILED` is the dead-letter list, each notice retried with `retryNotice`.",
     authScopes: { staff: true, auditor: true },
-    args: { status: t.arg({ type: OutboxStatusEnum, required: false }) },
+    args: { status: t.arg({ type: OutboxStatusEnum, required: false, description: "Only notices in this status; all when absent." }) },
     resolve: async (query, _root, { status }, ctx) => {
       return auditedRead(ctx, { operation: "outbox" }, () =>
         ctx.prisma.outboxMessage.findMany({

@@ -4,7 +4,11 @@ import { processingRecordToHtml } from "./processing-record-html.ts";
 import { processingRecordOf } from "./processing-record-service.ts";
 
 const RecordFormatEnum = builder.enumType("ProcessingRecordFormat", {
-  values: ["JSON", "CSV", "HTML"] as const,
+  values: {
+    JSON: { description: "A JSON document with the sections of Art. 30(1)." },
+    CSV: { description: "CSV with one row per purpose and data category." },
+    HTML: { description: "A printable HTML page." },
+  } as const,
   description: "JSON (the Art. 30(1) sections), CSV (one row per purpose and data category) or a printable HTML page.",
 });
 
@@ -12,7 +16,7 @@ builder.queryField("recordsOfProcessing", (t) =>
   t.string({
     description: "The GDPR Art. 30 record of processing activities, built from the registers as they stand now.",
     authScopes: { staff: true, auditor: true },
-    args: { format: t.arg({ type: RecordFormatEnum }) },
+    args: { format: t.arg({ type: RecordFormatEnum, description: "JSON, CSV or printable HTML." }) },
     resolve: async (_root, { format }, ctx) => {
       const record = await processingRecordOf(ctx.prisma, ctx.tenantId);
       if (format === "CSV") return processingRecordToCsv(record);

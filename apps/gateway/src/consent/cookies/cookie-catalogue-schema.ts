@@ -6,9 +6,9 @@ const CookieRef = builder.prismaObject("Cookie", {
   description: "One cookie a vendor places.",
   authScopes: { public: true },
   fields: (t) => ({
-    name: t.exposeString("name"),
-    domain: t.exposeString("domain"),
-    description: t.exposeString("description"),
+    name: t.exposeString("name", { description: "The cookie's name as the browser stores it, e.g. `_ga`." }),
+    domain: t.exposeString("domain", { description: "The domain the cookie is set for." }),
+    description: t.exposeString("description", { description: "What the cookie is for." }),
     retention: t.exposeString("retention", { description: "How long the cookie lives, as the vendor states it (e.g. `13 months`)." }),
   }),
 });
@@ -17,11 +17,18 @@ const CookieVendorRef = builder.prismaObject("CookieVendor", {
   description: "A company that places cookies on the company's sites: the list the policy promises.",
   authScopes: { public: true },
   fields: (t) => ({
-    name: t.exposeString("name"),
+    name: t.exposeString("name", { description: "The vendor's name." }),
     country: t.exposeString("country", { description: "ISO 3166-1 alpha-2 of where the vendor processes the data." }),
-    privacyPolicyUrl: t.exposeString("privacyPolicyUrl", { nullable: true }),
-    purposes: t.exposeStringList("purposes"),
-    cookies: t.relation("cookies", { type: CookieRef, query: { orderBy: { name: "asc" } } }),
+    privacyPolicyUrl: t.exposeString("privacyPolicyUrl", {
+      nullable: true,
+      description: "The vendor's privacy policy; null when not recorded.",
+    }),
+    purposes: t.exposeStringList("purposes", { description: "What the vendor uses its cookies for, in the policy's words." }),
+    cookies: t.relation("cookies", {
+      description: "The cookies the vendor places, by name.",
+      type: CookieRef,
+      query: { orderBy: { name: "asc" } },
+    }),
   }),
 });
 
@@ -33,7 +40,11 @@ export const CookieCategoryRef = builder.prismaObject("CookieCategory", {
     name: t.string(LOCALISED_TEXT.name),
     description: t.string(LOCALISED_TEXT.description),
     required: t.exposeBoolean("required", { description: "Strictly necessary: needs no consent and cannot be refused." }),
-    vendors: t.relation("vendors", { type: CookieVendorRef, query: { orderBy: { name: "asc" } } }),
+    vendors: t.relation("vendors", {
+      description: "The companies that place cookies of this category, by name.",
+      type: CookieVendorRef,
+      query: { orderBy: { name: "asc" } },
+    }),
   }),
 });
 

@@ -9,11 +9,15 @@ const UnsubscribeResultRef = builder.objectRef<UnsubscribeOutcome>("UnsubscribeR
   fields: (t) => ({
     purpose: t.field({
       type: PurposeRef,
+      description: "The purpose withdrawn, usually `marketing`.",
       resolve: (result, _args, ctx) =>
         ctx.prisma.purpose.findUniqueOrThrow({ where: { tenantId_key: { tenantId: ctx.tenantId, key: result.purposeKey } } }),
     }),
     recorded: t.exposeBoolean("recorded", { description: "False when the purpose was already withdrawn." }),
-    withdrawnAt: t.expose("withdrawnAt", { type: "DateTime" }),
+    withdrawnAt: t.expose("withdrawnAt", {
+      type: "DateTime",
+      description: "When the purpose was withdrawn: now, or the earlier withdrawal.",
+    }),
   }),
 });
 
@@ -21,7 +25,7 @@ builder.mutationField("unsubscribe", (t) =>
   t.field({
     type: UnsubscribeResultRef,
     description: "Withdraws the purpose an unsubscribe link names, without signing in (channel UNSUBSCRIBE_LINK).",
-    args: { token: t.arg.string() },
+    args: { token: t.arg.string({ description: "The token from the unsubscribe link (createUnsubscribeToken)." }) },
     authScopes: { public: true },
     resolve: (_root, { token }, ctx) => unsubscribe(ctx.prisma, ctx, token),
   }),
@@ -30,7 +34,10 @@ builder.mutationField("unsubscribe", (t) =>
 builder.mutationField("createUnsubscribeToken", (t) =>
   t.string({
     description: "A token for an unsubscribe link in an e-mail to the subject; it never expires and can only withdraw.",
-    args: { subjectId: t.arg.string(), purpose: t.arg.string({ required: false, description: "Defaults to `marketing`." }) },
+    args: {
+      subjectId: t.arg.string({ description: "The app's id for the person the e-mail goes to." }),
+      purpose: t.arg.string({ required: false, description: "Defaults to `marketing`." }),
+    },
     authScopes: { service: true, staff: true },
     resolve: (_root, args, ctx) => mintUnsubscribeToken(ctx.prisma, ctx, parseSubjectId(args.subjectId), args.purpose ?? "marketing"),
   }),
