@@ -10,9 +10,9 @@ import { isDatabaseOutage, RETRY_AFTER_SECONDS, withinTime } from "../ground/dat
 import { formatError, unexpectedErrorLogging } from "../ground/errors.ts";
 import { createJsonLogger, type Logger } from "../ground/logger.ts";
 import { recordOf } from "../ground/request-record.ts";
-import { coverageSummary, warnAboutCoverage } from "../requests/coverage-alarm.ts";
-import { EXPORT_ROUTE_PREFIX } from "../requests/export-package.ts";
-import { recomputeProvisionalDeadlines } from "../requests/provisional-deadlines.ts";
+import { coverageSummary, warnAboutCoverage } from "../requests/deadlines/coverage-alarm.ts";
+import { EXPORT_ROUTE_PREFIX } from "../requests/fulfilment/export-package.ts";
+import { recomputeProvisionalDeadlines } from "../requests/deadlines/provisional-deadlines.ts";
 import type { CuratedCalendars } from "../requests/rules/index.ts";
 import { createExplorer, EXPLORER_SCRIPT_PATH, EXPLORER_STYLE_PATH, wantsExplorer } from "../transport/explorer/explorer-route.ts";
 import { createOriginAllowlist } from "../transport/http/cors.ts";

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { authorityFor } from "./authorities.ts";
-import { assembleExportPackage, exportProblem } from "./export-package.ts";
-import { issueRequestToken, readRequestToken } from "./request-tokens.ts";
-import { codeMatches, issueCode } from "./verification-code.ts";
+import { assembleExportPackage, exportProblem } from "./fulfilment/export-package.ts";
+import { issueRequestToken, readRequestToken } from "./intake/request-tokens.ts";
+import { codeMatches, issueCode } from "./intake/verification-code.ts";
 
 const SECRET = "a-secret-that-is-long-enough-for-tests";
 const ID = "0b9f3c52-5a4e-4b8e-9d7c-1f2e3d4c5b6a";

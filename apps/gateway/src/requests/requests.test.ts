@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vi
 import { moveClockTo, restoreClock } from "../../test/clock.ts";
 import { dataOf, startTestGateway, type TestGateway } from "../../test/harness.ts";
 import { silentLogger } from "../ground/logger.ts";
-import { CODE_MAX_ATTEMPTS } from "./verification-code.ts";
+import { CODE_MAX_ATTEMPTS } from "./intake/verification-code.ts";
 
 const DAY_MS = 86_400_000;
 /** The README's promises: a code lives 15 minutes, an export link 7 days. */

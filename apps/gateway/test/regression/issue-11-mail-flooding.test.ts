@@ -1,7 +1,7 @@
 // Issue 11: anonymous requests flooded one mailbox (+tags bypassed the per-address limit), and a refused
 // objection had already committed its consent withdrawal.
 import { describe, expect, it } from "vitest";
-import { UNPROVEN_REQUESTS_PER_MAILBOX } from "../../src/requests/contact-address.ts";
+import { UNPROVEN_REQUESTS_PER_MAILBOX } from "../../src/requests/intake/contact-address.ts";
 import { DEFAULT_RATE_LIMITS } from "../../src/transport/limits/rate-limit-settings.ts";
 import { startTestGateway, type TestGateway } from "../harness.ts";
 

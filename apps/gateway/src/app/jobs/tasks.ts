@@ -4,8 +4,8 @@ import { type PrismaClient, scopeToTenant } from "@custos/db";
 import type { Logger } from "../../ground/logger.ts";
 import { type DeliveryOutcome, deliverNotice } from "../../outbox/outbox-service.ts";
 import type { MailTransport } from "../../outbox/transport.ts";
-import { warnAboutCoverage } from "../../requests/coverage-alarm.ts";
-import { queueDeadlineReminder } from "../../requests/deadline-reminders.ts";
+import { warnAboutCoverage } from "../../requests/deadlines/coverage-alarm.ts";
+import { queueDeadlineReminder } from "../../requests/deadlines/deadline-reminders.ts";
 import { sweepRetention } from "../../retention/sweep.ts";
 
 export interface JobDependencies {

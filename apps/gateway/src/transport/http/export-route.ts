@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { PrismaClient } from "@custos/db";
-import { EXPORT_ROUTE_PREFIX } from "../../requests/export-package.ts";
-import { readRequestToken } from "../../requests/request-tokens.ts";
-import { isUuid } from "../../requests/request-workflow.ts";
+import { EXPORT_ROUTE_PREFIX } from "../../requests/fulfilment/export-package.ts";
+import { readRequestToken } from "../../requests/intake/request-tokens.ts";
+import { isUuid } from "../../requests/workflow/request-workflow.ts";
 import { sendError } from "./graphql-handler.ts";
 
 /**

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { PrismaClient } from "@custos/db";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { RequestRecord } from "../../ground/request-record.ts";
-import { coverageSummary } from "../../requests/coverage-alarm.ts";
+import { coverageSummary } from "../../requests/deadlines/coverage-alarm.ts";
 import { sendError } from "./graphql-handler.ts";
 
 export interface GatewayMetrics {

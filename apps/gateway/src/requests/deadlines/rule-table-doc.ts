@@ -1,9 +1,9 @@
 import { fileURLToPath } from "node:url";
-import { DATA_PROTECTION_AUTHORITIES } from "./authorities.ts";
-import { type DeadlineRule, type Period, RULE_TABLE, type RuleTable } from "./rules/index.ts";
-import { CURATED_CALENDARS } from "./rules/working-days.ts";
+import { DATA_PROTECTION_AUTHORITIES } from "../authorities.ts";
+import { type DeadlineRule, type Period, RULE_TABLE, type RuleTable } from "../rules/index.ts";
+import { CURATED_CALENDARS } from "../rules/working-days.ts";
 
-/** The committed rule table for people: apps/gateway/src/requests/RULES.md, generated from the data, never typed by hand. */
+/** The committed rule table for people: apps/gateway/src/requests/deadlines/RULES.md, generated from the data, never typed by hand. */
 export const ruleTableDocPath = fileURLToPath(new URL("./RULES.md", import.meta.url));
 
 const period = ({ unit, amount }: Period) =>

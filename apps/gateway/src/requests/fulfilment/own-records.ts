@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { TenantTransaction } from "@custos/db";
-import { buildConsentReceipt } from "../consent/ledger/receipt.ts";
-import type { CsvValue } from "../ground/exports/csv.ts";
-import { dataDestinations } from "../transfers/transfer-service.ts";
+import { buildConsentReceipt } from "../../consent/ledger/receipt.ts";
+import type { CsvValue } from "../../ground/exports/csv.ts";
+import { dataDestinations } from "../../transfers/transfer-service.ts";
+import type { PrivacyRequest } from "../workflow/request-workflow.ts";
 import type { SystemExport } from "./export-package.ts";
-import type { PrivacyRequest } from "./request-workflow.ts";
 
 /** The package's name for what Custos itself holds, beside the company's systems. */
 export const CUSTOS_SYSTEM = "custos";

@@ -1,12 +1,12 @@
 import type { Prisma, RequestStatus, TenantTransaction } from "@custos/db";
-import { actorLabel } from "../ground/caller.ts";
-import type { Context } from "../ground/context.ts";
-import { CustosError } from "../ground/errors.ts";
-import { noticeContext } from "../outbox/notice-context.ts";
-import { enqueueNotices } from "../outbox/outbox-service.ts";
-import { authorityFor } from "./authorities.ts";
+import { actorLabel } from "../../ground/caller.ts";
+import type { Context } from "../../ground/context.ts";
+import { CustosError } from "../../ground/errors.ts";
+import { noticeContext } from "../../outbox/notice-context.ts";
+import { enqueueNotices } from "../../outbox/outbox-service.ts";
+import { authorityFor } from "../authorities.ts";
+import { type ActorKind, assertTransition, computeDeadlines, type NotificationKind, pausesAllowed } from "../rules/index.ts";
 import { applyRule } from "./request-errors.ts";
-import { type ActorKind, assertTransition, computeDeadlines, type NotificationKind, pausesAllowed } from "./rules/index.ts";
 
 /** A request row as Prisma returns it. */
 export type PrivacyRequest = Prisma.PrivacyRequestGetPayload<{ select: undefined }>;

@@ -1,10 +1,10 @@
 import { TEST_ENGINES } from "@custos/db/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { moveClockTo, restoreClock } from "../../test/clock.ts";
-import { dataOf, startTestGateway, TEST_KEY_PEPPER, type TestGateway } from "../../test/harness.ts";
-import { startGateway } from "../app/server.ts";
-import { type Logger, silentLogger } from "../ground/logger.ts";
-import { CHINA_HOLIDAY_CALENDAR, curatedCalendars, RUSSIA_PRODUCTION_CALENDAR } from "./rules/index.ts";
+import { moveClockTo, restoreClock } from "../../../test/clock.ts";
+import { dataOf, startTestGateway, TEST_KEY_PEPPER, type TestGateway } from "../../../test/harness.ts";
+import { startGateway } from "../../app/server.ts";
+import { type Logger, silentLogger } from "../../ground/logger.ts";
+import { CHINA_HOLIDAY_CALENDAR, curatedCalendars, RUSSIA_PRODUCTION_CALENDAR } from "../rules/index.ts";
 
 const SUBMIT = `mutation ($input: SubmitRequestInput!) {
   submitRequest(input: $input) { trackingToken request { id status dueAt deadlineProvisional } } }`;

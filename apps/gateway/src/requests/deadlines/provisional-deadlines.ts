@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@custos/db";
-import { CURATED_CALENDARS, type CuratedCalendars, computeDeadlines } from "./rules/index.ts";
+import { CURATED_CALENDARS, type CuratedCalendars, computeDeadlines } from "../rules/index.ts";
 
 export interface MovedDeadline {
   readonly requestId: string;

@@ -1,5 +1,5 @@
-import { CustosError } from "../ground/errors.ts";
-import { RequestRuleError } from "./rules/index.ts";
+import { CustosError } from "../../ground/errors.ts";
+import { RequestRuleError } from "../rules/index.ts";
 
 /** Maps the pure rules' typed refusals to the gateway's stable codes; anything else is rethrown as it is. */
 export function asCustosError(error: unknown): unknown {

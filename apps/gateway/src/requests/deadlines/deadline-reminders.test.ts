@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { moveClockTo, restoreClock } from "../../test/clock.ts";
-import { dataOf, startTestGateway } from "../../test/harness.ts";
-import { deadlineReminderJob } from "../app/jobs/tasks.ts";
-import { silentLogger } from "../ground/logger.ts";
+import { moveClockTo, restoreClock } from "../../../test/clock.ts";
+import { dataOf, startTestGateway } from "../../../test/harness.ts";
+import { deadlineReminderJob } from "../../app/jobs/tasks.ts";
+import { silentLogger } from "../../ground/logger.ts";
 
 const SUBMIT = "mutation ($input: SubmitRequestInput!) { submitRequest(input: $input) { request { id dueAt } } }";
 

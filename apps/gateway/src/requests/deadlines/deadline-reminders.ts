@@ -1,6 +1,6 @@
 import { type PrismaClient, scopeToTenant } from "@custos/db";
-import { enqueueNotices } from "../outbox/outbox-service.ts";
-import { dueStatus } from "./rules/due-status.ts";
+import { enqueueNotices } from "../../outbox/outbox-service.ts";
+import { dueStatus } from "../rules/due-status.ts";
 
 /** The requests one reminder lists by name; the counts cover all of them. */
 const LISTED = 20;

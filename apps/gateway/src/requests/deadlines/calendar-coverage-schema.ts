@@ -1,5 +1,5 @@
-import { builder } from "../ground/builder.ts";
-import { type CalendarCoverage, calendarCoverage } from "./rules/index.ts";
+import { builder } from "../../ground/builder.ts";
+import { type CalendarCoverage, calendarCoverage } from "../rules/index.ts";
 
 const UnpublishedYearRef = builder.objectRef<CalendarCoverage["unpublished"][number]>("UnpublishedCalendarYear").implement({
   description: "A year whose act was looked for and not found; its days count by the provisional rule meanwhile.",

@@ -1,5 +1,5 @@
 import type { TenantTransaction } from "@custos/db";
-import { isHoldActive } from "../retention/rules/legal-holds.ts";
+import { isHoldActive } from "../../retention/rules/legal-holds.ts";
 
 /** One active hold as the person and the systems are told of it: the category kept (null: everything) and why. */
 export interface HeldForErasure {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type CsvValue, toCsv } from "../ground/exports/csv.ts";
+import { type CsvValue, toCsv } from "../../ground/exports/csv.ts";
 
 /** Where a finished package is downloaded from, with its token: the link in the completion notice (served by transport/http/export-route.ts). */
 export const EXPORT_ROUTE_PREFIX = "/exports/requests/";

@@ -1,14 +1,13 @@
 import type { RequestStatus, RequestType, TenantScopedPrisma, TenantTransaction } from "@custos/db";
-import { recordAudit } from "../audit/audit-service.ts";
-import { recordConsentDecisionIn } from "../consent/record/consent-service.ts";
-import { actorLabel } from "../ground/caller.ts";
-import { CustosError } from "../ground/errors.ts";
-import { parseEmail, parseLanguage } from "../subjects/contact-service.ts";
-import { maskEmail } from "../subjects/mask-email.ts";
-import { requestsToMailbox, UNPROVEN_REQUESTS_PER_MAILBOX } from "./contact-address.ts";
-import { confirmWithoutSystems, needsSystems, startFulfilment } from "./fulfilment.ts";
-import { applyRule } from "./request-errors.ts";
-import { issueRequestToken, readRequestToken } from "./request-tokens.ts";
+import { recordAudit } from "../../audit/audit-service.ts";
+import { recordConsentDecisionIn } from "../../consent/record/consent-service.ts";
+import { actorLabel } from "../../ground/caller.ts";
+import { CustosError } from "../../ground/errors.ts";
+import { parseEmail, parseLanguage } from "../../subjects/contact-service.ts";
+import { maskEmail } from "../../subjects/mask-email.ts";
+import { confirmWithoutSystems, needsSystems, startFulfilment } from "../fulfilment/fulfilment.ts";
+import { computeDeadlines, IDENTITY_VERIFICATION, REQUEST_TYPES } from "../rules/index.ts";
+import { applyRule } from "../workflow/request-errors.ts";
 import {
   endPauses,
   lockRequest,
@@ -17,8 +16,9 @@ import {
   queueNotices,
   type RequestCaller,
   startPause,
-} from "./request-workflow.ts";
-import { computeDeadlines, IDENTITY_VERIFICATION, REQUEST_TYPES } from "./rules/index.ts";
+} from "../workflow/request-workflow.ts";
+import { requestsToMailbox, UNPROVEN_REQUESTS_PER_MAILBOX } from "./contact-address.ts";
+import { issueRequestToken, readRequestToken } from "./request-tokens.ts";
 import {
   CODE_LIFETIME_MS,
   CODE_MAX_ATTEMPTS,

@@ -1,5 +1,5 @@
-import type { Logger } from "../ground/logger.ts";
-import { calendarCoverage, coverageWarnings } from "./rules/index.ts";
+import type { Logger } from "../../ground/logger.ts";
+import { calendarCoverage, coverageWarnings } from "../rules/index.ts";
 
 /** Each curated calendar's reach, for `/health`. */
 export const coverageSummary = () =>

@@ -1,7 +1,7 @@
 // Issue 15: an erasure for a subject under an active legal hold completed and anonymised the subject.
 import { TEST_ENGINES } from "@custos/db/testing";
 import { describe, expect, inject, it } from "vitest";
-import { startTestGateway } from "../../test/harness.ts";
+import { startTestGateway } from "../../../test/harness.ts";
 
 const SUBMIT = "mutation ($input: SubmitRequestInput!) { submitRequest(input: $input) { request { id status } } }";
 const PULL = "mutation { pullRequestTasks(limit: 10) { id request { id legalHolds { category reason } } } }";

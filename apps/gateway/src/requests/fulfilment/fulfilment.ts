@@ -1,13 +1,13 @@
 import type { Prisma, RequestType, TenantScopedPrisma, TenantTransaction } from "@custos/db";
-import { recordAudit } from "../audit/audit-service.ts";
-import { CustosError } from "../ground/errors.ts";
-import type { CsvValue } from "../ground/exports/csv.ts";
-import { eraseSubjectRecords } from "../subjects/erasure.ts";
+import { recordAudit } from "../../audit/audit-service.ts";
+import { CustosError } from "../../ground/errors.ts";
+import type { CsvValue } from "../../ground/exports/csv.ts";
+import { eraseSubjectRecords } from "../../subjects/erasure.ts";
+import { issueRequestToken } from "../intake/request-tokens.ts";
+import { isUuid, lockRequest, moveRequest, type PrivacyRequest, type RequestCaller } from "../workflow/request-workflow.ts";
 import { assembleExportPackage, columnsOf, EXPORT_ROUTE_PREFIX, exportProblem, type SystemExport } from "./export-package.ts";
 import { heldData } from "./legal-holds.ts";
 import { custosOwnRecords } from "./own-records.ts";
-import { issueRequestToken } from "./request-tokens.ts";
-import { isUuid, lockRequest, moveRequest, type PrivacyRequest, type RequestCaller } from "./request-workflow.ts";
 
 /** Types the company's systems act on; questions and complaints are answered by privacy staff. */
 const SYSTEM_TYPES: readonly RequestType[] = [
