@@ -2,8 +2,8 @@ import { auditedRead } from "../../audit/audit-service.ts";
 import { builder } from "../../ground/builder.ts";
 import { CustosError } from "../../ground/errors.ts";
 import { TaskStatusEnum } from "../../tasks/task-status.ts";
-import { completeTask, pullTasks } from "../fulfilment/fulfilment.ts";
 import { RequestTypeEnum } from "../schema.ts";
+import { completeTask, pullTasks } from "./fulfilment.ts";
 import { type HeldForErasure, heldData } from "./legal-holds.ts";
 
 const LegalHoldNoticeRef = builder.objectRef<HeldForErasure>("HeldData").implement({

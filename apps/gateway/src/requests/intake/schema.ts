@@ -3,9 +3,8 @@ import { CustosError } from "../../ground/errors.ts";
 import { parseJurisdiction } from "../../ground/identifiers/jurisdiction.ts";
 import { parseSubjectId } from "../../ground/identifiers/subject-id.ts";
 import { authorityFor } from "../authorities.ts";
-import { requestStatus, resendCode, subjectMove, submitRequest, verifyWithCode } from "../intake/request-service.ts";
-
 import { AuthorityRef, DEADLINE_PROVISIONAL, RequestStatusEnum, RequestTypeEnum, VerificationMethodEnum } from "../schema.ts";
+import { requestStatus, resendCode, subjectMove, submitRequest, verifyWithCode } from "./request-service.ts";
 
 /** What the person (holder of the tracking token) sees: the request's progress, never anyone's data. */
 const RequestProgress = builder.prismaObject("PrivacyRequest", {

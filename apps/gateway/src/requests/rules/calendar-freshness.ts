@@ -1,5 +1,6 @@
 // Whether the curated working-day calendars still reach far enough ahead of a given day (pure).
 // Run against the real day by `pnpm calendars:check`, never inside the unit suite: the suite must pass on any day.
+import { LAWS } from "../../laws/registry.ts";
 import { type CalendarCoverage, calendarCoverage } from "./calendar-coverage.ts";
 import { daysBetween, formatCalendarDate, localDateOf, parseCalendarDate } from "./calendar-date.ts";
 
@@ -8,8 +9,6 @@ export const ALARM_DAYS = 30;
 /** How long a recorded search for an unpublished act holds the alarm off. */
 export const SEARCH_HOLDS_DAYS = 14;
 
-const FILES: Record<string, string> = { RU: "russia.ts", CN: "china.ts" };
-
 /** What is wrong with this calendar's coverage on `today`, in words that say what to add; null when nothing is. */
 export function coverageDefect(coverage: CalendarCoverage, today: string): string | null {
   if (coverage.daysLeft >= ALARM_DAYS) return null;
@@ -17,7 +16,8 @@ export function coverageDefect(coverage: CalendarCoverage, today: string): strin
   const search = coverage.unpublished.find((year) => year.year === nextYear);
   const searchAge = search ? daysBetween(parseCalendarDate(search.searchedOn), parseCalendarDate(today)) : Number.POSITIVE_INFINITY;
   if (searchAge >= 0 && searchAge < SEARCH_HOLDS_DAYS) return null;
-  const file = `apps/gateway/src/requests/rules/calendars/${FILES[coverage.jurisdiction] ?? "?"}`;
+  const calendarFile = LAWS.find((law) => law.calendar?.data.jurisdiction === coverage.jurisdiction)?.calendar?.file ?? "?";
+  const file = `apps/gateway/src/requests/rules/calendars/${calendarFile}`;
   return (
     `${coverage.jurisdiction}: the working-day calendar covers days up to ${coverage.lastCoveredDay}, ${coverage.daysLeft} days ` +
     `from ${today}. Add ${nextYear} to \`years\` in ${file} from ${search?.awaitedAct ?? `the act fixing ${nextYear}`}: its daysOff, ` +

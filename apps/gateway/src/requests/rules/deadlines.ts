@@ -1,7 +1,8 @@
+import type { DeadlineRule, Period } from "../../laws/deadline-rule.ts";
+import { type CompanyDeadlinePolicy, DEFAULT_COMPANY_POLICY } from "../../laws/registry.ts";
 import { addDays, addMonths, type CalendarDate, daysBetween, endOfLocalDay, formatCalendarDate, localDateOf } from "./calendar-date.ts";
-import { type CompanyDeadlinePolicy, DEFAULT_COMPANY_POLICY, type Period } from "./company-policy.ts";
 import { jurisdictionProfile } from "./jurisdictions.ts";
-import { buildRuleTable, type DeadlineRule, RULE_TABLE, ruleFor } from "./law-rules.ts";
+import { buildRuleTable, RULE_TABLE, ruleFor } from "./law-rules.ts";
 import type { RequestType } from "./request-kinds.ts";
 import { RequestRuleError } from "./rule-error.ts";
 import {

@@ -1,15 +1,10 @@
+export type { ConfigurableDeadline, DeadlineRule, Period, PeriodUnit } from "../../laws/deadline-rule.ts";
+export { type CompanyDeadlinePolicy, DEFAULT_COMPANY_POLICY, type LawId } from "../../laws/registry.ts";
 export { type CalendarCoverage, calendarCoverage, coverageWarnings } from "./calendar-coverage.ts";
 export type { CalendarDate } from "./calendar-date.ts";
 export { CHINA_HOLIDAY_CALENDAR } from "./calendars/china.ts";
 export type { CuratedCalendarData, ProductionCalendarYear } from "./calendars/production-calendar.ts";
 export { RUSSIA_PRODUCTION_CALENDAR } from "./calendars/russia.ts";
-export {
-  type CompanyDeadlinePolicy,
-  type ConfigurableDeadline,
-  DEFAULT_COMPANY_POLICY,
-  type Period,
-  type PeriodUnit,
-} from "./company-policy.ts";
 export {
   computeDeadlines,
   type DeadlineInput,
@@ -20,8 +15,7 @@ export {
   pausesAllowed,
 } from "./deadlines.ts";
 export { type DueState, type DueStatus, dueStatus } from "./due-status.ts";
-export type { LawId } from "./jurisdictions.ts";
-export { buildRuleTable, type DeadlineRule, RULE_TABLE, type RuleTable } from "./law-rules.ts";
+export { buildRuleTable, RULE_TABLE, type RuleTable } from "./law-rules.ts";
 export { REQUEST_STATUSES, REQUEST_TYPES, type RequestStatus, type RequestType } from "./request-kinds.ts";
 export { RequestRuleError, type RequestRuleErrorCode } from "./rule-error.ts";
 export {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { LawId } from "./jurisdictions.ts";
+import type { LawId } from "../../laws/registry.ts";
 import { RULE_TABLE } from "./law-rules.ts";
 import { REQUEST_TYPES } from "./request-kinds.ts";
 

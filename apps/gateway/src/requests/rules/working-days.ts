@@ -1,8 +1,7 @@
 import Holidays from "date-holidays";
+import { LAWS } from "../../laws/registry.ts";
 import { addDays, type CalendarDate, formatCalendarDate, isWeekend } from "./calendar-date.ts";
-import { CHINA_HOLIDAY_CALENDAR } from "./calendars/china.ts";
 import { type CuratedCalendarData, type ProductionCalendar, productionCalendar } from "./calendars/production-calendar.ts";
-import { RUSSIA_PRODUCTION_CALENDAR } from "./calendars/russia.ts";
 
 export interface WorkingDayCalendar {
   /** Where the days off come from, for the deadline's explanation. */
@@ -18,7 +17,7 @@ export const curatedCalendars = (calendars: readonly CuratedCalendarData[]): Cur
   calendars.map((data) => ({ data, calendar: productionCalendar(data) }));
 
 /** The curated calendars in force, for the deadlines and for the coverage report. */
-export const CURATED_CALENDARS = curatedCalendars([RUSSIA_PRODUCTION_CALENDAR, CHINA_HOLIDAY_CALENDAR]);
+export const CURATED_CALENDARS = curatedCalendars(LAWS.flatMap((law) => (law.calendar ? [law.calendar.data] : [])));
 
 function curatedWorkingDays(data: CuratedCalendarData, calendar: ProductionCalendar): WorkingDayCalendar {
   return {

@@ -7,7 +7,7 @@ import { authorityFor } from "../authorities.ts";
 import { extendDeadline, liftRestriction, staffTransition, verifyByDocuments } from "../intake/request-service.ts";
 import { dueStatus } from "../rules/index.ts";
 import { AuthorityRef, DEADLINE_PROVISIONAL, DueStateEnum, RequestStatusEnum, RequestTypeEnum, VerificationMethodEnum } from "../schema.ts";
-import { isUuid } from "../workflow/request-workflow.ts";
+import { isUuid } from "./request-workflow.ts";
 
 builder.prismaObject("RequestEvent", {
   description: "One transition of a request, with who made it and when.",

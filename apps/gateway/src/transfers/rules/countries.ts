@@ -13,37 +13,3 @@ export function isCountryCode(code: string): boolean {
 export function countryName(code: string): string {
   return countries.getName(code, "en") ?? code;
 }
-
-/** The EU member states plus Iceland, Liechtenstein and Norway: GDPR Chapter V governs transfers out of this area. */
-export const EEA_COUNTRIES: ReadonlySet<string> = new Set([
-  "AT",
-  "BE",
-  "BG",
-  "HR",
-  "CY",
-  "CZ",
-  "DK",
-  "EE",
-  "FI",
-  "FR",
-  "DE",
-  "GR",
-  "HU",
-  "IE",
-  "IT",
-  "LV",
-  "LT",
-  "LU",
-  "MT",
-  "NL",
-  "PL",
-  "PT",
-  "RO",
-  "SK",
-  "SI",
-  "ES",
-  "SE",
-  "IS",
-  "LI",
-  "NO",
-]);
