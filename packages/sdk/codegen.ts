@@ -15,6 +15,8 @@ const config: CodegenConfig = {
         scalars: { DateTime: "string", JSON: "unknown" },
       },
     },
+    // The gateway's error codes (the schema's ErrorCode enum, which no operation selects) as a runtime list.
+    "generated/error-codes.ts": { plugins: ["./scripts/error-codes-plugin.mjs"] },
   },
 };
 

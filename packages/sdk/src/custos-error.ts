@@ -1,3 +1,5 @@
+import { GATEWAY_ERROR_CODES } from "../generated/error-codes.ts";
+
 /** One entry of a GraphQL response's `errors`. */
 export interface GraphqlError {
   message: string;
@@ -7,60 +9,12 @@ export interface GraphqlError {
 }
 
 /**
- * Codes a caller may branch on: the gateway's own (a test keeps this list equal to the gateway's),
- * Apollo's client-error codes that pass through it, and the SDK's for failures before a GraphQL
- * answer arrives.
+ * Codes a caller may branch on: the gateway's own (generated from the schema's ErrorCode enum, where each is described),
+ * Apollo's client-error codes that pass through it, and the SDK's for failures before a GraphQL answer arrives.
  */
 export const CUSTOS_ERROR_CODES = [
-  "UNAUTHENTICATED",
-  "FORBIDDEN",
-  "RATE_LIMITED",
-  "NOT_FOUND",
-  "INVALID_API_KEY_REQUEST",
-  "INVALID_SUBJECT_ID",
-  "INVALID_JURISDICTION",
-  "UNKNOWN_PURPOSE",
-  "CONSENT_NOT_APPLICABLE",
-  "TOO_MANY_SUBJECTS",
-  "TRANSFER_NOT_LAWFUL",
-  "INVALID_RETENTION_PERIOD",
-  "UNKNOWN_DATA_CATEGORY",
-  "UNKNOWN_PROCESSOR",
-  "INVALID_COUNTRY",
-  "INVALID_DATA_SYSTEM",
-  "INVALID_LEGAL_HOLD",
-  "DISCLOSURE_REASON_REQUIRED",
-  "RETENTION_TASK_NOT_PENDING",
-  "NOTICE_NOT_FAILED",
-  "INVALID_CONSENT_INPUT",
-  "INVALID_PROOF",
-  "UNKNOWN_COOKIE_CATEGORY",
-  "UNKNOWN_POLICY_VERSION",
-  "INVALID_POLICY_VERSION",
-  "POLICY_VERSION_EXISTS",
-  "INVALID_UNSUBSCRIBE_TOKEN",
-  "INVALID_EXPORT_RANGE",
-  "EXPORT_TOO_LARGE",
-  "EXPORT_BUSY",
-  "INVALID_REQUEST",
-  "ILLEGAL_TRANSITION",
-  "REASON_REQUIRED",
-  "REQUEST_CHANGED",
-  "EXTENSION_NOT_ALLOWED",
-  "EXTENSION_REASON_REQUIRED",
-  "EXTENSION_TOO_LATE",
-  "VERIFICATION_FAILED",
-  "VERIFICATION_CODE_EXPIRED",
-  "VERIFICATION_LOCKED",
-  "IDENTITY_MISMATCH",
-  "TASKS_PENDING",
-  "TASK_NOT_OPEN",
-  "INVALID_TASK_RESULT",
-  "INVALID_PAGINATION",
-  "IDEMPOTENCY_KEY_REUSED",
-  "UNSUPPORTED_OPERATION",
-  "BAD_REQUEST_URL",
-  "DATABASE_UNAVAILABLE",
+  ...GATEWAY_ERROR_CODES,
+  // The GraphQL server's (Apollo's) and the gateway's HTTP layer's, under Apollo's names; not in the gateway's enum.
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
   "BAD_USER_INPUT",
@@ -69,6 +23,7 @@ export const CUSTOS_ERROR_CODES = [
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "METHOD_NOT_ALLOWED",
   "INTERNAL_SERVER_ERROR",
+  // The SDK's own: no GraphQL answer arrived, or none that could be read.
   "NETWORK_ERROR",
   "TIMEOUT",
   "ABORTED",

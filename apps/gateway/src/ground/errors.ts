@@ -5,84 +5,75 @@ import type { Context } from "./context.ts";
 import { isDatabaseOutage, isRefusedValue } from "./database-errors.ts";
 
 /**
- * Stable error codes a client may branch on. Apollo's own codes (GRAPHQL_PARSE_FAILED,
- * GRAPHQL_VALIDATION_FAILED for a missing argument, BAD_USER_INPUT for a bad variable) pass through.
+ * Stable error codes a client may branch on, each with what it means: the one list of them. The schema publishes it as
+ * the `ErrorCode` enum (error-code-schema.ts), from which the SDK generates its own list. Apollo's own codes
+ * (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED for a missing argument, BAD_USER_INPUT for a bad variable) pass
+ * through beside them.
  */
-export const CUSTOS_ERROR_CODES = [
-  /** No credentials where some are needed, or credentials that are malformed, unknown, revoked or expired. */
-  "UNAUTHENTICATED",
-  /** Valid credentials that do not allow the operation. */
-  "FORBIDDEN",
-  "RATE_LIMITED",
-  "NOT_FOUND",
-  "INVALID_API_KEY_REQUEST",
-  "INVALID_SUBJECT_ID",
-  "INVALID_JURISDICTION",
-  "UNKNOWN_PURPOSE",
-  "CONSENT_NOT_APPLICABLE",
-  /** A bulk consent check with more subject ids than one call takes; `extensions.maxSubjects` says how many. */
-  "TOO_MANY_SUBJECTS",
-  /** A transfer abroad lacks a mechanism (or consent, notice, regulator notice) a law that applies to it requires; `extensions.violations` lists each with its citation. */
-  "TRANSFER_NOT_LAWFUL",
-  "INVALID_RETENTION_PERIOD",
-  "UNKNOWN_DATA_CATEGORY",
-  "UNKNOWN_PROCESSOR",
-  "INVALID_COUNTRY",
-  /** A data system with a malformed or already registered key, or a bad name. */
-  "INVALID_DATA_SYSTEM",
-  /** A legal hold that names neither a subject nor a data category, or a release of one already released. */
-  "INVALID_LEGAL_HOLD",
-  /** A disclosure the person was not told of in advance must say why. */
-  "DISCLOSURE_REASON_REQUIRED",
-  /** The retention task is not pending, or is not this data system's. */
-  "RETENTION_TASK_NOT_PENDING",
-  /** Retrying a notice that is not on the dead-letter list (its status is not FAILED). */
-  "NOTICE_NOT_FAILED",
-  /** A consent write with a field out of bounds: a past expiry, GPC_SIGNAL outside reportGpc, an over-long string. */
-  "INVALID_CONSENT_INPUT",
-  "INVALID_PROOF",
-  "UNKNOWN_COOKIE_CATEGORY",
-  "UNKNOWN_POLICY_VERSION",
-  "INVALID_POLICY_VERSION",
-  "POLICY_VERSION_EXISTS",
-  "INVALID_UNSUBSCRIBE_TOKEN",
-  "INVALID_EXPORT_RANGE",
-  /** An export would hold more rows than one document should; narrow the filter or the period. */
-  "EXPORT_TOO_LARGE",
-  /** The process is building as many exports as it holds in memory at once; retry in a few seconds. */
-  "EXPORT_BUSY",
-  /** A data-subject request's input is malformed (e-mail, details, fields that do not fit its type). */
-  "INVALID_REQUEST",
-  /** The workflow refuses this move; the message lists the moves that are possible. */
-  "ILLEGAL_TRANSITION",
-  "REASON_REQUIRED",
-  /** Someone else moved the request meanwhile; read it again. */
-  "REQUEST_CHANGED",
-  "EXTENSION_NOT_ALLOWED",
-  "EXTENSION_REASON_REQUIRED",
-  "EXTENSION_TOO_LATE",
-  "VERIFICATION_FAILED",
-  "VERIFICATION_CODE_EXPIRED",
-  /** The request had all the codes it may get; only a document check by staff can verify it now. */
-  "VERIFICATION_LOCKED",
-  /** The e-mail code cannot prove identity because the account has another address; staff check documents. */
-  "IDENTITY_MISMATCH",
-  "TASKS_PENDING",
-  "TASK_NOT_OPEN",
-  "INVALID_TASK_RESULT",
-  /** A connection's `first`/`last` out of range, a malformed cursor, or arguments that do not go together. */
-  "INVALID_PAGINATION",
-  /** An idempotency key this caller already used for this subject and operation with a different payload. */
-  "IDEMPOTENCY_KEY_REUSED",
-  /** A subscription, or any operation this HTTP endpoint does not execute. */
-  "UNSUPPORTED_OPERATION",
-  /** The request URL is not a path on this server, or names no route. */
-  "BAD_REQUEST_URL",
-  /** The database did not answer in time; nothing was written. Retry after the `Retry-After` seconds (HTTP 503). */
-  "DATABASE_UNAVAILABLE",
-] as const;
+export const ERROR_CODE_DESCRIPTIONS = {
+  UNAUTHENTICATED: "No credentials where some are needed, or credentials that are malformed, unknown, revoked or expired.",
+  FORBIDDEN: "Valid credentials that do not allow the operation.",
+  RATE_LIMITED:
+    "Too many calls: from this caller or address (HTTP 429; wait the `Retry-After` seconds), or too many privacy requests for one e-mail address today.",
+  NOT_FOUND: "The record the operation names does not exist or is not this caller's to see; also an unknown HTTP path (HTTP 404).",
+  INVALID_API_KEY_REQUEST:
+    "A new API key's input does not fit its kind: an unknown data system or processor, a malformed storefront origin, a missing binding.",
+  INVALID_SUBJECT_ID:
+    "A subject id that is malformed (an e-mail address, the wrong characters or length), missing, or a visitor's id where a customer's is needed (or the reverse).",
+  INVALID_JURISDICTION: "A jurisdiction that is not an ISO 3166 code such as RU, DE or US-CA.",
+  UNKNOWN_PURPOSE: "No purpose with that key (the purposes query lists them), or none based on consent where one must be.",
+  CONSENT_NOT_APPLICABLE:
+    "Consent was recorded for what needs none: a purpose resting on another legal basis, or a strictly necessary cookie category.",
+  TOO_MANY_SUBJECTS: "A bulk consent check with more subject ids than one call takes; `extensions.maxSubjects` says how many.",
+  TRANSFER_NOT_LAWFUL:
+    "A transfer abroad lacks a mechanism (or consent, notice, regulator notice) a law that applies to it requires; `extensions.violations` lists each with its citation.",
+  INVALID_RETENTION_PERIOD: "A retention period that is not a whole number of months from 1 to 1200.",
+  UNKNOWN_DATA_CATEGORY: "No data category with the key given; the message names the keys that are missing.",
+  UNKNOWN_PROCESSOR: "No processor with the name given; register the processor first.",
+  INVALID_COUNTRY: "A country that is not an ISO 3166-1 alpha-2 code, e.g. SG.",
+  INVALID_DATA_SYSTEM: "A data system with a malformed or already registered key, or a bad name.",
+  INVALID_LEGAL_HOLD: "A legal hold that names neither a subject nor a data category, or a release of one already released.",
+  DISCLOSURE_REASON_REQUIRED: "A disclosure the person was not told of in advance must say why.",
+  RETENTION_TASK_NOT_PENDING: "The retention task is not pending, or is not this data system's.",
+  NOTICE_NOT_FAILED: "Retrying a notice that is not on the dead-letter list (its status is not FAILED).",
+  INVALID_CONSENT_INPUT: "A consent write with a field out of bounds: a past expiry, GPC_SIGNAL outside reportGpc, an over-long string.",
+  INVALID_PROOF: "A consent's proof with an IP address that is not IPv4 or IPv6, or a field longer than it may be.",
+  UNKNOWN_COOKIE_CATEGORY: "No cookie category with that key; cookieCategories lists them.",
+  UNKNOWN_POLICY_VERSION: "No policy version of that kind with that id; currentPolicies lists them.",
+  INVALID_POLICY_VERSION: "A policy version whose language is not a BCP 47 tag, or whose version is not 1-64 characters.",
+  POLICY_VERSION_EXISTS: "This version of the policy in this language is already published.",
+  INVALID_UNSUBSCRIBE_TOKEN:
+    "An unsubscribe link that is malformed or altered, belongs to another site, or names a purpose that no longer exists.",
+  INVALID_EXPORT_RANGE: "An export period whose end is not after its start.",
+  EXPORT_TOO_LARGE: "An export would hold more rows than one document should; narrow the filter or the period.",
+  EXPORT_BUSY: "The process is building as many exports as it holds in memory at once; retry in a few seconds.",
+  INVALID_REQUEST: "A data-subject request's input is malformed (e-mail, details, fields that do not fit its type).",
+  ILLEGAL_TRANSITION: "The workflow refuses this move; the message lists the moves that are possible.",
+  REASON_REQUIRED:
+    "A move that needs a reason, sent to the person, came without one: a rejection, or completing a request no data system was asked about.",
+  REQUEST_CHANGED: "Someone else moved the request meanwhile; read it again.",
+  EXTENSION_NOT_ALLOWED: "The law that applies allows no extension of this request's deadline, or it was already extended once.",
+  EXTENSION_REASON_REQUIRED: "A deadline extension needs the reasons that the notice gives the person.",
+  EXTENSION_TOO_LATE: "The notice of an extension had to reach the person earlier; the message says by when, and the citation.",
+  VERIFICATION_FAILED: "The verification code is not right; the message says how many attempts are left, or that the code is now void.",
+  VERIFICATION_CODE_EXPIRED: "There is no valid verification code for this request; ask for a new one.",
+  VERIFICATION_LOCKED: "The request had all the codes it may get; only a document check by staff can verify it now.",
+  IDENTITY_MISMATCH: "The e-mail code cannot prove identity because the account has another address; staff check documents.",
+  TASKS_PENDING: "The request cannot complete while tasks of its data systems are still open; it completes when they are done.",
+  TASK_NOT_OPEN: "The request task is finished, or its request is closed, so it takes no result.",
+  INVALID_TASK_RESULT:
+    "A task result that does not fit the request's type: data for access and portability, in its documented shape; a confirmation otherwise.",
+  INVALID_PAGINATION: "A connection's `first`/`last` out of range, a malformed cursor, or arguments that do not go together.",
+  IDEMPOTENCY_KEY_REUSED: "An idempotency key this caller already used for this subject and operation with a different payload.",
+  UNSUPPORTED_OPERATION: "A subscription, or any operation this HTTP endpoint does not execute.",
+  BAD_REQUEST_URL: "The request URL is not a path on this server, or names no route.",
+  DATABASE_UNAVAILABLE: "The database did not answer in time; nothing was written. Retry after the `Retry-After` seconds (HTTP 503).",
+} as const satisfies Record<string, string>;
 
-export type CustosErrorCode = (typeof CUSTOS_ERROR_CODES)[number];
+export type CustosErrorCode = keyof typeof ERROR_CODE_DESCRIPTIONS;
+
+/** The codes of ERROR_CODE_DESCRIPTIONS, in its order. */
+export const CUSTOS_ERROR_CODES = Object.keys(ERROR_CODE_DESCRIPTIONS) as readonly CustosErrorCode[];
 
 /** An error the caller caused and can fix; its message is safe to show and holds no personal data. */
 export class CustosError extends Error {

@@ -2,6 +2,7 @@ import { assertDenyByDefault } from "../../access/deny-by-default.ts";
 import "../../access/schema.ts";
 import "../../audit/schema.ts";
 import { builder } from "../../ground/builder.ts";
+import "../../ground/error-code-schema.ts";
 import "../../catalogue/schema.ts";
 import "../../consent/schema.ts";
 import "../../consent/check/bulk-consent-schema.ts";
