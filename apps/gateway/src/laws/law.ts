@@ -1,5 +1,5 @@
-import type { CuratedCalendarData } from "../requests/rules/calendars/production-calendar.ts";
 import type { DataProtectionAuthority } from "./authority.ts";
+import type { CuratedCalendarData } from "./calendars/production-calendar.ts";
 import type { SharedCompanyPolicy } from "./company-policy.ts";
 import type { DeadlineRule } from "./deadline-rule.ts";
 import type { TransferRule } from "./transfer-rule.ts";

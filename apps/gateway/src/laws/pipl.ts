@@ -1,4 +1,4 @@
-import { CHINA_HOLIDAY_CALENDAR } from "../requests/rules/calendars/china.ts";
+import { CHINA_HOLIDAY_CALENDAR } from "./calendars/china.ts";
 import { ALL_REQUEST_TYPES, type ConfigurableDeadline, companyPolicyRule } from "./deadline-rule.ts";
 import { defineLaw } from "./law.ts";
 import type { Citation } from "./transfer-rule.ts";

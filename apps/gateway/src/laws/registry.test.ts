@@ -34,7 +34,7 @@ describe("the law registry", () => {
 
   it("points the coverage alarm at calendar files that exist", () => {
     for (const { calendar } of LAWS.filter((law) => law.calendar)) {
-      expect(existsSync(new URL(`../requests/rules/calendars/${calendar?.file}`, import.meta.url))).toBe(true);
+      expect(existsSync(new URL(`./calendars/${calendar?.file}`, import.meta.url))).toBe(true);
     }
   });
 });

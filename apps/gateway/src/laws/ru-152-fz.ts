@@ -1,4 +1,4 @@
-import { RUSSIA_PRODUCTION_CALENDAR } from "../requests/rules/calendars/russia.ts";
+import { RUSSIA_PRODUCTION_CALENDAR } from "./calendars/russia.ts";
 import { type ConfigurableDeadline, companyPolicyRule, otherTypes } from "./deadline-rule.ts";
 import { defineLaw } from "./law.ts";
 import type { Citation } from "./transfer-rule.ts";

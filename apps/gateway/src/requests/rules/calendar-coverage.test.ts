@@ -27,7 +27,7 @@ describe("the coverage alarm itself", () => {
   it("stays quiet 30 days before the end and fails 29 days before it, saying what to add", () => {
     expect(coverageDefect({ ...onDay("2026-12-01"), unpublished: [] }, "2026-12-01")).toBeNull();
     const defect = coverageDefect({ ...onDay("2026-12-02"), unpublished: [] }, "2026-12-02");
-    expect(defect).toContain("Add 2027 to `years` in apps/gateway/src/requests/rules/calendars/russia.ts");
+    expect(defect).toContain("Add 2027 to `years` in apps/gateway/src/laws/calendars/russia.ts");
     expect(defect).toContain("requests:rules");
   });
 

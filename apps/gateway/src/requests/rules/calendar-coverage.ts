@@ -1,5 +1,5 @@
+import type { ProvisionalRule, UnpublishedYear } from "../../laws/calendars/production-calendar.ts";
 import { daysBetween, localDateOf, parseCalendarDate } from "./calendar-date.ts";
-import type { ProvisionalRule, UnpublishedYear } from "./calendars/production-calendar.ts";
 import { jurisdictionProfile } from "./jurisdictions.ts";
 import { CURATED_CALENDARS } from "./working-days.ts";
 
@@ -41,6 +41,6 @@ export function coverageWarnings(now: Date): string[] {
       (coverage) =>
         `${coverage.jurisdiction} working-day calendar covers days up to ${coverage.lastCoveredDay} ` +
         `(${coverage.daysLeft} days left); later deadlines are provisional until the next year's act is added to ` +
-        `requests/rules/calendars/`,
+        `laws/calendars/`,
     );
 }

@@ -17,7 +17,7 @@ export function coverageDefect(coverage: CalendarCoverage, today: string): strin
   const searchAge = search ? daysBetween(parseCalendarDate(search.searchedOn), parseCalendarDate(today)) : Number.POSITIVE_INFINITY;
   if (searchAge >= 0 && searchAge < SEARCH_HOLDS_DAYS) return null;
   const calendarFile = LAWS.find((law) => law.calendar?.data.jurisdiction === coverage.jurisdiction)?.calendar?.file ?? "?";
-  const file = `apps/gateway/src/requests/rules/calendars/${calendarFile}`;
+  const file = `apps/gateway/src/laws/calendars/${calendarFile}`;
   return (
     `${coverage.jurisdiction}: the working-day calendar covers days up to ${coverage.lastCoveredDay}, ${coverage.daysLeft} days ` +
     `from ${today}. Add ${nextYear} to \`years\` in ${file} from ${search?.awaitedAct ?? `the act fixing ${nextYear}`}: its daysOff, ` +

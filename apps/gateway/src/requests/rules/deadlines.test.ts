@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { dayRange } from "../../laws/calendars/production-calendar.ts";
 import { DEFAULT_COMPANY_POLICY } from "../../laws/registry.ts";
-import { dayRange } from "./calendars/production-calendar.ts";
 import { computeDeadlines, type DeadlineInput } from "./deadlines.ts";
 import { REQUEST_TYPES, type RequestType } from "./request-kinds.ts";
 

@@ -1,10 +1,10 @@
+export { CHINA_HOLIDAY_CALENDAR } from "../../laws/calendars/china.ts";
+export type { CuratedCalendarData, ProductionCalendarYear } from "../../laws/calendars/production-calendar.ts";
+export { RUSSIA_PRODUCTION_CALENDAR } from "../../laws/calendars/russia.ts";
 export type { ConfigurableDeadline, DeadlineRule, Period, PeriodUnit } from "../../laws/deadline-rule.ts";
 export { type CompanyDeadlinePolicy, DEFAULT_COMPANY_POLICY, type LawId } from "../../laws/registry.ts";
 export { type CalendarCoverage, calendarCoverage, coverageWarnings } from "./calendar-coverage.ts";
 export type { CalendarDate } from "./calendar-date.ts";
-export { CHINA_HOLIDAY_CALENDAR } from "./calendars/china.ts";
-export type { CuratedCalendarData, ProductionCalendarYear } from "./calendars/production-calendar.ts";
-export { RUSSIA_PRODUCTION_CALENDAR } from "./calendars/russia.ts";
 export {
   computeDeadlines,
   type DeadlineInput,

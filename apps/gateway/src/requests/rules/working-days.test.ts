@@ -1,9 +1,9 @@
 import Holidays from "date-holidays";
 import { describe, expect, it } from "vitest";
+import { CHINA_HOLIDAY_CALENDAR } from "../../laws/calendars/china.ts";
+import { type CuratedCalendarData, provisionallyWorking } from "../../laws/calendars/production-calendar.ts";
+import { RUSSIA_PRODUCTION_CALENDAR } from "../../laws/calendars/russia.ts";
 import { addDays, type CalendarDate, formatCalendarDate, isWeekend, parseCalendarDate } from "./calendar-date.ts";
-import { CHINA_HOLIDAY_CALENDAR } from "./calendars/china.ts";
-import { type CuratedCalendarData, provisionallyWorking } from "./calendars/production-calendar.ts";
-import { RUSSIA_PRODUCTION_CALENDAR } from "./calendars/russia.ts";
 import { addWorkingDays, nextWorkingDayOnOrAfter, type WorkingDayCalendar, workingDayCalendar } from "./working-days.ts";
 
 const day = parseCalendarDate;

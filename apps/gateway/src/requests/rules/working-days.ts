@@ -1,7 +1,7 @@
 import Holidays from "date-holidays";
+import { type CuratedCalendarData, type ProductionCalendar, productionCalendar } from "../../laws/calendars/production-calendar.ts";
 import { LAWS } from "../../laws/registry.ts";
 import { addDays, type CalendarDate, formatCalendarDate, isWeekend } from "./calendar-date.ts";
-import { type CuratedCalendarData, type ProductionCalendar, productionCalendar } from "./calendars/production-calendar.ts";
 
 export interface WorkingDayCalendar {
   /** Where the days off come from, for the deadline's explanation. */

@@ -1,4 +1,4 @@
-import { addDays, type CalendarDate, formatCalendarDate, isWeekend, parseCalendarDate } from "../calendar-date.ts";
+import { addDays, type CalendarDate, formatCalendarDate, isWeekend, parseCalendarDate } from "../../requests/rules/calendar-date.ts";
 
 /**
  * One year of a government's published working-day calendar: the days off it declares (public holidays and
