@@ -1,15 +1,12 @@
 import { ConsentChannel, ConsentDecision } from "@custos/db";
 import { PurposeRef } from "../catalogue/schema.ts";
 import { builder } from "../ground/builder.ts";
-import { CustosError } from "../ground/errors.ts";
 import { parseJurisdiction } from "../ground/identifiers/jurisdiction.ts";
-import { isVisitorId, parseCustomerId, parseSubjectId } from "../ground/identifiers/subject-id.ts";
+import { parseSubjectId } from "../ground/identifiers/subject-id.ts";
 import { PolicyVersionRef } from "../policies/schema.ts";
-import { currentConsent, type SubjectConsentCheck } from "./check/consent-check.ts";
 import { CookieCategoryRef } from "./cookies/cookie-catalogue-schema.ts";
-import { type DecisionCircumstances, recordConsentDecision, withdrawAllConsent } from "./record/consent-service.ts";
+import type { DecisionCircumstances } from "./record/consent-service.ts";
 import type { ProofInput } from "./record/proof.ts";
-import { carryVisitorConsent } from "./record/visitor-carry-over.ts";
 
 export const ConsentDecisionEnum = builder.enumType(ConsentDecision, {
   name: "ConsentDecision",
@@ -81,92 +78,6 @@ builder.prismaObject("ConsentEvent", {
   }),
 });
 
-type PurposeConsentShape = SubjectConsentCheck["purposes"][number];
-type CookieConsentShape = SubjectConsentCheck["cookieCategories"][number];
-
-const PurposeConsentRef = builder.objectRef<PurposeConsentShape>("PurposeConsent").implement({
-  description: "A subject's current consent for one consent-based purpose.",
-  authScopes: { storefront: true, shopper: true, service: true, staff: true, auditor: true },
-  fields: (t) => ({
-    purpose: t.field({ type: PurposeRef, description: "The consent-based purpose.", resolve: ({ purpose }) => purpose }),
-    status: t.field({
-      type: ConsentStatusEnum,
-      description: "The current answer for the purpose, judged now.",
-      resolve: ({ validity }) => validity.status,
-    }),
-    processingAllowed: t.boolean({
-      description: "True only when consent is GRANTED and processing is not restricted: the one field an app checks.",
-      resolve: ({ processingAllowed }) => processingAllowed,
-    }),
-    channel: t.field({
-      type: ConsentChannelEnum,
-      nullable: true,
-      description: "Where the current decision was made; null when never asked.",
-      resolve: ({ state }) => state?.channel ?? null,
-    }),
-    decidedAt: t.field({
-      type: "DateTime",
-      nullable: true,
-      description: "When the current decision was made; null when never asked.",
-      resolve: ({ state }) => state?.decidedAt ?? null,
-    }),
-    validUntil: t.field({
-      type: "DateTime",
-      nullable: true,
-      description: "When a grant lapses; null when it lasts until withdrawn or is not a grant.",
-      resolve: ({ validity }) => (validity.validUntil === null ? null : new Date(validity.validUntil)),
-    }),
-  }),
-});
-
-const CookieCategoryConsentRef = builder.objectRef<CookieConsentShape>("CookieCategoryConsent").implement({
-  description: "A subject's current choice for one cookie category.",
-  authScopes: { storefront: true, shopper: true, service: true, staff: true, auditor: true },
-  fields: (t) => ({
-    category: t.field({ type: CookieCategoryRef, description: "The cookie category.", resolve: ({ category }) => category }),
-    status: t.field({
-      type: ConsentStatusEnum,
-      description: "The current answer for the category, judged now.",
-      resolve: ({ validity }) => validity.status,
-    }),
-    processingAllowed: t.boolean({
-      description: "Whether the category's cookies may be set: always for strictly necessary ones, else only while GRANTED.",
-      resolve: ({ processingAllowed }) => processingAllowed,
-    }),
-    channel: t.field({
-      type: ConsentChannelEnum,
-      nullable: true,
-      description: "Where the current decision was made; null when never asked.",
-      resolve: ({ state }) => state?.channel ?? null,
-    }),
-    decidedAt: t.field({
-      type: "DateTime",
-      nullable: true,
-      description: "When the current decision was made; null when never asked.",
-      resolve: ({ state }) => state?.decidedAt ?? null,
-    }),
-    validUntil: t.field({
-      type: "DateTime",
-      nullable: true,
-      description: "When a grant lapses; null when it lasts until withdrawn or is not a grant.",
-      resolve: ({ validity }) => (validity.validUntil === null ? null : new Date(validity.validUntil)),
-    }),
-  }),
-});
-
-const SubjectConsentRef = builder.objectRef<SubjectConsentCheck>("SubjectConsent").implement({
-  description: "A subject's current consent across every consent-based purpose and cookie category.",
-  authScopes: { storefront: true, shopper: true, service: true, staff: true, auditor: true },
-  fields: (t) => ({
-    subjectId: t.exposeString("subjectId", { description: "The id as asked." }),
-    restricted: t.exposeBoolean("restricted", {
-      description: "Processing is restricted (a completed restriction request): no purpose may be processed for now.",
-    }),
-    purposes: t.expose("purposes", { type: [PurposeConsentRef], description: "One entry per purpose whose legal basis is consent." }),
-    cookieCategories: t.expose("cookieCategories", { type: [CookieCategoryConsentRef], description: "One entry per cookie category." }),
-  }),
-});
-
 export const ConsentProofInput = builder.inputType("ConsentProofInput", {
   description: "Evidence of how the decision was made. The IP address is truncated and keyed-hashed before it is stored.",
   fields: (t) => ({
@@ -179,30 +90,12 @@ export const ConsentProofInput = builder.inputType("ConsentProofInput", {
   }),
 });
 
-const decisionFields = {
+export const decisionFields = {
   jurisdiction: "ISO 3166 code of the law the decision is made under, e.g. RU or US-CA.",
   policyVersion: "Id of the policy version shown; the version in effect now when omitted.",
   idempotencyKey: "A key of the client's choosing: a retried request with the same key records nothing new and returns the first result.",
   gpc: "Whether the browser's Global Privacy Control signal was on when the person decided.",
 };
-
-const RecordConsentInput = builder.inputType("RecordConsentInput", {
-  description: "One consent decision for one subject and purpose, with where and how it was made.",
-  fields: (t) => ({
-    subjectId: t.string({ description: "The app's opaque id for the person." }),
-    purpose: t.string({ description: "Purpose key from the purposes query; its legal basis must be CONSENT." }),
-    decision: t.field({ type: ConsentDecisionEnum, description: "Granted or withdrawn." }),
-    channel: t.field({ type: ConsentChannelEnum, description: "Where the person decided; GPC_SIGNAL is for reportGpc only." }),
-    jurisdiction: t.string({ required: false, description: decisionFields.jurisdiction }),
-    policyVersion: t.id({ required: false, description: decisionFields.policyVersion }),
-    expiresAt: t.field({ type: "DateTime", required: false, description: "When a grant lapses; by default it lasts until withdrawn." }),
-    idempotencyKey: t.string({ required: false, description: decisionFields.idempotencyKey }),
-    gpc: t.boolean({ required: false, description: decisionFields.gpc }),
-    tcString: t.string({ required: false, description: "IAB TCF string, stored with the event as sent." }),
-    gppString: t.string({ required: false, description: "IAB GPP string, stored with the event as sent." }),
-    proof: t.field({ type: ConsentProofInput, required: false, description: "Evidence of how the decision was made." }),
-  }),
-});
 
 interface CircumstanceArgs {
   subjectId: string;
@@ -229,103 +122,3 @@ export function circumstances(input: CircumstanceArgs): DecisionCircumstances {
     idempotencyKey: input.idempotencyKey ?? null,
   };
 }
-
-builder.mutationField("recordConsent", (t) =>
-  t.prismaField({
-    type: "ConsentEvent",
-    description: "Records a consent decision (grant or withdrawal) for one subject and purpose.",
-    args: { input: t.arg({ type: RecordConsentInput, description: "The decision." }) },
-    // The storefront records for the shopper it is serving; a signed-in shopper only for themselves.
-    // The public storefront key writes for visitors only; a customer's consent comes with their session or from a company app.
-    authScopes: (_root, { input }) => ({ storefrontVisitor: input.subjectId, service: true, staff: true, shopperIs: input.subjectId }),
-    resolve: async (query, _root, { input }, ctx) => {
-      const event = await recordConsentDecision(ctx.prisma, ctx, {
-        ...circumstances(input),
-        purposeKey: input.purpose,
-        decision: input.decision,
-        expiresAt: input.expiresAt ?? null,
-      });
-      // The event as chained has every column: it is read back only for what the selection adds (subjectId, relations).
-      if (Object.keys(query).length === 0) return event;
-      return ctx.prisma.consentEvent.findUniqueOrThrow({ ...query, where: { id: event.id } });
-    },
-  }),
-);
-
-const WithdrawAllConsentInput = builder.inputType("WithdrawAllConsentInput", {
-  description: "A withdrawal of everything one subject has granted.",
-  fields: (t) => ({
-    subjectId: t.string({ description: "The app's opaque id for the person." }),
-    channel: t.field({ type: ConsentChannelEnum, description: "Where the person withdrew." }),
-    jurisdiction: t.string({ required: false, description: decisionFields.jurisdiction }),
-    idempotencyKey: t.string({ required: false, description: decisionFields.idempotencyKey }),
-    proof: t.field({ type: ConsentProofInput, required: false, description: "Evidence of how the withdrawal was made." }),
-  }),
-});
-
-builder.mutationField("withdrawAllConsent", (t) =>
-  t.prismaField({
-    type: ["ConsentEvent"],
-    description: "Withdraws every purpose and optional cookie category the subject has granted; returns the withdrawals recorded.",
-    args: { input: t.arg({ type: WithdrawAllConsentInput, description: "Whose consent, and where it was withdrawn." }) },
-    // The public storefront key writes for visitors only; a customer's consent comes with their session or from a company app.
-    authScopes: (_root, { input }) => ({ storefrontVisitor: input.subjectId, service: true, staff: true, shopperIs: input.subjectId }),
-    resolve: async (query, _root, { input }, ctx) => {
-      const { subjectId, channel, jurisdiction, proof, idempotencyKey } = circumstances(input);
-      const events = await withdrawAllConsent(ctx.prisma, ctx, { subjectId, channel, jurisdiction, proof, idempotencyKey });
-      return ctx.prisma.consentEvent.findMany({
-        ...query,
-        where: { id: { in: events.map((event) => event.id) } },
-        orderBy: { sequence: "asc" },
-      });
-    },
-  }),
-);
-
-builder.queryField("consentState", (t) =>
-  t.field({
-    type: SubjectConsentRef,
-    description: "The subject's current consent for every consent-based purpose and cookie category: the check before processing.",
-    args: { subjectId: t.arg.string({ description: "The app's id for the person (a visitor id for a storefront visitor)." }) },
-    // The storefront reads back its own visitor's choices to render the banner; a visitor id is a random bearer value.
-    authScopes: (_root, { subjectId }) => ({
-      shopperIs: subjectId,
-      storefrontVisitor: subjectId,
-      service: true,
-      staff: true,
-      auditor: true,
-    }),
-    resolve: (_root, args, ctx) => currentConsent(ctx.prisma, ctx, parseSubjectId(args.subjectId)),
-  }),
-);
-
-builder.mutationField("adoptVisitorConsent", (t) =>
-  t.prismaField({
-    type: ["ConsentEvent"],
-    description:
-      "At sign-in: carries the visitor's current choices to the customer, in the ledger (each new event's idempotencyKey is " +
-      "`carried:<the visitor's event id>`); choices the customer made later are kept. A shopper session adopts for itself; a " +
-      "company app or staff name the customer.",
-    args: {
-      visitorId: t.arg.string({ description: "The storefront's visitor id (`visitor:…`) used before sign-in." }),
-      subjectId: t.arg.string({ required: false, description: "The customer's id; a shopper session supplies its own." }),
-    },
-    authScopes: { shopper: true, service: true, staff: true },
-    resolve: async (query, _root, args, ctx) => {
-      const visitorId = parseSubjectId(args.visitorId);
-      if (!isVisitorId(visitorId)) throw new CustosError("INVALID_SUBJECT_ID", "visitorId must be a visitor id (`visitor:…`).");
-      const session = ctx.caller.kind === "shopper" ? ctx.caller.subjectExternalId : null;
-      if (session && args.subjectId && args.subjectId !== session) {
-        throw new CustosError("FORBIDDEN", "A shopper session adopts a visitor's choices for its own shopper only.");
-      }
-      const named = session ?? args.subjectId;
-      if (!named) throw new CustosError("INVALID_SUBJECT_ID", "subjectId must name the customer who signed in.");
-      const events = await carryVisitorConsent(ctx.prisma, ctx, visitorId, parseCustomerId(named));
-      return ctx.prisma.consentEvent.findMany({
-        ...query,
-        where: { id: { in: events.map((event) => event.id) } },
-        orderBy: { sequence: "asc" },
-      });
-    },
-  }),
-);

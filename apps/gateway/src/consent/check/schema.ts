@@ -1,0 +1,166 @@
+import { PurposeRef } from "../../catalogue/schema.ts";
+import { builder } from "../../ground/builder.ts";
+import { parseSubjectId } from "../../ground/identifiers/subject-id.ts";
+import { CookieCategoryRef } from "../cookies/cookie-catalogue-schema.ts";
+import { ConsentChannelEnum, ConsentStatusEnum } from "../schema.ts";
+import { checkConsentInBulk, MAX_BULK_SUBJECTS, type SubjectPurposeCheck } from "./bulk-consent-check.ts";
+import { currentConsent, type SubjectConsentCheck } from "./consent-check.ts";
+
+const SubjectPurposeConsentRef = builder.objectRef<SubjectPurposeCheck>("SubjectPurposeConsent").implement({
+  description: "One subject's current consent for the purpose a consentStates check asked about.",
+  authScopes: { service: true, staff: true, auditor: true },
+  fields: (t) => ({
+    subjectId: t.exposeString("subjectId", { description: "The id as asked." }),
+    status: t.field({
+      type: ConsentStatusEnum,
+      description: "The decision judged now: NOT_ASKED also for an id the gateway has never seen.",
+      resolve: ({ validity }) => validity.status,
+    }),
+    processingAllowed: t.boolean({
+      description: "True only when consent is GRANTED and processing is not restricted: the one field an app checks.",
+      resolve: ({ processingAllowed }) => processingAllowed,
+    }),
+    restricted: t.exposeBoolean("restricted", {
+      description: "Processing is restricted (a completed restriction request): not allowed whatever the decision.",
+    }),
+    channel: t.field({
+      type: ConsentChannelEnum,
+      nullable: true,
+      description: "Where the current decision was made; null when never asked.",
+      resolve: ({ state }) => state?.channel ?? null,
+    }),
+    decidedAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "When the current decision was made; null when never asked.",
+      resolve: ({ state }) => state?.decidedAt ?? null,
+    }),
+    validUntil: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "When a grant lapses; null when it lasts until withdrawn or is not a grant.",
+      resolve: ({ validity }) => (validity.validUntil === null ? null : new Date(validity.validUntil)),
+    }),
+  }),
+});
+
+builder.queryField("consentStates", (t) =>
+  t.field({
+    type: [SubjectPurposeConsentRef],
+    description:
+      `Many subjects' current consent for one purpose, judged as consentState judges it: the check before a campaign. ` +
+      `At most ${MAX_BULK_SUBJECTS} ids per call (TOO_MANY_SUBJECTS beyond); one entry per id, in the order asked. An id ` +
+      "the gateway has never seen answers NOT_ASKED. The call leaves one audit entry naming the purpose and the count.",
+    args: {
+      purpose: t.arg.string({ description: "Purpose key from the purposes query; its legal basis must be CONSENT." }),
+      subjectIds: t.arg.stringList({ description: "The app's ids for the people to check." }),
+    },
+    // Company apps, staff and auditors: a shopper or a storefront checks one subject of its own with consentState.
+    authScopes: { service: true, staff: true, auditor: true },
+    resolve: (_root, args, ctx) => checkConsentInBulk(ctx, args.purpose, args.subjectIds),
+  }),
+);
+
+type PurposeConsentShape = SubjectConsentCheck["purposes"][number];
+
+type CookieConsentShape = SubjectConsentCheck["cookieCategories"][number];
+
+const PurposeConsentRef = builder.objectRef<PurposeConsentShape>("PurposeConsent").implement({
+  description: "A subject's current consent for one consent-based purpose.",
+  authScopes: { storefront: true, shopper: true, service: true, staff: true, auditor: true },
+  fields: (t) => ({
+    purpose: t.field({ type: PurposeRef, description: "The consent-based purpose.", resolve: ({ purpose }) => purpose }),
+    status: t.field({
+      type: ConsentStatusEnum,
+      description: "The current answer for the purpose, judged now.",
+      resolve: ({ validity }) => validity.status,
+    }),
+    processingAllowed: t.boolean({
+      description: "True only when consent is GRANTED and processing is not restricted: the one field an app checks.",
+      resolve: ({ processingAllowed }) => processingAllowed,
+    }),
+    channel: t.field({
+      type: ConsentChannelEnum,
+      nullable: true,
+      description: "Where the current decision was made; null when never asked.",
+      resolve: ({ state }) => state?.channel ?? null,
+    }),
+    decidedAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "When the current decision was made; null when never asked.",
+      resolve: ({ state }) => state?.decidedAt ?? null,
+    }),
+    validUntil: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "When a grant lapses; null when it lasts until withdrawn or is not a grant.",
+      resolve: ({ validity }) => (validity.validUntil === null ? null : new Date(validity.validUntil)),
+    }),
+  }),
+});
+
+const CookieCategoryConsentRef = builder.objectRef<CookieConsentShape>("CookieCategoryConsent").implement({
+  description: "A subject's current choice for one cookie category.",
+  authScopes: { storefront: true, shopper: true, service: true, staff: true, auditor: true },
+  fields: (t) => ({
+    category: t.field({ type: CookieCategoryRef, description: "The cookie category.", resolve: ({ category }) => category }),
+    status: t.field({
+      type: ConsentStatusEnum,
+      description: "The current answer for the category, judged now.",
+      resolve: ({ validity }) => validity.status,
+    }),
+    processingAllowed: t.boolean({
+      description: "Whether the category's cookies may be set: always for strictly necessary ones, else only while GRANTED.",
+      resolve: ({ processingAllowed }) => processingAllowed,
+    }),
+    channel: t.field({
+      type: ConsentChannelEnum,
+      nullable: true,
+      description: "Where the current decision was made; null when never asked.",
+      resolve: ({ state }) => state?.channel ?? null,
+    }),
+    decidedAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "When the current decision was made; null when never asked.",
+      resolve: ({ state }) => state?.decidedAt ?? null,
+    }),
+    validUntil: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "When a grant lapses; null when it lasts until withdrawn or is not a grant.",
+      resolve: ({ validity }) => (validity.validUntil === null ? null : new Date(validity.validUntil)),
+    }),
+  }),
+});
+
+const SubjectConsentRef = builder.objectRef<SubjectConsentCheck>("SubjectConsent").implement({
+  description: "A subject's current consent across every consent-based purpose and cookie category.",
+  authScopes: { storefront: true, shopper: true, service: true, staff: true, auditor: true },
+  fields: (t) => ({
+    subjectId: t.exposeString("subjectId", { description: "The id as asked." }),
+    restricted: t.exposeBoolean("restricted", {
+      description: "Processing is restricted (a completed restriction request): no purpose may be processed for now.",
+    }),
+    purposes: t.expose("purposes", { type: [PurposeConsentRef], description: "One entry per purpose whose legal basis is consent." }),
+    cookieCategories: t.expose("cookieCategories", { type: [CookieCategoryConsentRef], description: "One entry per cookie category." }),
+  }),
+});
+
+builder.queryField("consentState", (t) =>
+  t.field({
+    type: SubjectConsentRef,
+    description: "The subject's current consent for every consent-based purpose and cookie category: the check before processing.",
+    args: { subjectId: t.arg.string({ description: "The app's id for the person (a visitor id for a storefront visitor)." }) },
+    // The storefront reads back its own visitor's choices to render the banner; a visitor id is a random bearer value.
+    authScopes: (_root, { subjectId }) => ({
+      shopperIs: subjectId,
+      storefrontVisitor: subjectId,
+      service: true,
+      staff: true,
+      auditor: true,
+    }),
+    resolve: (_root, args, ctx) => currentConsent(ctx.prisma, ctx, parseSubjectId(args.subjectId)),
+  }),
+);
