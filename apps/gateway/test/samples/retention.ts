@@ -52,4 +52,10 @@ export const retentionSamples: Record<string, OperationSample> = {
     allowed: ["staff"],
     audited: true,
   },
+  "Mutation.completeRetentionTask": {
+    document: "mutation ($id: ID!) { completeRetentionTask(id: $id) { id status completedAt } }",
+    variables: async (world) => ({ id: await world.retentionTaskId() }),
+    allowed: ["service", "staff"],
+    audited: true,
+  },
 };
