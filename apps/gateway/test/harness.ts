@@ -5,8 +5,8 @@ import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { createApiKey, type NewApiKey } from "../src/access/api-key-service.ts";
 import { SESSION_AUDIENCE } from "../src/access/session-token.ts";
 import { type GatewayOptions, startGateway } from "../src/app/server.ts";
+import { type DispatchOptions, type DispatchResult, dispatchOutbox } from "../src/cross-tenant/outbox-dispatch.ts";
 import { type Logger, silentLogger } from "../src/ground/logger.ts";
-import { type DispatchOptions, type DispatchResult, dispatchOutbox } from "../src/outbox/outbox-service.ts";
 import { RecordingTransport } from "./recording-transport.ts";
 
 export interface GraphqlResponse {

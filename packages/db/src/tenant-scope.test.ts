@@ -1,14 +1,36 @@
 import { describe, expect, inject, it } from "vitest";
 import { getDatamodel } from "../generated/pothos-types.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
 import { createMigratedTestDatabase, TEST_ENGINES } from "../test/testing.ts";
 import { seedCatalogue } from "./seed/seed.ts";
-import { CrossTenantWriteError, scopeToTenant, tenantScopeRules } from "./tenant-scope.ts";
+import { CrossTenantWriteError, scopeToTenant, type TenantScopedPrisma, type TenantTransaction, tenantScopeRules } from "./tenant-scope.ts";
 
 describe("tenant scope rules", () => {
   it("cover every model in the schema, so a new model cannot escape the scope", () => {
     const models = Object.keys(getDatamodel().datamodel.models).sort();
     expect([...tenantScopeRules().keys()].sort()).toEqual(models);
     expect(tenantScopeRules().get("ConsentState")).toEqual({ by: "parent", relation: "subject" });
+  });
+});
+
+describe("the tenant-scoped client's brand", () => {
+  it("is on what scopeToTenant returns only: the compiler refuses a plain client, or its transaction, in their place", () => {
+    // Checked by tsc (`pnpm typecheck`): each @ts-expect-error fails the build if its line compiles, as it would without the brand.
+    const needsScoped = (_db: TenantScopedPrisma) => {};
+    const needsTransaction = (_tx: TenantTransaction) => {};
+    const compiles = async (plain: PrismaClient, tenantId: string) => {
+      const scoped = scopeToTenant(plain, tenantId);
+      needsScoped(scoped);
+      needsTransaction(scoped);
+      await scoped.$transaction(async (tx) => needsTransaction(tx));
+      // @ts-expect-error an unscoped client is not a tenant-scoped one
+      needsScoped(plain);
+      // @ts-expect-error nor does it serve where a scoped transaction is expected
+      needsTransaction(plain);
+      // @ts-expect-error nor is a transaction of an unscoped client a scoped transaction
+      await plain.$transaction(async (tx) => needsTransaction(tx));
+    };
+    expect(compiles).toBeTypeOf("function");
   });
 });
 

@@ -1,5 +1,6 @@
+import type * as runtime from "@prisma/client/runtime/client";
 import { getDatamodel } from "../generated/pothos-types.ts";
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 
 interface ModelField {
   name: string;
@@ -72,8 +73,35 @@ function withTenantId(model: string, row: unknown, tenantId: string): unknown {
   return { ...data, tenantId };
 }
 
+/** Only scopeToTenant attaches it, and only to the type: a plain client, or a transaction of one, lacks it. */
+declare const tenantScoped: unique symbol;
+interface TenantScoped {
+  readonly [tenantScoped]: true;
+}
+
+/** The client an interactive transaction of a tenant-scoped client hands its callback. */
+export type TenantTransaction = Prisma.TransactionClient & TenantScoped;
+
+type TransactionOptions = Parameters<PrismaClient["$transaction"]>[1];
+
+/**
+ * A client that sees one tenant's rows only (scopeToTenant). The brand keeps the compiler from taking an unscoped
+ * client where a scoped one is promised; `$transaction` is retyped so that its callback gets a TenantTransaction.
+ */
+export type TenantScopedPrisma = Omit<PrismaClient, "$transaction"> &
+  TenantScoped & {
+    $transaction<P extends Prisma.PrismaPromise<unknown>[]>(
+      arg: [...P],
+      options?: TransactionOptions,
+    ): runtime.Types.Utils.JsPromise<runtime.Types.Utils.UnwrapTuple<P>>;
+    $transaction<R>(
+      fn: (tx: TenantTransaction) => runtime.Types.Utils.JsPromise<R>,
+      options?: TransactionOptions,
+    ): runtime.Types.Utils.JsPromise<R>;
+  };
+
 /** One scoped client per client and tenant: building an extension costs more than the query it serves. */
-const scopedClients = new WeakMap<PrismaClient, Map<string, PrismaClient>>();
+const scopedClients = new WeakMap<PrismaClient, Map<string, TenantScopedPrisma>>();
 
 /**
  * A client whose every model query sees one tenant's rows only: filters are added to reads, updates
@@ -81,7 +109,7 @@ const scopedClients = new WeakMap<PrismaClient, Map<string, PrismaClient>>();
  * are filtered through their parent; creating one needs the parent's id, which the caller could
  * only have read through this same scope. Raw SQL is not rewritten: it must name the tenant itself.
  */
-export function scopeToTenant(prisma: PrismaClient, tenantId: string): PrismaClient {
+export function scopeToTenant(prisma: PrismaClient, tenantId: string): TenantScopedPrisma {
   let byTenant = scopedClients.get(prisma);
   if (!byTenant) {
     byTenant = new Map();
@@ -95,7 +123,7 @@ export function scopeToTenant(prisma: PrismaClient, tenantId: string): PrismaCli
   return scoped;
 }
 
-function extendToTenant(prisma: PrismaClient, tenantId: string): PrismaClient {
+function extendToTenant(prisma: PrismaClient, tenantId: string): TenantScopedPrisma {
   rulesOfThisSchema ??= tenantScopeRules();
   const rules = rulesOfThisSchema;
   return prisma.$extends({
@@ -120,11 +148,8 @@ function extendToTenant(prisma: PrismaClient, tenantId: string): PrismaClient {
         },
       },
     },
-    // A query-only extension leaves every model's types as they are; typing the result as the plain client keeps the
-    // compiler from comparing each include and select type of the extended client with the plain one (too deep for it).
-  }) as unknown as PrismaClient;
+    // A query-only extension leaves every model's types as they are; typing the result as the plain client, branded,
+    // keeps the compiler from comparing each include and select type of the extended client with the plain one (too
+    // deep for it). The one place the brand is attached.
+  }) as unknown as TenantScopedPrisma;
 }
-
-export type TenantScopedPrisma = ReturnType<typeof scopeToTenant>;
-/** The client an interactive transaction of a tenant-scoped client hands its callback. */
-export type TenantTransaction = Parameters<Parameters<TenantScopedPrisma["$transaction"]>[0]>[0];

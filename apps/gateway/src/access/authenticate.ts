@@ -1,10 +1,10 @@
-import type { PrismaClient } from "@custos/db";
+import type { TenantScopedPrisma } from "@custos/db";
 import type { Caller } from "../ground/caller.ts";
 import { CustosError } from "../ground/errors.ts";
 import { shortLivedCache } from "../ground/short-lived.ts";
 import { keyMatches, keyPrefixOf, looksLikeApiKey } from "./api-key-format.ts";
 import { KIND_SCOPE } from "./api-key-scopes.ts";
-import { verifyShopperSession } from "./session-token.ts";
+import { type SessionIssuerLookup, verifyShopperSession } from "./session-token.ts";
 
 /** lastUsedAt is for humans reviewing keys; minute precision saves a write on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -15,7 +15,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  * which is random per key, so rows of different databases in one test process cannot meet.
  */
 const KEY_ROW_TTL_MS = 1_000;
-type KeyRow = Awaited<ReturnType<PrismaClient["apiKey"]["findUnique"]>>;
+type KeyRow = Awaited<ReturnType<TenantScopedPrisma["apiKey"]["findUnique"]>>;
 const keyRows = shortLivedCache<string, KeyRow>(KEY_ROW_TTL_MS);
 
 /** Drops the cached row of a key this process just changed. */
@@ -23,8 +23,19 @@ export function forgetApiKey(prefix: string): void {
   keyRows.forget(prefix);
 }
 
+/**
+ * The reads and the write that authenticate a caller, before any tenant is known: built on the unscoped client in
+ * cross-tenant/credential-store.ts.
+ */
+export interface CredentialStore {
+  /** The key with this prefix, of whichever tenant. */
+  findKey(prefix: string): Promise<KeyRow>;
+  markKeyUsed(id: string, at: Date): Promise<void>;
+  findSessionIssuer: SessionIssuerLookup;
+}
+
 export interface AuthenticationSettings {
-  prisma: PrismaClient;
+  credentials: CredentialStore;
   keyPepper: string;
   /** Tenant of callers who present no credentials: they see its public catalogue. */
   anonymousTenantId: string;
@@ -40,17 +51,17 @@ export async function authenticate(settings: AuthenticationSettings, authorizati
   if (!match?.[1]) throw new CustosError("UNAUTHENTICATED", "Authorization must be `Bearer <key or session token>`.");
   const credential = match[1];
   if (!looksLikeApiKey(credential)) {
-    const session = await verifyShopperSession(settings.prisma, credential);
+    const session = await verifyShopperSession(settings.credentials.findSessionIssuer, credential);
     return { kind: "shopper", ...session };
   }
   return authenticateKey(settings, credential);
 }
 
-async function authenticateKey({ prisma, keyPepper }: AuthenticationSettings, token: string): Promise<Caller> {
+async function authenticateKey({ credentials, keyPepper }: AuthenticationSettings, token: string): Promise<Caller> {
   const prefix = keyPrefixOf(token);
   if (!prefix) throw new CustosError("UNAUTHENTICATED", "The API key is malformed.");
   // Misses are not kept: a key issued a moment ago by another process works at once.
-  const key = await keyRows.get(prefix, () => prisma.apiKey.findUnique({ where: { prefix } }));
+  const key = await keyRows.get(prefix, () => credentials.findKey(prefix));
   if (!key) forgetApiKey(prefix);
   if (!key || key.revokedAt || !keyMatches(token, key.secretHash, keyPepper) || !key.scopes.includes(KIND_SCOPE[key.kind])) {
     throw new CustosError("UNAUTHENTICATED", "The API key is not valid.");
@@ -60,7 +71,7 @@ async function authenticateKey({ prisma, keyPepper }: AuthenticationSettings, to
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     // Marked on the shared row first, so the requests of the same minute do not all write it.
     key.lastUsedAt = now;
-    await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
+    await credentials.markKeyUsed(key.id, now);
   }
   const handle = { tenantId: key.tenantId, keyId: key.id, keyPrefix: key.prefix };
   switch (key.kind) {

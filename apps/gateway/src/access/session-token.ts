@@ -1,4 +1,3 @@
-import type { PrismaClient } from "@custos/db";
 import { decodeJwt, errors, importJWK, type JWK, jwtVerify } from "jose";
 import { CustosError } from "../ground/errors.ts";
 import { parseSubjectId } from "../ground/identifiers/subject-id.ts";
@@ -7,6 +6,9 @@ import { parseSubjectId } from "../ground/identifiers/subject-id.ts";
 const MAX_TOKEN_AGE = "24h";
 export const SESSION_AUDIENCE = "custos";
 const SESSION_ALGORITHMS = new Set(["EdDSA", "ES256", "RS256"]);
+
+/** The tenant whose storefront signs sessions with this issuer (`iss`), if any: looked up before the tenant is known. */
+export type SessionIssuerLookup = (issuer: string) => Promise<{ id: string; sessionPublicJwk: unknown } | null>;
 
 export interface ShopperSession {
   tenantId: string;
@@ -21,14 +23,14 @@ function invalid(message: string): CustosError {
  * Verifies a shopper session token signed by a tenant's storefront backend: the issuer names the
  * tenant, the tenant's stored public key must verify it, and the subject is the shopper's id.
  */
-export async function verifyShopperSession(prisma: PrismaClient, token: string): Promise<ShopperSession> {
+export async function verifyShopperSession(findIssuer: SessionIssuerLookup, token: string): Promise<ShopperSession> {
   let issuer: string | undefined;
   try {
     issuer = decodeJwt(token).iss;
   } catch {
     throw invalid("The session token is malformed.");
   }
-  const tenant = issuer ? await prisma.tenant.findUnique({ where: { sessionIssuer: issuer } }) : null;
+  const tenant = issuer ? await findIssuer(issuer) : null;
   const jwk = tenant?.sessionPublicJwk as JWK | null | undefined;
   if (!tenant || !issuer || !jwk?.alg || !SESSION_ALGORITHMS.has(jwk.alg)) throw invalid("The session token's issuer is not known.");
   try {

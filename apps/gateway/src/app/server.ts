@@ -4,18 +4,21 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { DEFAULT_TENANT_SLUG, type PrismaClient } from "@custos/db";
+import { DEFAULT_TENANT_SLUG, type PrismaClient, scopeToTenant } from "@custos/db";
+import { credentialStore } from "../cross-tenant/credential-store.ts";
+import { databaseGauges } from "../cross-tenant/database-gauges.ts";
+import { exportDownloads } from "../cross-tenant/export-downloads.ts";
+import { createOriginAllowlist } from "../cross-tenant/origin-allowlist.ts";
+import { recomputeProvisionalDeadlines } from "../cross-tenant/provisional-deadlines.ts";
 import type { Context } from "../ground/context.ts";
 import { isDatabaseOutage, RETRY_AFTER_SECONDS, withinTime } from "../ground/database-errors.ts";
 import { formatError, unexpectedErrorLogging } from "../ground/errors.ts";
 import { createJsonLogger, type Logger } from "../ground/logger.ts";
 import { recordOf } from "../ground/request-record.ts";
 import { coverageSummary, warnAboutCoverage } from "../requests/deadlines/coverage-alarm.ts";
-import { recomputeProvisionalDeadlines } from "../requests/deadlines/provisional-deadlines.ts";
 import { EXPORT_ROUTE_PREFIX } from "../requests/fulfilment/export-package.ts";
 import type { CuratedCalendars } from "../requests/rules/index.ts";
 import { createExplorer, EXPLORER_SCRIPT_PATH, EXPLORER_STYLE_PATH, wantsExplorer } from "../transport/explorer/explorer-route.ts";
-import { createOriginAllowlist } from "../transport/http/cors.ts";
 import { exportRoute } from "../transport/http/export-route.ts";
 import { sendError, sendJson } from "../transport/http/graphql-handler.ts";
 import { graphqlRoute } from "../transport/http/graphql-route.ts";
@@ -140,8 +143,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const handleGraphql = graphqlRoute({
     apollo,
-    prisma,
-    authentication: { prisma, keyPepper: options.keyPepper, anonymousTenantId: tenant.id },
+    tenantClient: (tenantId) => scopeToTenant(prisma, tenantId),
+    authentication: { credentials: credentialStore(prisma), keyPepper: options.keyPepper, anonymousTenantId: tenant.id },
     isAllowedOrigin: createOriginAllowlist(prisma, options.originCacheMs),
     rateLimit,
     log,
@@ -157,9 +160,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       sendJson(res, 503, { status: "unavailable", calendars: coverageSummary() });
     }
   };
-  const handleExport = exportRoute(prisma);
+  const handleExport = exportRoute(exportDownloads(prisma));
   const explorer = createExplorer();
-  const metrics = createMetrics(prisma, options.metricsToken);
+  const metrics = createMetrics(databaseGauges(prisma), options.metricsToken);
   type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
   const routes: Record<string, Route> = {
     "/graphql": async (req, res, url) => (wantsExplorer(req) ? explorer.page(res) : handleGraphql(req, res, url)),

@@ -2,7 +2,8 @@ import { scopeToTenant } from "@custos/db";
 import { createMigratedTestDatabase, TEST_ENGINES } from "@custos/db/testing";
 import { describe, expect, inject, it } from "vitest";
 import { RecordingTransport } from "../../test/recording-transport.ts";
-import { dispatchOutbox, enqueueNotices } from "./outbox-service.ts";
+import { dispatchOutbox } from "../cross-tenant/outbox-dispatch.ts";
+import { enqueueNotices } from "./outbox-service.ts";
 
 describe.each(TEST_ENGINES)("the outbox on %s", (engine) => {
   it("sends each queued notice once, even with two dispatchers at once, and retries a failure until it gives up", async () => {

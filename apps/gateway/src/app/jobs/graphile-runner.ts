@@ -3,8 +3,8 @@
 // runs once per slot whatever the number of gateways. Its schema, graphile_worker, is installed on first start.
 import { Logger, run, runMigrations, type Task } from "graphile-worker";
 import pg from "pg";
+import { claimPendingNotices } from "../../cross-tenant/outbox-dispatch.ts";
 import type { Logger as CustosLogger } from "../../ground/logger.ts";
-import { claimPendingNotices } from "../../outbox/outbox-service.ts";
 import { type JobRunner, NOTICE_POLL_MS } from "./job-timing.ts";
 import {
   checkCalendarCoverageJob,

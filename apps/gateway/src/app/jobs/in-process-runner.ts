@@ -1,6 +1,6 @@
 // The embedded database's runner: one process owns the database, so its own timers are the queue. The jobs and the
 // backoff are graphile-worker's (tasks.ts; e^n seconds after the n-th failure), so both databases behave alike.
-import { claimPendingNotices } from "../../outbox/outbox-service.ts";
+import { claimPendingNotices } from "../../cross-tenant/outbox-dispatch.ts";
 import { type JobRunner, NOTICE_POLL_MS, untilNext } from "./job-timing.ts";
 import {
   checkCalendarCoverageJob,

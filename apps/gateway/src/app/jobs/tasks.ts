@@ -1,8 +1,8 @@
 // The background jobs themselves, the same whichever runner runs them: graphile-worker on PostgreSQL
 // (graphile-runner.ts), or this process's own timers on the embedded database (in-process-runner.ts).
 import { type PrismaClient, scopeToTenant } from "@custos/db";
+import { type DeliveryOutcome, deliverNotice } from "../../cross-tenant/outbox-dispatch.ts";
 import type { Logger } from "../../ground/logger.ts";
-import { type DeliveryOutcome, deliverNotice } from "../../outbox/outbox-service.ts";
 import type { MailTransport } from "../../outbox/transport.ts";
 import { warnAboutCoverage } from "../../requests/deadlines/coverage-alarm.ts";
 import { queueDeadlineReminder } from "../../requests/deadlines/deadline-reminders.ts";
@@ -46,6 +46,6 @@ export async function checkCalendarCoverageJob(deps: JobDependencies): Promise<v
 
 /** One tenant's reminder of overdue and due-soon requests to its privacy contact (requests/deadline-reminders.ts). */
 export async function deadlineReminderJob(deps: JobDependencies, tenantId: string): Promise<void> {
-  const named = await queueDeadlineReminder(deps.prisma, tenantId);
+  const named = await queueDeadlineReminder(scopeToTenant(deps.prisma, tenantId), tenantId);
   if (named > 0) deps.log.info("deadline reminder queued", { tenantId, requests: named });
 }

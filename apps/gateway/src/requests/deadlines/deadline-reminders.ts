@@ -1,4 +1,4 @@
-import { type PrismaClient, scopeToTenant } from "@custos/db";
+import type { TenantScopedPrisma } from "@custos/db";
 import { enqueueNotices } from "../../outbox/outbox-service.ts";
 import { dueStatus } from "../rules/due-status.ts";
 
@@ -9,8 +9,7 @@ const LISTED = 20;
  * One e-mail to the controller's privacy contact listing the open requests that are overdue or due within 3 days (the
  * staff queue's `dueSoon`), so nobody has to remember to look. Nothing is sent when none is. Returns how many it named.
  */
-export async function queueDeadlineReminder(prisma: PrismaClient, tenantId: string, now = new Date()): Promise<number> {
-  const db = scopeToTenant(prisma, tenantId);
+export async function queueDeadlineReminder(db: TenantScopedPrisma, tenantId: string, now = new Date()): Promise<number> {
   const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { controllerEmail: true } });
   const open = await db.privacyRequest.findMany({
     where: { closedAt: null },

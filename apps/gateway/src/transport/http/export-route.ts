@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { PrismaClient } from "@custos/db";
+import type { ExportDownloads } from "../../cross-tenant/export-downloads.ts";
 import { EXPORT_ROUTE_PREFIX } from "../../requests/fulfilment/export-package.ts";
 import { readRequestToken } from "../../requests/intake/request-tokens.ts";
 import { isUuid } from "../../requests/workflow/request-workflow.ts";
@@ -11,7 +11,7 @@ import { sendError } from "./graphql-handler.ts";
  * for the holder of the link e-mailed on completion. The token is signed for this purpose and this request only,
  * and expires; the request must have been verified; every download is audited.
  */
-export function exportRoute(prisma: PrismaClient) {
+export function exportRoute(downloads: ExportDownloads) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL, keyPepper: string) => {
     const requestId = randomUUID();
     res.setHeader("x-request-id", requestId);
@@ -20,20 +20,9 @@ export function exportRoute(prisma: PrismaClient) {
     const tokenId = readRequestToken(keyPepper, "request-export", url.searchParams.get("token") ?? "");
     const refuse = () => sendError(res, 404, "NOT_FOUND", "This download link is unknown or has expired.");
     if (!isUuid(id) || tokenId !== id) return refuse();
-    const request = await prisma.privacyRequest.findUnique({
-      where: { id },
-      select: { tenantId: true, subjectId: true, status: true, verifiedAt: true, exportPackage: true, exportExpiresAt: true },
-    });
+    const request = await downloads.find(id);
     if (!request?.exportPackage || !request.verifiedAt || !request.exportExpiresAt || request.exportExpiresAt < new Date()) return refuse();
-    await prisma.auditLogEntry.create({
-      data: {
-        tenantId: request.tenantId,
-        actor: "export-link",
-        operation: "downloadRequestExport",
-        subjectId: request.subjectId,
-        requestId,
-      },
-    });
+    await downloads.audit(request, requestId);
     res.writeHead(200, {
       "content-type": "application/json; charset=utf-8",
       "content-disposition": `attachment; filename="custos-export-${id}.json"`,

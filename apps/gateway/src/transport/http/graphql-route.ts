@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApolloServer } from "@apollo/server";
-import { type PrismaClient, scopeToTenant } from "@custos/db";
+import type { TenantScopedPrisma } from "@custos/db";
 import { type AuthenticationSettings, authenticate } from "../../access/authenticate.ts";
+import type { createOriginAllowlist } from "../../cross-tenant/origin-allowlist.ts";
 import type { Caller } from "../../ground/caller.ts";
 import type { Context } from "../../ground/context.ts";
 import { CustosError } from "../../ground/errors.ts";
@@ -10,12 +11,13 @@ import type { Logger } from "../../ground/logger.ts";
 import { recordOf } from "../../ground/request-record.ts";
 import type { RateDecision, RateLimiter } from "../limits/rate-limit.ts";
 import { clientAddress } from "./client-address.ts";
-import { allowOrigin, answerPreflight, type createOriginAllowlist } from "./cors.ts";
+import { allowOrigin, answerPreflight } from "./cors.ts";
 import { executeGraphql, sendError } from "./graphql-handler.ts";
 
 export interface GraphqlRouteOptions {
   apollo: ApolloServer<Context>;
-  prisma: PrismaClient;
+  /** The client of the caller's tenant (scopeToTenant). */
+  tenantClient: (tenantId: string) => TenantScopedPrisma;
   authentication: AuthenticationSettings;
   isAllowedOrigin: ReturnType<typeof createOriginAllowlist>;
   rateLimit: RateLimiter;
@@ -35,7 +37,7 @@ function originRefused(caller: Caller, origin: string | undefined): boolean {
  * refusal is a GraphQL-shaped error with a stable code and the right HTTP status.
  */
 export function graphqlRoute(options: GraphqlRouteOptions) {
-  const { apollo, prisma, authentication, isAllowedOrigin, rateLimit, log, maxBodyBytes, trustedProxies } = options;
+  const { apollo, tenantClient, authentication, isAllowedOrigin, rateLimit, log, maxBodyBytes, trustedProxies } = options;
   const tooMany = (res: ServerResponse, decision: Extract<RateDecision, { allowed: false }>) => {
     res.setHeader("retry-after", String(decision.retryAfterSeconds));
     sendError(res, 429, "RATE_LIMITED", `Too many requests; retry after ${decision.retryAfterSeconds} s.`);
@@ -69,7 +71,7 @@ export function graphqlRoute(options: GraphqlRouteOptions) {
     const decision = await rateLimit.request(caller, address);
     if (!decision.allowed) return tooMany(res, decision);
     const context: Context = {
-      prisma: scopeToTenant(prisma, caller.tenantId),
+      prisma: tenantClient(caller.tenantId),
       caller,
       tenantId: caller.tenantId,
       requestId,

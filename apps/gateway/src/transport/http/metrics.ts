@@ -1,8 +1,8 @@
 // Prometheus metrics at GET /metrics, for a scraper holding CUSTOS_METRICS_TOKEN (Authorization: Bearer …).
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { PrismaClient } from "@custos/db";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { DatabaseGauges } from "../../cross-tenant/database-gauges.ts";
 import type { RequestRecord } from "../../ground/request-record.ts";
 import { coverageSummary } from "../../requests/deadlines/coverage-alarm.ts";
 import { sendError } from "./graphql-handler.ts";
@@ -23,7 +23,7 @@ function sameSecret(given: string, expected: string): boolean {
  * One registry per gateway. Labels are bounded by the schema and the code: the operation is its root field
  * (`query.purposes`), never the client's operation name. The database gauges are read at each scrape, in all tenants.
  */
-export function createMetrics(prisma: PrismaClient, token: string | undefined): GatewayMetrics {
+export function createMetrics(database: DatabaseGauges, token: string | undefined): GatewayMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "custos_" });
   const requests = new Counter({
@@ -52,13 +52,7 @@ export function createMetrics(prisma: PrismaClient, token: string | undefined): 
     registers: [registry],
     async collect() {
       this.reset();
-      for (const { status, _count } of await prisma.outboxMessage.groupBy({
-        by: ["status"],
-        where: { status: { not: "SENT" } },
-        _count: true,
-      })) {
-        this.set({ status }, _count);
-      }
+      for (const { status, count } of await database.unsentNotices()) this.set({ status }, count);
     },
   });
   new Gauge({
@@ -66,11 +60,8 @@ export function createMetrics(prisma: PrismaClient, token: string | undefined): 
     help: "Age of the oldest notice not yet sent nor dead-lettered (0 when none waits).",
     registers: [registry],
     async collect() {
-      const oldest = await prisma.outboxMessage.findFirst({
-        where: { status: { in: ["PENDING", "QUEUED"] } },
-        orderBy: { createdAt: "asc" },
-      });
-      this.set(oldest ? (Date.now() - oldest.createdAt.getTime()) / 1000 : 0);
+      const oldest = await database.oldestUnsentNoticeAt();
+      this.set(oldest ? (Date.now() - oldest.getTime()) / 1000 : 0);
     },
   });
   new Gauge({
@@ -78,7 +69,7 @@ export function createMetrics(prisma: PrismaClient, token: string | undefined): 
     help: "Open data-subject requests past their deadline.",
     registers: [registry],
     async collect() {
-      this.set(await prisma.privacyRequest.count({ where: { closedAt: null, dueAt: { lt: new Date() } } }));
+      this.set(await database.overdueRequests());
     },
   });
   new Gauge({
