@@ -1,9 +1,28 @@
+import type { RequestType } from "@custos/db/enums";
+
 /**
  * The words of each notice, in Russian or English (the person's language, else the policy's), as plain sentences with
  * the controller's contact. Plain text, so every mail client shows the same thing and nothing in a payload can become
  * markup. Links are made absolute with the gateway's public base URL (`CUSTOS_PUBLIC_URL`).
  */
 export type NoticeLanguage = "ru" | "en";
+export const NOTICE_LANGUAGES: readonly NoticeLanguage[] = ["ru", "en"];
+
+/** Every notice the gateway queues: each has words in every notice language. */
+export const NOTICE_TEMPLATES = [
+  "request.acknowledgement",
+  "request.verification-code",
+  "request.extension-notice",
+  "request.completion",
+  "request.rejection",
+  "request.withdrawal-confirmation",
+  "request.escalation-acknowledgement",
+  "policy.material_change",
+  "staff.deadline-reminder",
+] as const;
+export type NoticeTemplate = (typeof NOTICE_TEMPLATES)[number];
+
+const isNoticeTemplate = (template: string): template is NoticeTemplate => (NOTICE_TEMPLATES as readonly string[]).includes(template);
 
 export interface NoticeText {
   subject: string;
@@ -17,7 +36,7 @@ export interface NoticeOptions {
 
 interface Payload {
   noticeLanguage?: string;
-  requestType?: string;
+  requestType?: RequestType;
   dueAt?: string;
   reason?: string | null;
   trackingToken?: string;
@@ -40,7 +59,7 @@ interface Payload {
   effectiveAt?: string;
 }
 
-const TYPE_NAMES: Record<NoticeLanguage, Record<string, string>> = {
+const TYPE_NAMES: Record<NoticeLanguage, Record<RequestType, string>> = {
   ru: {
     ACCESS: "о доступе к данным",
     RECTIFICATION: "об исправлении данных",
@@ -65,15 +84,18 @@ const TYPE_NAMES: Record<NoticeLanguage, Record<string, string>> = {
   },
 };
 
+/** The request's type as the notice names it. */
+const typeName = (language: NoticeLanguage, type: RequestType | undefined) => (type ? TYPE_NAMES[language][type] : undefined) ?? "";
+
 const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : "");
 
 type Words = (payload: Payload, options: NoticeOptions) => { subject: string; body: string[] };
 
-const RU: Record<string, Words> = {
+const RU: Record<NoticeTemplate, Words> = {
   "request.acknowledgement": (p) => ({
     subject: "Мы получили ваш запрос о персональных данных",
     body: [
-      `Мы получили ваш запрос ${TYPE_NAMES.ru[p.requestType ?? ""] ?? ""} и ответим не позднее ${day(p.dueAt)}.`,
+      `Мы получили ваш запрос ${typeName("ru", p.requestType)} и ответим не позднее ${day(p.dueAt)}.`,
       "Если вы не отправляли этот запрос, ничего делать не нужно: без подтверждения мы ничего не раскроем и не удалим.",
       p.trackingToken ? `Номер для отслеживания запроса: ${p.trackingToken}` : "",
     ],
@@ -89,7 +111,7 @@ const RU: Record<string, Words> = {
   "request.completion": (p, o) => ({
     subject: "Ваш запрос о персональных данных выполнен",
     body: [
-      `Мы выполнили ваш запрос ${TYPE_NAMES.ru[p.requestType ?? ""] ?? ""}.`,
+      `Мы выполнили ваш запрос ${typeName("ru", p.requestType)}.`,
       p.searched && p.searched.length > 0
         ? `Мы проверили наши системы: ${p.searched.join(", ")}, а также собственные записи о ваших согласиях и запросах.`
         : "Мы проверили собственные записи о ваших согласиях и запросах; других систем с вашими данными у нас не было.",
@@ -135,11 +157,11 @@ const RU: Record<string, Words> = {
   }),
 };
 
-const EN: Record<string, Words> = {
+const EN: Record<NoticeTemplate, Words> = {
   "request.acknowledgement": (p) => ({
     subject: "We have received your privacy request",
     body: [
-      `We have received your request ${TYPE_NAMES.en[p.requestType ?? ""] ?? ""} and will answer by ${day(p.dueAt)}.`,
+      `We have received your request ${typeName("en", p.requestType)} and will answer by ${day(p.dueAt)}.`,
       "If you did not send it, you need do nothing: without confirmation we release and erase nothing.",
       p.trackingToken ? `Tracking number of your request: ${p.trackingToken}` : "",
     ],
@@ -155,7 +177,7 @@ const EN: Record<string, Words> = {
   "request.completion": (p, o) => ({
     subject: "Your privacy request has been answered",
     body: [
-      `We have carried out your request ${TYPE_NAMES.en[p.requestType ?? ""] ?? ""}.`,
+      `We have carried out your request ${typeName("en", p.requestType)}.`,
       p.searched && p.searched.length > 0
         ? `We searched our systems: ${p.searched.join(", ")}, and our own records of your consents and requests.`
         : "We searched our own records of your consents and requests; no other system of ours held your data.",
@@ -200,7 +222,7 @@ export const noticeLanguage = (tag: string | null | undefined): NoticeLanguage =
 export function noticeText(template: string, payload: unknown, options: NoticeOptions): NoticeText {
   const p = (payload ?? {}) as Payload;
   const language = noticeLanguage(p.noticeLanguage);
-  const words = (language === "en" ? EN : RU)[template];
+  const words = isNoticeTemplate(template) ? (language === "en" ? EN : RU)[template] : undefined;
   const { subject, body } = words
     ? words(p, options)
     : { subject: language === "en" ? "A notice about your personal data" : "Уведомление о ваших персональных данных", body: [] };

@@ -1,11 +1,12 @@
 import type { Prisma, PrismaClient, TenantScopedPrisma } from "@custos/db";
 import { CustosError } from "../ground/errors.ts";
 import { isUuid } from "../ground/identifiers/uuid.ts";
+import type { NoticeTemplate } from "./notice-text.ts";
 import type { MailTransport } from "./transport.ts";
 
 export interface Notice {
   /** What to say, e.g. `request.acknowledgement`; the transport owns the wording per template. */
-  template: string;
+  template: NoticeTemplate;
   recipient: string;
   payload: Prisma.InputJsonValue;
 }
