@@ -1,5 +1,6 @@
 import { RequestType } from "@custos/db/enums";
 import { describe, expect, it } from "vitest";
+import { StoredJsonError } from "../ground/stored-json.ts";
 import { NOTICE_LANGUAGES, NOTICE_TEMPLATES, noticeLanguage, noticeText } from "./notice-text.ts";
 
 const options = { publicUrl: "https://privacy.shop.example" };
@@ -61,6 +62,11 @@ describe("notice texts", () => {
         expect(fallback.has(noticeText(template, { noticeLanguage: language }, options).subject), `${language} ${template}`).toBe(false);
       }
     }
+  });
+
+  it("refuse a payload of another shape instead of printing a wrong value", () => {
+    expect(() => noticeText("request.acknowledgement", { requestType: "SURVEY" }, options)).toThrow(StoredJsonError);
+    expect(() => noticeText("request.completion", { searched: "orders" }, options)).toThrow("OutboxMessage.payload");
   });
 
   it("pick the language from a BCP 47 tag", () => {

@@ -1,4 +1,6 @@
-import type { RequestType } from "@custos/db/enums";
+import { RequestType } from "@custos/db/enums";
+import { z } from "zod";
+import { parseStoredJson } from "../ground/stored-json.ts";
 
 /**
  * The words of each notice, in Russian or English (the person's language, else the policy's), as plain sentences with
@@ -34,30 +36,32 @@ export interface NoticeOptions {
   publicUrl: string;
 }
 
-interface Payload {
-  noticeLanguage?: string;
-  requestType?: RequestType;
-  dueAt?: string;
-  reason?: string | null;
-  trackingToken?: string;
-  code?: string;
-  expiresInMinutes?: number;
-  extendedDueAt?: string;
-  downloadPath?: string;
-  downloadExpiresAt?: string;
-  searched?: string[];
-  answeredWithoutSystems?: string;
-  kept?: { category: string | null; reason: string }[];
-  authority?: { name?: string; website?: string; email?: string | null } | null;
-  controller?: { name?: string; email?: string; address?: string | null };
-  version?: string;
-  url?: string | null;
-  overdue?: { id: string; type: string; dueAt: string }[];
-  dueSoon?: { id: string; type: string; dueAt: string }[];
-  overdueCount?: number;
-  dueSoonCount?: number;
-  effectiveAt?: string;
-}
+/** What a notice's words are filled in with, as OutboxMessage.payload holds it; the writers add fields no words use. */
+export const NoticePayloadSchema = z.object({
+  noticeLanguage: z.string().optional(),
+  requestType: z.enum(RequestType).optional(),
+  dueAt: z.string().optional(),
+  reason: z.string().nullish(),
+  trackingToken: z.string().optional(),
+  code: z.string().optional(),
+  expiresInMinutes: z.number().optional(),
+  extendedDueAt: z.string().optional(),
+  downloadPath: z.string().optional(),
+  downloadExpiresAt: z.string().optional(),
+  searched: z.array(z.string()).optional(),
+  answeredWithoutSystems: z.string().optional(),
+  kept: z.array(z.object({ category: z.string().nullable(), reason: z.string() })).optional(),
+  authority: z.object({ name: z.string().optional(), website: z.string().optional(), email: z.string().nullish() }).nullish(),
+  controller: z.object({ name: z.string().optional(), email: z.string().optional(), address: z.string().nullish() }).optional(),
+  version: z.string().optional(),
+  url: z.string().nullish(),
+  overdue: z.array(z.object({ id: z.string(), type: z.string(), dueAt: z.string() })).optional(),
+  dueSoon: z.array(z.object({ id: z.string(), type: z.string(), dueAt: z.string() })).optional(),
+  overdueCount: z.number().optional(),
+  dueSoonCount: z.number().optional(),
+  effectiveAt: z.string().optional(),
+});
+type Payload = z.infer<typeof NoticePayloadSchema>;
 
 const TYPE_NAMES: Record<NoticeLanguage, Record<RequestType, string>> = {
   ru: {
@@ -85,7 +89,7 @@ const TYPE_NAMES: Record<NoticeLanguage, Record<RequestType, string>> = {
 };
 
 /** The request's type as the notice names it. */
-const typeName = (language: NoticeLanguage, type: RequestType | undefined) => (type ? TYPE_NAMES[language][type] : undefined) ?? "";
+const typeName = (language: NoticeLanguage, type: RequestType | undefined) => (type ? TYPE_NAMES[language][type] : "");
 
 const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : "");
 
@@ -219,8 +223,9 @@ const EN: Record<NoticeTemplate, Words> = {
 /** Russian unless the person's language is English (the policy is published in Russian). */
 export const noticeLanguage = (tag: string | null | undefined): NoticeLanguage => (tag?.toLowerCase().startsWith("en") ? "en" : "ru");
 
+/** A payload of another shape throws StoredJsonError: the delivery fails and, once out of attempts, is dead-lettered. */
 export function noticeText(template: string, payload: unknown, options: NoticeOptions): NoticeText {
-  const p = (payload ?? {}) as Payload;
+  const p = parseStoredJson(NoticePayloadSchema, payload ?? {}, "OutboxMessage.payload");
   const language = noticeLanguage(p.noticeLanguage);
   const words = isNoticeTemplate(template) ? (language === "en" ? EN : RU)[template] : undefined;
   const { subject, body } = words

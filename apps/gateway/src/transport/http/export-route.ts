@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { PrismaClient } from "@custos/db";
-import { EXPORT_ROUTE_PREFIX } from "../../requests/fulfilment/export-package.ts";
+import { parseStoredJson } from "../../ground/stored-json.ts";
+import { EXPORT_ROUTE_PREFIX, ExportPackageSchema } from "../../requests/fulfilment/export-package.ts";
 import { readRequestToken } from "../../requests/intake/request-tokens.ts";
 import { isUuid } from "../../requests/workflow/request-workflow.ts";
 import { sendError } from "./graphql-handler.ts";
@@ -25,6 +26,7 @@ export function exportRoute(prisma: PrismaClient) {
       select: { tenantId: true, subjectId: true, status: true, verifiedAt: true, exportPackage: true, exportExpiresAt: true },
     });
     if (!request?.exportPackage || !request.verifiedAt || !request.exportExpiresAt || request.exportExpiresAt < new Date()) return refuse();
+    const exportPackage = parseStoredJson(ExportPackageSchema, request.exportPackage, "PrivacyRequest.exportPackage");
     await prisma.auditLogEntry.create({
       data: {
         tenantId: request.tenantId,
@@ -39,6 +41,6 @@ export function exportRoute(prisma: PrismaClient) {
       "content-disposition": `attachment; filename="custos-export-${id}.json"`,
       "cache-control": "no-store",
     });
-    res.end(JSON.stringify(request.exportPackage));
+    res.end(JSON.stringify(exportPackage));
   };
 }
