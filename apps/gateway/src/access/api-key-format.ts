@@ -1,9 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-
-export type ApiKeyKindName = "PUBLISHABLE" | "SERVICE" | "PARTNER" | "STAFF" | "AUDITOR";
+import type { ApiKeyKind } from "@custos/db/enums";
 
 /** The start of a key says what it is, so a leaked key is recognisable in a log or a secret scanner. */
-const KIND_TAGS: Record<ApiKeyKindName, string> = {
+const KIND_TAGS: Record<ApiKeyKind, string> = {
   PUBLISHABLE: "pub",
   SERVICE: "svc",
   PARTNER: "prt",
@@ -21,7 +20,7 @@ export interface IssuedKey {
 }
 
 /** 256 random bits: too many to guess, so a keyed hash is enough and no slow password hash is needed. */
-export function issueKey(kind: ApiKeyKindName): IssuedKey {
+export function issueKey(kind: ApiKeyKind): IssuedKey {
   const prefix = `cus_${KIND_TAGS[kind]}_${randomBytes(6).toString("hex")}`;
   return { prefix, token: `${prefix}_${randomBytes(32).toString("base64url")}` };
 }

@@ -1,4 +1,4 @@
-import type { ApiKeyKindName } from "./api-key-format.ts";
+import type { ApiKeyKind } from "@custos/db/enums";
 
 /** The authorisation scope each kind of key carries; a key whose stored scopes lack it is refused. */
 export const KIND_SCOPE = {
@@ -7,4 +7,4 @@ export const KIND_SCOPE = {
   PARTNER: "partner",
   STAFF: "staff",
   AUDITOR: "auditor",
-} as const satisfies Record<ApiKeyKindName, string>;
+} as const satisfies Record<ApiKeyKind, string>;

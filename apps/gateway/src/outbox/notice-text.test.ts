@@ -1,5 +1,7 @@
+import { RequestType } from "@custos/db/enums";
 import { describe, expect, it } from "vitest";
-import { noticeLanguage, noticeText } from "./notice-text.ts";
+import { StoredJsonError } from "../ground/stored-json.ts";
+import { NOTICE_LANGUAGES, NOTICE_TEMPLATES, noticeLanguage, noticeText } from "./notice-text.ts";
 
 const options = { publicUrl: "https://privacy.shop.example" };
 const controller = { name: "Shenzhen Huatuomingtonggong Technology Co., Ltd.", email: "privacy@shop.example" };
@@ -34,6 +36,37 @@ describe("notice texts", () => {
       options,
     );
     expect(kept.text).toContain("(orders): tax law");
+  });
+
+  it("name every request type in every notice language", () => {
+    for (const language of NOTICE_LANGUAGES) {
+      const named = Object.values(RequestType).map((requestType) => {
+        const payload = { requestType, noticeLanguage: language, dueAt: "2026-12-24" };
+        const [received = ""] = noticeText("request.acknowledgement", payload, options).text.split("\n");
+        const [answered = ""] = noticeText("request.completion", payload, options).text.split("\n");
+        // A missing phrase leaves two spaces where the type's name goes ("your request  and", "запрос  и").
+        expect(received, `${language} ${requestType}`).not.toMatch(/ {2}|request and|запрос и/);
+        expect(answered, `${language} ${requestType}`).not.toMatch(/ {2}|request\.|запрос\./);
+        return received;
+      });
+      expect(new Set(named).size, language).toBe(Object.values(RequestType).length);
+    }
+  });
+
+  it("word every notice template in every notice language, never the generic fallback", () => {
+    const fallback = new Set(
+      NOTICE_LANGUAGES.map((language) => noticeText("no.such-template", { noticeLanguage: language }, options).subject),
+    );
+    for (const language of NOTICE_LANGUAGES) {
+      for (const template of NOTICE_TEMPLATES) {
+        expect(fallback.has(noticeText(template, { noticeLanguage: language }, options).subject), `${language} ${template}`).toBe(false);
+      }
+    }
+  });
+
+  it("refuse a payload of another shape instead of printing a wrong value", () => {
+    expect(() => noticeText("request.acknowledgement", { requestType: "SURVEY" }, options)).toThrow(StoredJsonError);
+    expect(() => noticeText("request.completion", { searched: "orders" }, options)).toThrow("OutboxMessage.payload");
   });
 
   it("pick the language from a BCP 47 tag", () => {

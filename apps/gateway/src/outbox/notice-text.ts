@@ -1,9 +1,30 @@
+import { RequestType } from "@custos/db/enums";
+import { z } from "zod";
+import { parseStoredJson } from "../ground/stored-json.ts";
+
 /**
  * The words of each notice, in Russian or English (the person's language, else the policy's), as plain sentences with
  * the controller's contact. Plain text, so every mail client shows the same thing and nothing in a payload can become
  * markup. Links are made absolute with the gateway's public base URL (`CUSTOS_PUBLIC_URL`).
  */
 export type NoticeLanguage = "ru" | "en";
+export const NOTICE_LANGUAGES: readonly NoticeLanguage[] = ["ru", "en"];
+
+/** Every notice the gateway queues: each has words in every notice language. */
+export const NOTICE_TEMPLATES = [
+  "request.acknowledgement",
+  "request.verification-code",
+  "request.extension-notice",
+  "request.completion",
+  "request.rejection",
+  "request.withdrawal-confirmation",
+  "request.escalation-acknowledgement",
+  "policy.material_change",
+  "staff.deadline-reminder",
+] as const;
+export type NoticeTemplate = (typeof NOTICE_TEMPLATES)[number];
+
+const isNoticeTemplate = (template: string): template is NoticeTemplate => (NOTICE_TEMPLATES as readonly string[]).includes(template);
 
 export interface NoticeText {
   subject: string;
@@ -15,32 +36,34 @@ export interface NoticeOptions {
   publicUrl: string;
 }
 
-interface Payload {
-  noticeLanguage?: string;
-  requestType?: string;
-  dueAt?: string;
-  reason?: string | null;
-  trackingToken?: string;
-  code?: string;
-  expiresInMinutes?: number;
-  extendedDueAt?: string;
-  downloadPath?: string;
-  downloadExpiresAt?: string;
-  searched?: string[];
-  answeredWithoutSystems?: string;
-  kept?: { category: string | null; reason: string }[];
-  authority?: { name?: string; website?: string; email?: string | null } | null;
-  controller?: { name?: string; email?: string; address?: string | null };
-  version?: string;
-  url?: string | null;
-  overdue?: { id: string; type: string; dueAt: string }[];
-  dueSoon?: { id: string; type: string; dueAt: string }[];
-  overdueCount?: number;
-  dueSoonCount?: number;
-  effectiveAt?: string;
-}
+/** What a notice's words are filled in with, as OutboxMessage.payload holds it; the writers add fields no words use. */
+export const NoticePayloadSchema = z.object({
+  noticeLanguage: z.string().optional(),
+  requestType: z.enum(RequestType).optional(),
+  dueAt: z.string().optional(),
+  reason: z.string().nullish(),
+  trackingToken: z.string().optional(),
+  code: z.string().optional(),
+  expiresInMinutes: z.number().optional(),
+  extendedDueAt: z.string().optional(),
+  downloadPath: z.string().optional(),
+  downloadExpiresAt: z.string().optional(),
+  searched: z.array(z.string()).optional(),
+  answeredWithoutSystems: z.string().optional(),
+  kept: z.array(z.object({ category: z.string().nullable(), reason: z.string() })).optional(),
+  authority: z.object({ name: z.string().optional(), website: z.string().optional(), email: z.string().nullish() }).nullish(),
+  controller: z.object({ name: z.string().optional(), email: z.string().optional(), address: z.string().nullish() }).optional(),
+  version: z.string().optional(),
+  url: z.string().nullish(),
+  overdue: z.array(z.object({ id: z.string(), type: z.string(), dueAt: z.string() })).optional(),
+  dueSoon: z.array(z.object({ id: z.string(), type: z.string(), dueAt: z.string() })).optional(),
+  overdueCount: z.number().optional(),
+  dueSoonCount: z.number().optional(),
+  effectiveAt: z.string().optional(),
+});
+type Payload = z.infer<typeof NoticePayloadSchema>;
 
-const TYPE_NAMES: Record<NoticeLanguage, Record<string, string>> = {
+const TYPE_NAMES: Record<NoticeLanguage, Record<RequestType, string>> = {
   ru: {
     ACCESS: "о доступе к данным",
     RECTIFICATION: "об исправлении данных",
@@ -65,15 +88,18 @@ const TYPE_NAMES: Record<NoticeLanguage, Record<string, string>> = {
   },
 };
 
+/** The request's type as the notice names it. */
+const typeName = (language: NoticeLanguage, type: RequestType | undefined) => (type ? TYPE_NAMES[language][type] : "");
+
 const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : "");
 
 type Words = (payload: Payload, options: NoticeOptions) => { subject: string; body: string[] };
 
-const RU: Record<string, Words> = {
+const RU: Record<NoticeTemplate, Words> = {
   "request.acknowledgement": (p) => ({
     subject: "Мы получили ваш запрос о персональных данных",
     body: [
-      `Мы получили ваш запрос ${TYPE_NAMES.ru[p.requestType ?? ""] ?? ""} и ответим не позднее ${day(p.dueAt)}.`,
+      `Мы получили ваш запрос ${typeName("ru", p.requestType)} и ответим не позднее ${day(p.dueAt)}.`,
       "Если вы не отправляли этот запрос, ничего делать не нужно: без подтверждения мы ничего не раскроем и не удалим.",
       p.trackingToken ? `Номер для отслеживания запроса: ${p.trackingToken}` : "",
     ],
@@ -89,7 +115,7 @@ const RU: Record<string, Words> = {
   "request.completion": (p, o) => ({
     subject: "Ваш запрос о персональных данных выполнен",
     body: [
-      `Мы выполнили ваш запрос ${TYPE_NAMES.ru[p.requestType ?? ""] ?? ""}.`,
+      `Мы выполнили ваш запрос ${typeName("ru", p.requestType)}.`,
       p.searched && p.searched.length > 0
         ? `Мы проверили наши системы: ${p.searched.join(", ")}, а также собственные записи о ваших согласиях и запросах.`
         : "Мы проверили собственные записи о ваших согласиях и запросах; других систем с вашими данными у нас не было.",
@@ -135,11 +161,11 @@ const RU: Record<string, Words> = {
   }),
 };
 
-const EN: Record<string, Words> = {
+const EN: Record<NoticeTemplate, Words> = {
   "request.acknowledgement": (p) => ({
     subject: "We have received your privacy request",
     body: [
-      `We have received your request ${TYPE_NAMES.en[p.requestType ?? ""] ?? ""} and will answer by ${day(p.dueAt)}.`,
+      `We have received your request ${typeName("en", p.requestType)} and will answer by ${day(p.dueAt)}.`,
       "If you did not send it, you need do nothing: without confirmation we release and erase nothing.",
       p.trackingToken ? `Tracking number of your request: ${p.trackingToken}` : "",
     ],
@@ -155,7 +181,7 @@ const EN: Record<string, Words> = {
   "request.completion": (p, o) => ({
     subject: "Your privacy request has been answered",
     body: [
-      `We have carried out your request ${TYPE_NAMES.en[p.requestType ?? ""] ?? ""}.`,
+      `We have carried out your request ${typeName("en", p.requestType)}.`,
       p.searched && p.searched.length > 0
         ? `We searched our systems: ${p.searched.join(", ")}, and our own records of your consents and requests.`
         : "We searched our own records of your consents and requests; no other system of ours held your data.",
@@ -197,10 +223,11 @@ const EN: Record<string, Words> = {
 /** Russian unless the person's language is English (the policy is published in Russian). */
 export const noticeLanguage = (tag: string | null | undefined): NoticeLanguage => (tag?.toLowerCase().startsWith("en") ? "en" : "ru");
 
+/** A payload of another shape throws StoredJsonError: the delivery fails and, once out of attempts, is dead-lettered. */
 export function noticeText(template: string, payload: unknown, options: NoticeOptions): NoticeText {
-  const p = (payload ?? {}) as Payload;
+  const p = parseStoredJson(NoticePayloadSchema, payload ?? {}, "OutboxMessage.payload");
   const language = noticeLanguage(p.noticeLanguage);
-  const words = (language === "en" ? EN : RU)[template];
+  const words = isNoticeTemplate(template) ? (language === "en" ? EN : RU)[template] : undefined;
   const { subject, body } = words
     ? words(p, options)
     : { subject: language === "en" ? "A notice about your personal data" : "Уведомление о ваших персональных данных", body: [] };

@@ -1,10 +1,11 @@
 import type { Prisma, TenantScopedPrisma } from "@custos/db";
 import { CustosError } from "../ground/errors.ts";
 import { isUuid } from "../ground/identifiers/uuid.ts";
+import type { NoticeTemplate } from "./notice-text.ts";
 
 export interface Notice {
   /** What to say, e.g. `request.acknowledgement`; the transport owns the wording per template. */
-  template: string;
+  template: NoticeTemplate;
   recipient: string;
   payload: Prisma.InputJsonValue;
 }

@@ -3,15 +3,15 @@ import { createMigratedTestDatabase, TEST_ENGINES } from "@custos/db/testing";
 import { describe, expect, inject, it } from "vitest";
 import { RecordingTransport } from "../../test/recording-transport.ts";
 import { dispatchOutbox } from "../cross-tenant/outbox-dispatch.ts";
-import { enqueueNotices } from "./outbox-service.ts";
+import { enqueueNotices, type Notice } from "./outbox-service.ts";
 
 describe.each(TEST_ENGINES)("the outbox on %s", (engine) => {
   it("sends each queued notice once, even with two dispatchers at once, and retries a failure until it gives up", async () => {
     await using database = await createMigratedTestDatabase(engine, inject("postgresAdminUrl"));
     const { prisma } = database;
     const tenant = await prisma.tenant.findUniqueOrThrow({ where: { slug: "default" } });
-    const notices = Array.from({ length: 30 }, (_, i) => ({
-      template: "test.notice",
+    const notices: Notice[] = Array.from({ length: 30 }, (_, i) => ({
+      template: "request.acknowledgement",
       recipient: `person${i}@example.com`,
       payload: { i },
     }));
@@ -28,7 +28,7 @@ describe.each(TEST_ENGINES)("the outbox on %s", (engine) => {
     expect(transport.sent).toHaveLength(30);
 
     await enqueueNotices(scopeToTenant(prisma, tenant.id), tenant.id, [
-      { template: "test.notice", recipient: "late@example.com", payload: {} },
+      { template: "request.acknowledgement", recipient: "late@example.com", payload: {} },
     ]);
     transport.failNext = 2;
     expect(await dispatchOutbox(prisma, transport, { maxAttempts: 2 })).toEqual({ sent: 0, failed: 0, retrying: 1 });

@@ -1,4 +1,4 @@
-import type { PolicyKind, PolicyVersion, TenantScopedPrisma } from "@custos/db";
+import { PolicyKind, type PolicyVersion, type TenantScopedPrisma } from "@custos/db";
 import { recordAudit } from "../audit/audit-service.ts";
 import { forgetCatalogue } from "../catalogue/catalogue-cache.ts";
 import type { Context } from "../ground/context.ts";
@@ -110,9 +110,7 @@ export async function currentPolicies(db: TenantScopedPrisma, language: string |
       orderBy: [{ effectiveAt: "desc" }, { publishedAt: "desc" }],
     });
   const found = await Promise.all(
-    (["PRIVACY", "COOKIE"] as const).map(
-      async (kind) => (language === null ? null : await newest(kind, language)) ?? (await newest(kind, null)),
-    ),
+    Object.values(PolicyKind).map(async (kind) => (language === null ? null : await newest(kind, language)) ?? (await newest(kind, null))),
   );
   return found.filter((version): version is PolicyVersion => version !== null);
 }

@@ -1,8 +1,9 @@
+import type { LegalBasis } from "@custos/db/enums";
 import type { RetentionAction, RetentionTrigger } from "../retention/rules/retention-policy.ts";
 import { countryName } from "../transfers/rules/countries.ts";
 import type { TransferMechanism } from "../transfers/rules/transfer-rules.ts";
 
-export type LegalBasis = "CONTRACT" | "LEGITIMATE_INTEREST" | "CONSENT" | "LEGAL_OBLIGATION";
+export type { LegalBasis };
 
 export interface ContactDetails {
   name: string;

@@ -4,12 +4,13 @@ import { DataCategoryRef, LegalBasisEnum } from "../catalogue/schema.ts";
 import { builder } from "../ground/builder.ts";
 import { actorLabel } from "../ground/caller.ts";
 import { parseSubjectId } from "../ground/identifiers/subject-id.ts";
+import { parseStoredJson } from "../ground/stored-json.ts";
 import { describeErasureTimeLimit } from "../records/processing-record.ts";
 import { TaskStatusEnum } from "../tasks/task-status.ts";
 import { completeRetentionTask, placeLegalHold, releaseLegalHold, setRetentionPolicy } from "./retention-service.ts";
 import { isHoldActive } from "./rules/legal-holds.ts";
 import type { CategoryCounts } from "./sweep.ts";
-import { sweepRetention } from "./sweep.ts";
+import { SweepCountsSchema, sweepRetention } from "./sweep.ts";
 
 const RetentionTriggerEnum = builder.enumType(RetentionTrigger, {
   name: "RetentionTrigger",
@@ -120,7 +121,7 @@ builder.prismaObject("RetentionRun", {
       description: "What the run did, per data category.",
       select: { counts: true },
       resolve: (run) =>
-        Object.entries(run.counts as unknown as Record<string, CategoryCounts>).map(([dataCategory, counts]) => ({
+        Object.entries(parseStoredJson(SweepCountsSchema, run.counts, "RetentionRun.counts")).map(([dataCategory, counts]) => ({
           dataCategory,
           ...counts,
         })),

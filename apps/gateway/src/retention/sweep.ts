@@ -1,17 +1,17 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { Prisma, type TenantScopedPrisma } from "@custos/db";
+import { z } from "zod";
 import { OWN_DATA, type OwnData } from "./own-data.ts";
 import { cutoffFor } from "./rules/retention-decision.ts";
 import type { RetentionPolicy } from "./rules/retention-policy.ts";
 
 /** Per data category: rows of Custos's own data processed (or, in a dry run, that would be), due rows kept under a hold, tasks queued. */
-export interface CategoryCounts {
-  processed: number;
-  held: number;
-  tasksQueued: number;
-}
+export const CategoryCountsSchema = z.object({ processed: z.number().int(), held: z.number().int(), tasksQueued: z.number().int() });
+export type CategoryCounts = z.infer<typeof CategoryCountsSchema>;
 
-export type SweepCounts = Record<string, CategoryCounts>;
+/** What a run did per data category's key, as RetentionRun.counts holds it. */
+export const SweepCountsSchema = z.record(z.string(), CategoryCountsSchema);
+export type SweepCounts = z.infer<typeof SweepCountsSchema>;
 
 export interface SweepOptions {
   dryRun?: boolean;
@@ -92,7 +92,7 @@ async function processBatch(
       counts.processed += batch.processed;
       await tx.retentionRun.update({
         where: { id: context.runId },
-        data: { counts: context.counts as unknown as Prisma.InputJsonObject, heartbeatAt: new Date() },
+        data: { counts: context.counts, heartbeatAt: new Date() },
       });
       await tx.auditLogEntry.create({
         data: { tenantId: context.tenantId, actor: "retention-sweep", operation: "retentionSweep", requestId: context.runId },
@@ -193,7 +193,7 @@ export async function sweepRetention(db: TenantScopedPrisma, tenantId: string, o
   ).map((policy) => ({ ...policy, categoryKey: policy.dataCategory.key }));
   const counts: SweepCounts = Object.fromEntries(policies.map((policy) => [policy.categoryKey, { processed: 0, held: 0, tasksQueued: 0 }]));
   const run = await db.retentionRun.create({
-    data: { tenantId, dryRun, startedAt: now, heartbeatAt: now, startedBy, counts: counts as unknown as Prisma.InputJsonObject },
+    data: { tenantId, dryRun, startedAt: now, heartbeatAt: now, startedBy, counts: counts },
   });
   const context = { tenantId, runId: run.id, batchSize, pauseMs, now, counts, dryRun };
   if (policies.length === 0) onProgress("no retention policy is set (setRetentionPolicy): nothing to sweep");
@@ -208,7 +208,7 @@ export async function sweepRetention(db: TenantScopedPrisma, tenantId: string, o
     }
     await db.retentionRun.update({
       where: { id: run.id },
-      data: { status: "SUCCEEDED", finishedAt: new Date(), heartbeatAt: new Date(), counts: counts as unknown as Prisma.InputJsonObject },
+      data: { status: "SUCCEEDED", finishedAt: new Date(), heartbeatAt: new Date(), counts: counts },
     });
     return { runId: run.id, dryRun, counts };
   } catch (error) {
@@ -216,7 +216,7 @@ export async function sweepRetention(db: TenantScopedPrisma, tenantId: string, o
     const kind = error instanceof Error ? error.name : "unknown error";
     await db.retentionRun.update({
       where: { id: run.id },
-      data: { status: "FAILED", finishedAt: new Date(), error: kind, counts: counts as unknown as Prisma.InputJsonObject },
+      data: { status: "FAILED", finishedAt: new Date(), error: kind, counts: counts },
     });
     throw error;
   }

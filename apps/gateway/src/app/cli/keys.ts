@@ -1,8 +1,9 @@
 // `pnpm keys`: create, list and revoke API keys, and set a tenant's shopper-session key.
 import { readFile } from "node:fs/promises";
-import { ApiKeyKind, DEFAULT_TENANT_SLUG, type Prisma } from "@custos/db";
+import { ApiKeyKind, DEFAULT_TENANT_SLUG } from "@custos/db";
 import { importJWK, type JWK } from "jose";
 import { createApiKey, revokeApiKey } from "../../access/api-key-service.ts";
+import { SessionPublicJwkSchema } from "../../access/session-token.ts";
 import { CustosError } from "../../ground/errors.ts";
 import { resolveKeyPepper } from "../config/key-pepper.ts";
 import { parseCommandLine, runOnTenant } from "./command-line.ts";
@@ -61,7 +62,7 @@ await runOnTenant(values.tenant, async ({ config, tenant, db }) => {
     if ("d" in jwk) throw new Error("That JWK holds a private key; give the public key only.");
     if (!jwk.alg) throw new Error('The JWK needs an "alg" (EdDSA, ES256 or RS256).');
     await importJWK(jwk, jwk.alg);
-    const sessionPublicJwk = { ...jwk } as Prisma.InputJsonObject;
+    const sessionPublicJwk = SessionPublicJwkSchema.parse(jwk);
     await db.tenant.update({ where: { id: tenant.id }, data: { sessionIssuer: values.issuer, sessionPublicJwk } });
     console.log(`Shopper sessions for "${tenant.slug}" are now verified against ${values.jwk} (issuer ${values.issuer}).`);
   } else {

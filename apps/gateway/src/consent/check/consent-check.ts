@@ -6,7 +6,7 @@
  */
 
 import { randomUUID } from "node:crypto";
-import { type ConsentChannel, LegalBasis, Prisma, type TenantScopedPrisma } from "@custos/db";
+import { type ConsentChannel, type ConsentDecision, LegalBasis, Prisma, type TenantScopedPrisma } from "@custos/db";
 import { type AuditEntry, entryRow } from "../../audit/audit-entry.ts";
 import { cachedCatalogue } from "../../catalogue/catalogue-cache.ts";
 import { groupCommit, type Outcome, oneAtATimeAfterFailure } from "../../ground/group-commit.ts";
@@ -22,7 +22,7 @@ import {
 export const PURPOSE_VALIDITY_MONTHS = null;
 
 export interface StateRow {
-  decision: "GRANTED" | "WITHDRAWN";
+  decision: ConsentDecision;
   channel: ConsentChannel;
   decidedAt: Date;
   expiresAt: Date | null;

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { type CsvValue, toCsv } from "../../ground/exports/csv.ts";
+import { z } from "zod";
+import { toCsv } from "../../ground/exports/csv.ts";
 
 /** Where a finished package is downloaded from, with its token: the link in the completion notice (served by transport/http/export-route.ts). */
 export const EXPORT_ROUTE_PREFIX = "/exports/requests/";
@@ -10,45 +11,54 @@ export interface SystemExport {
   readonly categories: readonly ExportedCategory[];
 }
 
-export interface ExportedCategory {
-  readonly category: string;
+const CsvValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const ExportedCategorySchema = z.object({
+  category: z.string(),
   /** Field names in the order the app sent them; JSONB storage does not keep key order, so it is kept here. */
-  readonly columns?: readonly string[];
-  readonly records: readonly Record<string, CsvValue>[];
-}
+  columns: z.array(z.string()).optional(),
+  records: z.array(z.record(z.string(), CsvValueSchema)),
+});
+export type ExportedCategory = z.infer<typeof ExportedCategorySchema>;
+
+/** A task's result as RequestTask.result holds it: a data system's records (access, portability) or its confirmation. */
+export const TaskResultSchema = z.union([z.object({ data: z.array(ExportedCategorySchema) }), z.object({ confirmation: z.string() })]);
+export type TaskResult = z.infer<typeof TaskResultSchema>;
 
 /** The columns of a category: the union of its records' keys, in first-seen order. */
 export function columnsOf(records: readonly Record<string, unknown>[]): string[] {
   return [...new Set(records.flatMap((record) => Object.keys(record)))];
 }
 
-export interface PackageFile {
-  readonly path: string;
-  readonly mediaType: "application/json" | "text/csv";
-  readonly content: string;
-}
+const PackageFileSchema = z.object({
+  path: z.string(),
+  mediaType: z.enum(["application/json", "text/csv"]),
+  content: z.string(),
+});
+export type PackageFile = z.infer<typeof PackageFileSchema>;
 
-export interface ExportManifest {
-  readonly format: "custos-subject-export/1";
-  readonly requestId: string;
-  readonly requestType: string;
-  readonly generatedAt: string;
-  readonly systems: readonly string[];
-  readonly files: readonly {
-    readonly path: string;
-    readonly system: string;
-    readonly category: string;
-    readonly mediaType: string;
-    readonly rows: number;
-    readonly sha256: string;
-  }[];
-}
+const ExportManifestSchema = z.object({
+  format: z.literal("custos-subject-export/1"),
+  requestId: z.string(),
+  requestType: z.string(),
+  generatedAt: z.string(),
+  systems: z.array(z.string()),
+  files: z.array(
+    z.object({
+      path: z.string(),
+      system: z.string(),
+      category: z.string(),
+      mediaType: z.string(),
+      rows: z.number().int(),
+      sha256: z.string(),
+    }),
+  ),
+});
+export type ExportManifest = z.infer<typeof ExportManifestSchema>;
 
-/** The package served by the download link: a manifest and the files it lists, as one JSON document. */
-export interface ExportPackage {
-  readonly manifest: ExportManifest;
-  readonly files: readonly PackageFile[];
-}
+/** The package served by the download link: a manifest and the files it lists, as one JSON document (PrivacyRequest.exportPackage). */
+export const ExportPackageSchema = z.object({ manifest: ExportManifestSchema, files: z.array(PackageFileSchema) });
+export type ExportPackage = z.infer<typeof ExportPackageSchema>;
 
 const SAFE_NAME = /[^a-z0-9_-]+/gi;
 const safeName = (name: string) => name.replace(SAFE_NAME, "_").slice(0, 80) || "_";

@@ -2,10 +2,19 @@ import type { Prisma, RequestType, TenantScopedPrisma, TenantTransaction } from 
 import { recordAudit } from "../../audit/audit-service.ts";
 import { CustosError } from "../../ground/errors.ts";
 import type { CsvValue } from "../../ground/exports/csv.ts";
+import { parseStoredJson } from "../../ground/stored-json.ts";
 import { eraseSubjectRecords } from "../../subjects/erasure.ts";
 import { issueRequestToken } from "../intake/request-tokens.ts";
 import { isUuid, lockRequest, moveRequest, type PrivacyRequest, type RequestCaller } from "../workflow/request-workflow.ts";
-import { assembleExportPackage, columnsOf, EXPORT_ROUTE_PREFIX, exportProblem, type SystemExport } from "./export-package.ts";
+import {
+  assembleExportPackage,
+  columnsOf,
+  EXPORT_ROUTE_PREFIX,
+  exportProblem,
+  type SystemExport,
+  type TaskResult,
+  TaskResultSchema,
+} from "./export-package.ts";
 import { heldData } from "./legal-holds.ts";
 import { custosOwnRecords } from "./own-records.ts";
 
@@ -28,6 +37,9 @@ export const EXPORT_LINK_LIFETIME_MS = 7 * 86_400_000;
 export const CLAIM_TIMEOUT_MS = 15 * 60_000;
 
 type FulfilmentCaller = RequestCaller & { keyPepper: string };
+
+/** The records a task's result holds: none for a confirmation, or for a task with no result. */
+const taskData = (result: TaskResult | null) => (result && "data" in result ? result.data : []);
 
 /**
  * One task per registered (not retired) data system. With no system to ask, nothing completes on its own: staff
@@ -88,14 +100,14 @@ async function completeRequest(tx: TenantTransaction, ctx: FulfilmentCaller, req
   if (EXPORTING_TYPES.includes(request.type)) {
     const exports: SystemExport[] = tasks.map((task) => ({
       system: task.dataSystem.key,
-      categories: ((task.result as { data?: SystemExport["categories"] } | null)?.data ?? []) as SystemExport["categories"],
+      categories: taskData(parseStoredJson(TaskResultSchema.nullable(), task.result, "RequestTask.result")),
     }));
     exports.push(await custosOwnRecords(tx, request, now));
     const exportPackage = assembleExportPackage(request, exports, now);
     const exportExpiresAt = new Date(now.getTime() + EXPORT_LINK_LIFETIME_MS);
     await tx.privacyRequest.update({
       where: { id: request.id },
-      data: { exportPackage: exportPackage as unknown as Prisma.InputJsonObject, exportExpiresAt },
+      data: { exportPackage, exportExpiresAt },
     });
     const token = issueRequestToken(ctx.keyPepper, "request-export", request.id, exportExpiresAt);
     Object.assign(completionPayload, {
@@ -179,7 +191,7 @@ export async function completeTask(db: TenantScopedPrisma, ctx: FulfilmentCaller
       throw new CustosError("TASK_NOT_OPEN", `This task is ${task.status} and its request ${task.request.status}; it takes no result.`);
     }
     const exporting = EXPORTING_TYPES.includes(task.request.type);
-    let result: Prisma.InputJsonObject;
+    let result: TaskResult;
     if (exporting) {
       const problem =
         input.data === undefined ? "an access or portability task needs data (records per category)." : exportProblem(input.data);

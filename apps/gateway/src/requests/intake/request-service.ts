@@ -1,4 +1,4 @@
-import type { RequestStatus, RequestType, TenantScopedPrisma, TenantTransaction } from "@custos/db";
+import type { RequestStatus, RequestType, TenantScopedPrisma, TenantTransaction, VerificationMethod } from "@custos/db";
 import { recordAudit } from "../../audit/audit-service.ts";
 import { recordConsentDecisionIn } from "../../consent/record/consent-service.ts";
 import { actorLabel } from "../../ground/caller.ts";
@@ -231,7 +231,7 @@ async function askForCode(
 }
 
 interface Verification {
-  method: "EMAIL_CODE" | "SHOPPER_SESSION" | "DOCUMENT_CHECK";
+  method: VerificationMethod;
   verifiedBy: string;
   provider?: string;
   reference?: string;

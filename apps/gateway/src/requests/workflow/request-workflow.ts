@@ -3,6 +3,7 @@ import { actorLabel } from "../../ground/caller.ts";
 import type { Context } from "../../ground/context.ts";
 import { CustosError } from "../../ground/errors.ts";
 import { noticeContext } from "../../outbox/notice-context.ts";
+import type { NoticeTemplate } from "../../outbox/notice-text.ts";
 import { enqueueNotices } from "../../outbox/outbox-service.ts";
 import { authorityFor } from "../authorities.ts";
 import { type ActorKind, assertTransition, computeDeadlines, type NotificationKind, pausesAllowed } from "../rules/index.ts";
@@ -22,7 +23,7 @@ export interface MoveOptions {
 }
 
 /** The notice's template name in the outbox: `request.<kind>`. */
-export const noticeTemplate = (kind: NotificationKind | "export-ready") => `request.${kind}`;
+export const noticeTemplate = (kind: NotificationKind): NoticeTemplate => `request.${kind}`;
 
 /**
  * One transition: checked by the workflow rules, applied only if nobody moved the request meanwhile, recorded as
@@ -89,7 +90,7 @@ export async function queueNotices(
   tx: TenantTransaction,
   tenantId: string,
   request: PrivacyRequest,
-  kinds: readonly (NotificationKind | "export-ready")[],
+  kinds: readonly NotificationKind[],
   payloads: Partial<Record<NotificationKind, Prisma.InputJsonObject>> = {},
 ) {
   const recipient = request.contactEmail;
@@ -115,7 +116,7 @@ export async function queueNotices(
         ...(kind === "escalation-acknowledgement" || kind === "rejection" || kind === "completion"
           ? { authority: authority ? { ...authority } : null }
           : {}),
-        ...(kind !== "export-ready" ? (payloads[kind] ?? {}) : {}),
+        ...(payloads[kind] ?? {}),
       },
     })),
   );

@@ -1,8 +1,10 @@
-export const RETENTION_TRIGGERS = ["COLLECTION", "LAST_ACTIVITY", "CONTRACT_END", "REQUEST_CLOSED"] as const;
-export type RetentionTrigger = (typeof RETENTION_TRIGGERS)[number];
+import { RetentionAction, RetentionTrigger } from "@custos/db/enums";
 
-export const RETENTION_ACTIONS = ["DELETE", "ANONYMISE"] as const;
-export type RetentionAction = (typeof RETENTION_ACTIONS)[number];
+export type { RetentionAction, RetentionTrigger };
+
+export const RETENTION_TRIGGERS: readonly RetentionTrigger[] = Object.values(RetentionTrigger);
+
+export const RETENTION_ACTIONS: readonly RetentionAction[] = Object.values(RetentionAction);
 
 /** The privacy policy keeps data "as a rule" for three years (P2). */
 export const DEFAULT_RETENTION_MONTHS = 36;

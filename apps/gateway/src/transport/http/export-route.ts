@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ExportDownloads } from "../../cross-tenant/export-downloads.ts";
-import { EXPORT_ROUTE_PREFIX } from "../../requests/fulfilment/export-package.ts";
+import { parseStoredJson } from "../../ground/stored-json.ts";
+import { EXPORT_ROUTE_PREFIX, ExportPackageSchema } from "../../requests/fulfilment/export-package.ts";
 import { readRequestToken } from "../../requests/intake/request-tokens.ts";
 import { isUuid } from "../../requests/workflow/request-workflow.ts";
 import { sendError } from "./graphql-handler.ts";
@@ -22,12 +23,13 @@ export function exportRoute(downloads: ExportDownloads) {
     if (!isUuid(id) || tokenId !== id) return refuse();
     const request = await downloads.find(id);
     if (!request?.exportPackage || !request.verifiedAt || !request.exportExpiresAt || request.exportExpiresAt < new Date()) return refuse();
+    const exportPackage = parseStoredJson(ExportPackageSchema, request.exportPackage, "PrivacyRequest.exportPackage");
     await downloads.audit(request, requestId);
     res.writeHead(200, {
       "content-type": "application/json; charset=utf-8",
       "content-disposition": `attachment; filename="custos-export-${id}.json"`,
       "cache-control": "no-store",
     });
-    res.end(JSON.stringify(request.exportPackage));
+    res.end(JSON.stringify(exportPackage));
   };
 }
