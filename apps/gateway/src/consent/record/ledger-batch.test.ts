@@ -84,4 +84,41 @@ describe.each(TEST_ENGINES)("the sequencer's batch on %s", (engine) => {
       firstBreak: null,
     });
   });
+
+  it("fails only the decision the database will not take, and chains its batch's others after it in order, with no gap", async () => {
+    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    const { prisma } = gateway.database;
+    const db = scopeToTenant(prisma, gateway.tenantId);
+    const ctx: LedgerCaller = {
+      caller: { kind: "staff", tenantId: gateway.tenantId, keyId: "batch-test", keyPrefix: "cus_stf_batch" },
+      tenantId: gateway.tenantId,
+      requestId: "batch-test",
+      keyPepper: TEST_KEY_PEPPER,
+    };
+    const record = (input: ConsentDecisionInput) => recordConsentDecision(db, ctx, input);
+    // The first is written alone; the rest wait for the next batch, where a lone surrogate (which the gateway's edge
+    // refuses, so only a caller inside the process can still send it) makes the batch's statement fail.
+    const [opening, ...rest] = await Promise.allSettled([
+      record(decision("opening", "GRANTED", null)),
+      record(decision("before", "WITHDRAWN", "k-1")),
+      record({ ...decision("faulty", "GRANTED", null), tcString: "\udfff" }),
+      record(decision("after", "WITHDRAWN", "k-3")),
+      record(decision("after", "WITHDRAWN", "k-3")), // a retry within the batch
+    ]);
+    expect(opening.status).toBe("fulfilled");
+    expect(rest.map((settled) => settled.status)).toEqual(["fulfilled", "rejected", "fulfilled", "fulfilled"]);
+    const [before, , after, afterRetry] = rest.map((settled) => (settled.status === "fulfilled" ? settled.value : null));
+    expect([before?.sequence, after?.sequence]).toEqual([2, 3]);
+    expect(afterRetry?.id).toBe(after?.id);
+    expect(await prisma.consentEvent.count()).toBe(3);
+    expect(await prisma.dataSubject.count({ where: { externalId: "faulty" } })).toBe(0);
+    expect(await prisma.idempotentWrite.count()).toBe(2);
+    expect((await record(decision("later", "GRANTED", null))).sequence).toBe(4);
+    expect(dataOf(await gateway.asStaff(VERIFY), "consentLedgerVerification")).toMatchObject({
+      ok: true,
+      verifiedCount: 4,
+      headSequence: 4,
+      firstBreak: null,
+    });
+  });
 });

@@ -13,7 +13,7 @@ import type { AuditEntry } from "../../audit/audit-entry.ts";
 import { recordReadAudit } from "../../audit/audit-group-commit.ts";
 import { isLostRace } from "../../ground/database-errors.ts";
 import type { CustosError } from "../../ground/errors.ts";
-import { groupCommit } from "../../ground/group-commit.ts";
+import { groupCommit, oneAtATimeAfterFailure } from "../../ground/group-commit.ts";
 import { claimSlot, type IdempotencyClaim, idempotencyKeyReused } from "./idempotency.ts";
 import { type BatchWrite, lookUpBatch, writeBatch } from "./ledger-batch.ts";
 import type { LedgerCaller } from "./ledger-writer.ts";
@@ -39,15 +39,18 @@ const MAX_BATCH = 64;
 const ATTEMPTS = 5;
 
 type Outcome = { event: ConsentEvent } | { refused: CustosError };
+type Sequenced = { tenantId: string; decision: QueuedDecision };
 
 /**
  * One batch at a time per tenant-scoped client (one database and tenant): the next batch gathers while one is
- * written. A refusal of one decision (a reused idempotency key) settles that one; a failed write fails the batch.
+ * written. A refusal of one decision (a reused idempotency key) settles that one; a batch whose write failed (a value
+ * the database would not take) wrote nothing and is written again one decision at a time, each chaining after the
+ * head the one before it left, so only the decision at fault fails. A database that is out fails the batch at once.
  */
-const sequence = groupCommit<TenantScopedPrisma, { tenantId: string; decision: QueuedDecision }, ConsentEvent>({
+const sequence = groupCommit<TenantScopedPrisma, Sequenced, ConsentEvent>({
   maxBatch: MAX_BATCH,
   maxInFlight: 1,
-  write: async (db, items) => {
+  write: oneAtATimeAfterFailure<TenantScopedPrisma, Sequenced, ConsentEvent>(async (db, items) => {
     // Every item of a tenant-scoped client's queue is of its tenant.
     const [first] = items;
     if (!first) return [];
@@ -57,7 +60,7 @@ const sequence = groupCommit<TenantScopedPrisma, { tenantId: string; decision: Q
       items.map((item) => item.decision),
     );
     return outcomes.map((outcome) => ("event" in outcome ? { value: outcome.event } : { error: outcome.refused }));
-  },
+  }),
 });
 
 export function chainDecision(db: TenantScopedPrisma, tenantId: string, decision: QueuedDecision): Promise<ConsentEvent> {

@@ -4,17 +4,38 @@ import type { Context } from "../../ground/context.ts";
 import { RETRY_AFTER_SECONDS } from "../../ground/database-errors.ts";
 import { perDocument } from "./per-document.ts";
 
-function holdsNul(value: unknown, depth = 0): boolean {
-  if (typeof value === "string") return value.includes("\u0000");
-  if (depth > 32 || typeof value !== "object" || value === null) return false;
-  return Object.entries(value).some(([key, inner]) => key.includes("\u0000") || holdsNul(inner, depth + 1));
+/**
+ * The one rule for every string a caller sends (argument, input field, list item, JSON key or value, at any depth):
+ * no NUL character, which PostgreSQL text cannot hold, and no lone UTF-16 surrogate (a string that is not well-formed
+ * Unicode), which UTF-8 cannot encode, nor the ledger's canonical JSON (RFC 8785) that its hash chain hashes. With
+ * the `u` flag, `\p{Cs}` matches a surrogate only when it is not half of a pair.
+ */
+function isUnstorable(text: string): boolean {
+  return text.includes("\u0000") || /\p{Cs}/u.test(text);
 }
 
-const documentHoldsNul = perDocument((document) => {
+function holdsUnstorable(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next === "string") {
+      if (isUnstorable(next)) return true;
+    } else if (typeof next === "object" && next !== null) {
+      for (const [key, inner] of Object.entries(next)) {
+        if (isUnstorable(key)) return true;
+        pending.push(inner);
+      }
+    }
+  }
+  return false;
+}
+
+// graphql-js refuses a lone surrogate in a literal as it parses (GRAPHQL_PARSE_FAILED); a NUL escape it lets through.
+const documentHoldsUnstorable = perDocument((document) => {
   let found = false;
   visit(document, {
     StringValue(node) {
-      if (!node.value.includes("\u0000")) return;
+      if (!isUnstorable(node.value)) return;
       found = true;
       return BREAK;
     },
@@ -26,7 +47,8 @@ const refusal = (message: string, code: string) => new GraphQLError(message, { e
 
 /**
  * Refuses, before anything runs, what the resolvers cannot be asked to handle: a subscription (this endpoint
- * executes queries and mutations only), and a NUL character in any string, which PostgreSQL cannot store.
+ * executes queries and mutations only), and a string the database cannot store (see isUnstorable), in the variables
+ * or the document, whether the operation uses it or not.
  */
 export const requestGuard: ApolloServerPlugin<Context> = {
   async requestDidStart() {
@@ -35,8 +57,8 @@ export const requestGuard: ApolloServerPlugin<Context> = {
         if (operation?.operation === "subscription") {
           throw refusal("Subscriptions are not served here; poll the query instead.", "UNSUPPORTED_OPERATION");
         }
-        if (holdsNul(request.variables) || documentHoldsNul(document)) {
-          throw refusal("Strings may not contain the NUL character (U+0000).", "BAD_USER_INPUT");
+        if (holdsUnstorable(request.variables) || documentHoldsUnstorable(document)) {
+          throw refusal("Strings may not contain the NUL character (U+0000) or a lone UTF-16 surrogate (U+D800-U+DFFF).", "BAD_USER_INPUT");
         }
       },
     };
