@@ -41,7 +41,7 @@ async function startOrExplain() {
     };
     database = await prepareDatabase(target, (line) => log.info(line));
     // Every gateway on a PostgreSQL database shares each caller's allowance; the embedded database has one process.
-    if (target.kind === "postgres" && config.rateLimits !== "off") sharedLimits = await postgresRateLimitStore(target.url);
+    if (target.kind === "postgres" && config.rateLimits !== "off") sharedLimits = await postgresRateLimitStore(target.url, log);
     const gateway = await startGateway({
       prisma: database.prisma,
       port: config.port,
@@ -83,7 +83,7 @@ function mailTransport() {
   }
   // Links in notices must work from the person's mail client: the address the gateway is reached at from outside.
   if (!config.publicUrl) log.info("download links in notices use the gateway's own URL until CUSTOS_PUBLIC_URL is set");
-  return smtpTransport(config.mail.smtpUrl, config.mail.from, { publicUrl: config.publicUrl ?? gateway.url });
+  return smtpTransport(config.mail.smtpUrl, config.mail.from, { publicUrl: config.publicUrl ?? gateway.url }, log);
 }
 const jobs = await startJobRunner(target, {
   prisma: ready.prisma,

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { startTestGateway } from "@custos/gateway/testing";
-import { describe, expect, it } from "vitest";
+import { startTestGateway, type TestGateway } from "@custos/gateway/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PurposesDocument } from "../generated/graphql.ts";
 import { createRequest } from "./request.ts";
 import { failureOf } from "./test-support.ts";
@@ -26,8 +26,15 @@ const SUBJECT_ID_OF = "query SubjectIdOf($subjectId: String!) { consentState(sub
 >;
 
 describe("request", () => {
+  // One gateway for every test: none changes it, and its cold start (PGlite, the schema) took a test's whole 60 s on a
+  // loaded 2-core machine when the first test paid for it.
+  let gateway: TestGateway;
+  beforeAll(async () => {
+    gateway = await startTestGateway("pglite");
+  }, 180_000);
+  afterAll(() => gateway?.[Symbol.asyncDispose]());
+
   it("runs a generated document and a hand-typed one", async () => {
-    await using gateway = await startTestGateway("pglite");
     const request = createRequest({ url: gateway.graphqlUrl });
     const generated = await request(PurposesDocument);
     const handTyped = await request(PURPOSE_KEYS);
@@ -36,7 +43,6 @@ describe("request", () => {
   });
 
   it("sends the caller's token and headers through the caller's fetch, but always as JSON so CSRF prevention lets it in", async () => {
-    await using gateway = await startTestGateway("pglite");
     const sent: Headers[] = [];
     const request = createRequest({
       url: gateway.graphqlUrl,
@@ -54,7 +60,6 @@ describe("request", () => {
   });
 
   it("carries every GraphQL error, the first one's code and the HTTP status", async () => {
-    await using gateway = await startTestGateway("pglite");
     const request = createRequest({ url: gateway.graphqlUrl });
     const error = await failureOf(request("query { purposes { nope } consentState { subjectId } }"));
     expect(error).toMatchObject({ name: "CustosError", code: "GRAPHQL_VALIDATION_FAILED", status: 400 });
@@ -63,20 +68,17 @@ describe("request", () => {
   });
 
   it("reports a variable of the wrong type as BAD_USER_INPUT", async () => {
-    await using gateway = await startTestGateway("pglite");
     const request = createRequest({ url: gateway.graphqlUrl });
     expect((await failureOf(request(SUBJECT_ID_OF, { subjectId: 42 }))).code).toBe("BAD_USER_INPUT");
   });
 
   it("passes on the gateway's refusal of an oversized request with its HTTP status", async () => {
-    await using gateway = await startTestGateway("pglite");
     const request = createRequest({ url: gateway.graphqlUrl });
     const error = await failureOf(request(SUBJECT_ID_OF, { subjectId: "x".repeat(1024 * 1024) }));
     expect(error).toMatchObject({ code: "PAYLOAD_TOO_LARGE", status: 413 });
   });
 
   it("reports a URL off the gateway's GraphQL route as the gateway's NOT_FOUND", async () => {
-    await using gateway = await startTestGateway("pglite");
     const request = createRequest({ url: `${gateway.baseUrl}/graphq` });
     expect(await failureOf(request(PURPOSE_KEYS))).toMatchObject({ code: "NOT_FOUND", status: 404 });
   });

@@ -1,4 +1,5 @@
 import { createTransport } from "nodemailer";
+import type { Logger } from "../ground/logger.ts";
 import { type NoticeOptions, noticeText } from "./notice-text.ts";
 import type { MailTransport, OutgoingMessage } from "./transport.ts";
 
@@ -6,8 +7,11 @@ import type { MailTransport, OutgoingMessage } from "./transport.ts";
  * Sends notices through an SMTP relay named by URL (`smtp://user:pass@host:587`, `smtps://…`). The
  * outbox row id goes out as the Message-ID, so a retried send is recognisable as the same message.
  */
-export function smtpTransport(url: string, from: string, options: NoticeOptions): MailTransport {
+export function smtpTransport(url: string, from: string, options: NoticeOptions, log?: Logger): MailTransport {
   const transporter = createTransport(url);
+  // The transport's own 'error' events (a pooled connection or OAuth2 refresh failing between sends) would end the
+  // process unheard; a failed send is reported by sendMail itself and retried by the job queue.
+  transporter.on("error", (error) => log?.warn("mail relay: connection error", { error: error.message }));
   return {
     async send(message: OutgoingMessage) {
       const { subject, text } = noticeText(message.template, message.payload, options);

@@ -20,6 +20,16 @@ export function parseCommandLine<T extends Options>(usage: string, options: T) {
   }
 }
 
+/**
+ * A command line that parses but asks for nothing the command does (`pnpm keys frobnicate`, a bad --kind): the
+ * problem and the usage, exit 2. Commands check their arguments this way before they open the database, so a wrong
+ * command answers the same whether or not the gateway holds the embedded database.
+ */
+export function usageError(usage: string, problem?: string): never {
+  console.error(problem ? `${problem}\n${usage}` : usage);
+  process.exit(2);
+}
+
 /** Ends the command with the error's message only: what went wrong is for the user, the stack is not. */
 export function exitWithMessage(error: unknown): never {
   console.error(error instanceof Error ? error.message : String(error));

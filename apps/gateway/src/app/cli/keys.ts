@@ -6,7 +6,7 @@ import { createApiKey, revokeApiKey } from "../../access/api-key-service.ts";
 import { SessionPublicJwkSchema } from "../../access/session-token.ts";
 import { CustosError } from "../../ground/errors.ts";
 import { resolveKeyPepper } from "../config/key-pepper.ts";
-import { parseCommandLine, runOnTenant } from "./command-line.ts";
+import { parseCommandLine, runOnTenant, usageError } from "./command-line.ts";
 
 const USAGE = `Usage:
   pnpm keys create --kind PUBLISHABLE|SERVICE|PARTNER|STAFF|AUDITOR --name <name>
@@ -31,17 +31,29 @@ const { positionals, values } = parseCommandLine(USAGE, {
 
 function parseKind(raw: string | undefined): ApiKeyKind {
   const kind = Object.values(ApiKeyKind).find((value) => value === raw?.toUpperCase());
-  if (!kind) throw new CustosError("INVALID_API_KEY_REQUEST", `--kind must be one of ${Object.values(ApiKeyKind).join(", ")}.`);
+  if (!kind) usageError(USAGE, `--kind must be one of ${Object.values(ApiKeyKind).join(", ")}.`);
   return kind;
 }
 
+// The whole command line is checked before the database is opened: a wrong one is a usage error, not "in use".
+const [command, argument] = positionals;
+if (
+  !(
+    command === "create" ||
+    command === "list" ||
+    (command === "revoke" && argument) ||
+    (command === "session-key" && values.issuer && values.jwk)
+  )
+)
+  usageError(USAGE);
+const kind = command === "create" ? parseKind(values.kind) : undefined;
+const expiresAt = values.expires ? new Date(values.expires) : null;
+if (expiresAt && Number.isNaN(expiresAt.getTime())) usageError(USAGE, "--expires must be an ISO 8601 date.");
+
 await runOnTenant(values.tenant, async ({ config, tenant, db }) => {
-  const [command, argument] = positionals;
-  if (command === "create") {
-    const expiresAt = values.expires ? new Date(values.expires) : null;
-    if (expiresAt && Number.isNaN(expiresAt.getTime())) throw new Error("--expires must be an ISO 8601 date.");
+  if (command === "create" && kind) {
     const { key, token } = await createApiKey(db, tenant.id, await resolveKeyPepper(config), {
-      kind: parseKind(values.kind),
+      kind,
       name: values.name ?? "",
       allowedOrigins: values.origin,
       dataSystemKey: values["data-system"],
@@ -65,9 +77,6 @@ await runOnTenant(values.tenant, async ({ config, tenant, db }) => {
     const sessionPublicJwk = SessionPublicJwkSchema.parse(jwk);
     await db.tenant.update({ where: { id: tenant.id }, data: { sessionIssuer: values.issuer, sessionPublicJwk } });
     console.log(`Shopper sessions for "${tenant.slug}" are now verified against ${values.jwk} (issuer ${values.issuer}).`);
-  } else {
-    console.error(USAGE);
-    return 2;
   }
   return 0;
 });

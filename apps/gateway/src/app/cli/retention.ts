@@ -1,7 +1,7 @@
 // `pnpm retention sweep [--dry-run] [--tenant <slug>] [--batch <n>] [--pause <ms>]`: the retention sweep from the command line.
 import { describeTarget, prepareDatabase, scopeToTenant } from "@custos/db";
 import { SWEEP_BATCH_SIZE, sweepRetention } from "../../retention/sweep.ts";
-import { commandConfig, exitWithMessage, parseCommandLine } from "./command-line.ts";
+import { commandConfig, exitWithMessage, parseCommandLine, usageError } from "./command-line.ts";
 
 const USAGE = `Usage:
   pnpm retention sweep [--dry-run] [--tenant <slug>] [--batch <rows per batch, default ${SWEEP_BATCH_SIZE}>] [--pause <ms between batches>]
@@ -17,20 +17,18 @@ const { positionals, values } = parseCommandLine(USAGE, {
 
 function positiveInteger(raw: string, name: string, minimum: number): number {
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < minimum) throw new Error(`--${name} must be a whole number of at least ${minimum}.`);
+  if (!Number.isInteger(value) || value < minimum) usageError(USAGE, `--${name} must be a whole number of at least ${minimum}.`);
   return value;
 }
 
-if (positionals[0] !== "sweep") {
-  console.error(USAGE);
-  process.exit(2);
-}
+// The whole command line is checked before the database is opened: a wrong one is a usage error, not "in use".
+if (positionals[0] !== "sweep") usageError(USAGE);
+const batchSize = positiveInteger(values.batch, "batch", 1);
+const pauseMs = positiveInteger(values.pause, "pause", 0);
 
 const target = commandConfig().database;
 const database = await prepareDatabase(target).catch(exitWithMessage);
 try {
-  const batchSize = positiveInteger(values.batch, "batch", 1);
-  const pauseMs = positiveInteger(values.pause, "pause", 0);
   const tenants = await database.prisma.tenant.findMany({ where: values.tenant ? { slug: values.tenant } : {}, orderBy: { slug: "asc" } });
   if (tenants.length === 0) throw new Error(values.tenant ? `No tenant "${values.tenant}".` : "No tenants.");
   console.log(`retention sweep${values["dry-run"] ? " (dry run)" : ""} on ${describeTarget(target)}, batches of ${batchSize}`);

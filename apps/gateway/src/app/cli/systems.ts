@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { DEFAULT_TENANT_SLUG } from "@custos/db";
 import { createDataSystem, retireDataSystem } from "../../systems/system-service.ts";
-import { parseCommandLine, runOnTenant } from "./command-line.ts";
+import { parseCommandLine, runOnTenant, usageError } from "./command-line.ts";
 
 const USAGE = `Usage:
   pnpm systems create --key <key> --name <name> [--category <data category key>]... [--processor <name>] [--account-system]
@@ -19,6 +19,10 @@ const { positionals, values } = parseCommandLine(USAGE, {
   "account-system": { type: "boolean", default: false },
 });
 
+// The whole command line is checked before the database is opened: a wrong one is a usage error, not "in use".
+const [command, argument] = positionals;
+if (!((command === "create" && values.key) || command === "list" || (command === "retire" && argument))) usageError(USAGE);
+
 await runOnTenant(values.tenant, async ({ tenant, db }) => {
   // The audit log names the command line as the actor, as it does for the retention sweep.
   const ctx = {
@@ -26,7 +30,6 @@ await runOnTenant(values.tenant, async ({ tenant, db }) => {
     tenantId: tenant.id,
     requestId: randomUUID(),
   };
-  const [command, argument] = positionals;
   if (command === "create") {
     const system = await createDataSystem(db, ctx, {
       key: values.key ?? "",
@@ -49,9 +52,6 @@ await runOnTenant(values.tenant, async ({ tenant, db }) => {
   } else if (command === "retire" && argument) {
     const system = await retireDataSystem(db, ctx, argument);
     console.log(`Retired "${system.key}"; it gets no new request tasks.`);
-  } else {
-    console.error(USAGE);
-    return 2;
   }
   return 0;
 });

@@ -8,6 +8,19 @@ const PEPPER = "p".repeat(32);
 const POSTGRES = { DATABASE_URL: "postgresql://custos@db.internal:5432/custos", CUSTOS_KEY_PEPPER: PEPPER };
 
 describe("configuration from the environment", () => {
+  it("refuses a NODE_ENV it does not know, and a CUSTOS_ variable it does not read, naming each (issue 25)", () => {
+    expect(() => loadGatewayConfig({ NODE_ENV: "prod" })).toThrow(
+      'NODE_ENV must be one of development, production, test, or unset, not "prod".',
+    );
+    expect(() => loadDatabaseConfig({ NODE_ENV: "Production" })).toThrow(/^NODE_ENV must be one of/);
+    expect(() => loadGatewayConfig({ CUSTOS_RATE_LIMIT_STAF: "5" })).toThrow(
+      "CUSTOS_RATE_LIMIT_STAF is not a Custos setting; did you mean CUSTOS_RATE_LIMIT_STAFF?",
+    );
+    expect(() => loadDatabaseConfig({ CUSTOS_WHATEVER: "1" })).toThrow(/^CUSTOS_WHATEVER is not a Custos setting \(see the README/);
+    // The test and release scripts' own variables are inherited by gateways they start.
+    expect(loadGatewayConfig({ NODE_ENV: "test", CUSTOS_TEST_POSTGRES: "throwaway", CUSTOS_FAULT_WRITES: "10" }).production).toBe(false);
+  });
+
   it("has the README's defaults when nothing is set", () => {
     const config = loadGatewayConfig({});
     expect(config).toMatchObject({ port: 4000, host: "127.0.0.1", tenantSlug: "default", mail: undefined, publicUrl: undefined });

@@ -35,8 +35,11 @@ const onOff = z.enum(["on", "off"], { error: 'must be "on" or "off"' });
 
 const perKindVariables = Object.fromEntries(CALLER_KINDS.map((kind) => [RATE_LIMIT_VARIABLES.perKind(kind), optional(wholeNumber(1))]));
 
+/** The values NODE_ENV may have; any other (`prod`, `staging`) would quietly run without production's guards. */
+export const NODE_ENVIRONMENTS = ["development", "production", "test"] as const;
+
 const environment = z.object({
-  NODE_ENV: text,
+  NODE_ENV: optional(z.enum(NODE_ENVIRONMENTS, { error: `must be one of ${NODE_ENVIRONMENTS.join(", ")}, or unset` })),
   PORT: optional(wholeNumber(0, 65535)),
   HOST: text,
   DATABASE_URL: text,
@@ -69,6 +72,49 @@ const environment = z.object({
   ...perKindVariables,
 });
 type Environment = z.infer<typeof environment>;
+
+/** Every CUSTOS_ variable the gateway and its commands read: the schema's own keys, so the two cannot drift apart. */
+export const KNOWN_SETTINGS: readonly string[] = Object.keys(environment.shape).filter((name) => name.startsWith("CUSTOS_"));
+
+/**
+ * CUSTOS_ variables read by the repository's scripts and tests (and the SDK README's example client), not by the
+ * gateway: a gateway started under them inherits them, so they are not refused.
+ */
+const TOOLING_VARIABLES: readonly string[] = [
+  "CUSTOS_TEST_POSTGRES",
+  "CUSTOS_FUZZ_CASES",
+  "CUSTOS_FUZZ_SEED",
+  "CUSTOS_FAULT_WRITES",
+  "CUSTOS_FAULT_KILLS",
+  "CUSTOS_BENCH_POSTGRES_ADMIN_URL",
+  "CUSTOS_NEED_POSTGRES_PROGRAMS",
+  "CUSTOS_UPDATE_LOCKFILE",
+  "CUSTOS_RELEASE_BASE",
+  "CUSTOS_SERVICE_KEY",
+];
+
+/** Edits (insertions, deletions, substitutions) between two names. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** A CUSTOS_ variable nobody reads is a misspelt setting (CUSTOS_RATE_LIMIT_STAF): one line each, naming it. */
+function unknownSettings(env: NodeJS.ProcessEnv): string[] {
+  return Object.keys(env)
+    .filter((name) => name.startsWith("CUSTOS_") && !KNOWN_SETTINGS.includes(name) && !TOOLING_VARIABLES.includes(name))
+    .sort()
+    .map((name) => {
+      const nearest = KNOWN_SETTINGS.find((known) => distance(name, known) <= 2);
+      return `${name} is not a Custos setting${nearest ? `; did you mean ${nearest}?` : " (see the README's Configuration section); unset it."}`;
+    });
+}
 
 export interface MailConfig {
   smtpUrl: string;
@@ -112,7 +158,8 @@ function issueLine(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): string {
 
 function parseEnvironment<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => issueLine(issue, env)).join(" "));
+  const problems = [...unknownSettings(env), ...(parsed.success ? [] : parsed.error.issues.map((issue) => issueLine(issue, env)))];
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems.join(" "));
   return parsed.data;
 }
 

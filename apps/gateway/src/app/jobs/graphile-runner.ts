@@ -47,6 +47,8 @@ function stringField(payload: unknown, field: string): string {
  */
 async function installQueueSchema(url: string, logger: Logger) {
   const lockHolder = new pg.Client({ connectionString: url });
+  // The server going away mid-install is an 'error' event: reported by the query in flight, not left to end the process.
+  lockHolder.on("error", (error) => logger.warn(`installing the queue: lost the database connection: ${error.message}`));
   await lockHolder.connect();
   try {
     await lockHolder.query("SELECT pg_advisory_lock(hashtext('custos: install graphile_worker'))");

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { RateLimiterMemory, RateLimiterPostgres } from "rate-limiter-flexible";
+import type { Logger } from "../../ground/logger.ts";
 import { budgetLimiterStore, type RateLimitStore } from "./rate-limit.ts";
 
 /** The counters' table, rate-limiter-flexible's own layout, made by the first gateway that needs it. */
@@ -26,9 +27,12 @@ async function createTable(pool: pg.Pool) {
  * (`inMemoryBlockOnConsumed`), so a flood costs the database one round trip per process, not one per request. If the
  * database does not answer, this process counts alone meanwhile (the insurance limiter) instead of failing requests.
  */
-export async function postgresRateLimitStore(url: string): Promise<PostgresRateLimitStore> {
+export async function postgresRateLimitStore(url: string, log?: Logger): Promise<PostgresRateLimitStore> {
   // A small pool of its own: counting must not wait behind the gateway's queries, nor hold many connections.
   const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 2_000, statement_timeout: 2_000 });
+  // An idle connection the server drops (a restart, a killed backend) is an 'error' event on the pool: without a
+  // listener Node ends the process. The pool has already discarded that connection; the next count opens a new one.
+  pool.on("error", (error) => log?.warn("rate-limit store: a database connection was lost", { error: error.message }));
   try {
     await createTable(pool);
   } catch (error) {
