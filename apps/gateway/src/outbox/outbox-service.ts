@@ -25,9 +25,15 @@ export async function enqueueNotices(db: OutboxWriter, tenantId: string, notices
 export const NOTICE_MAX_ATTEMPTS = 12;
 
 /** Puts a dead-lettered notice back in the queue with a fresh count of attempts; its last error stays until it is sent. */
-export async function retryFailedNotice(db: Pick<TenantScopedPrisma, "outboxMessage">, id: string): Promise<void> {
-  const { count } = isUuid(id)
-    ? await db.outboxMessage.updateMany({ where: { id, status: "FAILED" }, data: { status: "PENDING", attempts: 0 } })
-    : { count: 0 };
-  if (count === 0) throw new CustosError("NOTICE_NOT_FAILED", "No notice with that id is on the dead-letter list (FAILED).");
+export async function retryFailedNotice<Query extends Prisma.OutboxMessageSelect | undefined>(
+  db: Pick<TenantScopedPrisma, "outboxMessage">,
+  id: string,
+  select?: Query,
+) {
+  // The row as this update left it: read again afterwards, a queue runner may already have claimed it.
+  const [retried] = isUuid(id)
+    ? await db.outboxMessage.updateManyAndReturn({ where: { id, status: "FAILED" }, data: { status: "PENDING", attempts: 0 }, select })
+    : [];
+  if (!retried) throw new CustosError("NOTICE_NOT_FAILED", "No notice with that id is on the dead-letter list (FAILED).");
+  return retried;
 }

@@ -58,9 +58,9 @@ builder.mutationField("retryNotice", (t) =>
     authScopes: { staff: true },
     args: { id: t.arg.id({ description: "The notice's id, from `outbox(status: FAILED)`." }) },
     resolve: async (query, _root, { id }, ctx) => {
-      await retryFailedNotice(ctx.prisma, String(id));
+      const retried = await retryFailedNotice(ctx.prisma, String(id), query.select);
       await recordAudit(ctx.prisma, ctx, { operation: "retryNotice" });
-      return ctx.prisma.outboxMessage.findUniqueOrThrow({ ...query, where: { id: String(id) } });
+      return retried;
     },
   }),
 );
