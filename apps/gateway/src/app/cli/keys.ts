@@ -4,7 +4,6 @@ import { ApiKeyKind, DEFAULT_TENANT_SLUG } from "@custos/db";
 import { importJWK, type JWK } from "jose";
 import { createApiKey, revokeApiKey } from "../../access/api-key-service.ts";
 import { SessionPublicJwkSchema } from "../../access/session-token.ts";
-import { CustosError } from "../../ground/errors.ts";
 import { resolveKeyPepper } from "../config/key-pepper.ts";
 import { parseCommandLine, runOnTenant, usageError } from "./command-line.ts";
 
