@@ -15,8 +15,8 @@ export interface RateBudget {
  * gateway on the database (postgres-rate-limit-store.ts).
  */
 export interface RateLimitStore {
-  /** Counts one use of `bucket` and says whether it was within the budget. */
-  consume(bucket: string, budget: RateBudget): Promise<RateDecision>;
+  /** Counts `points` uses (one unless given) of `bucket` and says whether they were within the budget. */
+  consume(bucket: string, budget: RateBudget, points?: number): Promise<RateDecision>;
 }
 
 /** A refusal that says when the caller's window ends. */
@@ -40,9 +40,9 @@ export function budgetLimiterStore(makeLimiter: (budget: RateBudget, keyPrefix: 
     return found;
   };
   return {
-    async consume(bucket, budget) {
+    async consume(bucket, budget, points = 1) {
       try {
-        await limiter(budget).consume(bucket);
+        await limiter(budget).consume(bucket, points);
         return { allowed: true };
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
@@ -76,8 +76,8 @@ export interface RateLimiter {
   request(caller: Caller, address: string): Promise<RateDecision>;
   /** Counts one refused credential of an address; not allowed once the address is past its budget. */
   refused(address: string): Promise<RateDecision>;
-  /** One data-subject request submitted from an address without a session or key of its own. */
-  submission(address: string): Promise<RateDecision>;
+  /** `count` data-subject requests submitted at once from an address without a session or key of its own. */
+  submission(address: string, count: number): Promise<RateDecision>;
 }
 
 const ALLOWED: RateDecision = { allowed: true };
@@ -91,6 +91,6 @@ export function createRateLimiter(settings: RateLimitSettings, store: RateLimitS
     request: (caller, address) =>
       store.consume(callerBucket(caller, address), { points: settings.requestsPerMinute[caller.kind], windowSeconds: 60 }),
     refused: (address) => store.consume(`refused:${address}`, refusals),
-    submission: (address) => store.consume(`submitRequest:${address}`, submissions),
+    submission: (address, count) => store.consume(`submitRequest:${address}`, submissions, count),
   };
 }
