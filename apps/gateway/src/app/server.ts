@@ -26,7 +26,7 @@ import { createMetrics } from "../transport/http/metrics.ts";
 import { operationRecording } from "../transport/http/operation-recording.ts";
 import { requestUrl } from "../transport/http/request-url.ts";
 import { introspectionForStaffAndPartners } from "../transport/limits/introspection.ts";
-import { QUERY_LIMITS, queryLimits } from "../transport/limits/query-limits.ts";
+import { listCost, QUERY_LIMITS, queryLimits } from "../transport/limits/query-limits.ts";
 import { createRateLimiter, memoryRateLimitStore, type RateLimitStore } from "../transport/limits/rate-limit.ts";
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from "../transport/limits/rate-limit-settings.ts";
 import { answerStatus, requestGuard } from "../transport/limits/request-guard.ts";
@@ -135,6 +135,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginCacheControlDisabled(),
       ...limits.plugins,
       requestGuard,
+      listCost,
       submissionLimit(rateLimit),
       secretGuessing(rateLimit),
       introspectionForStaffAndPartners(options.production ?? false),
