@@ -26,10 +26,12 @@ import { createMetrics } from "../transport/http/metrics.ts";
 import { operationRecording } from "../transport/http/operation-recording.ts";
 import { requestUrl } from "../transport/http/request-url.ts";
 import { introspectionForStaffAndPartners } from "../transport/limits/introspection.ts";
-import { QUERY_LIMITS, queryLimits } from "../transport/limits/query-limits.ts";
+import { listCost, QUERY_LIMITS, queryLimits } from "../transport/limits/query-limits.ts";
 import { createRateLimiter, memoryRateLimitStore, type RateLimitStore } from "../transport/limits/rate-limit.ts";
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from "../transport/limits/rate-limit-settings.ts";
 import { answerStatus, requestGuard } from "../transport/limits/request-guard.ts";
+import { secretAttempts } from "../transport/limits/secret-attempts.ts";
+import { secretGuessing } from "../transport/limits/secret-fields.ts";
 import { submissionLimit } from "../transport/limits/submission-limit.ts";
 import { DEFAULT_PORT } from "./config/config.ts";
 import { schema } from "./schema/index.ts";
@@ -108,6 +110,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const httpServer = options.tls ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }) : createServer();
   const limits = queryLimits();
+  const trustedProxies = new Set(options.trustedProxies ?? []);
   const rateLimit = createRateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS, options.rateLimitStore ?? memoryRateLimitStore());
   const apollo = new ApolloServer<Context>({
     schema,
@@ -132,7 +135,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginCacheControlDisabled(),
       ...limits.plugins,
       requestGuard,
+      listCost,
       submissionLimit(rateLimit),
+      secretGuessing(rateLimit),
       introspectionForStaffAndPartners(options.production ?? false),
       answerStatus,
       unexpectedErrorLogging,
@@ -149,7 +154,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     rateLimit,
     log,
     maxBodyBytes: MAX_BODY_BYTES,
-    trustedProxies: new Set(options.trustedProxies ?? []),
+    trustedProxies,
   });
   const handleHealth = async (res: ServerResponse) => {
     try {
@@ -160,9 +165,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       sendJson(res, 503, { status: "unavailable", calendars: coverageSummary() });
     }
   };
-  const handleExport = exportRoute(exportDownloads(prisma));
+  const attempts = secretAttempts(rateLimit, trustedProxies);
+  const handleExport = exportRoute(exportDownloads(prisma), attempts);
   const explorer = createExplorer();
-  const metrics = createMetrics(databaseGauges(prisma), options.metricsToken);
+  const metrics = createMetrics(databaseGauges(prisma), options.metricsToken, attempts);
   type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
   const routes: Record<string, Route> = {
     "/graphql": async (req, res, url) => (wantsExplorer(req) ? explorer.page(res) : handleGraphql(req, res, url)),

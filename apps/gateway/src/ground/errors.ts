@@ -96,10 +96,11 @@ const CLIENT_ERROR_CODES = new Set([
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
-  // Raised before execution, by the introspection guard and the request guard.
+  // Raised before execution, by the introspection guard, the request guard and the limits (transport/limits/).
   "FORBIDDEN",
   "UNSUPPORTED_OPERATION",
   "RATE_LIMITED",
+  "TOO_MANY_SUBJECTS",
 ]);
 
 function isClientErrorCode(code: unknown): boolean {

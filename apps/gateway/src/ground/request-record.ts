@@ -6,7 +6,7 @@ export interface RequestRecord {
   callerKind?: string;
   /** The operation's name as the client sent it (its own label, at most 100 characters). */
   operationName?: string;
-  /** `query.purposes`: the operation type and its first root field, a label the schema bounds. */
+  /** `query.purposes`: the operation type and its first root field (through fragments too), a label the schema bounds. */
   field?: string;
   errorCodes: string[];
   /** A query of public catalogue fields alone, whose answer may be kept (transport/http/public-answers.ts). */

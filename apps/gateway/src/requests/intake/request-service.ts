@@ -17,7 +17,7 @@ import {
   type RequestCaller,
   startPause,
 } from "../workflow/request-workflow.ts";
-import { requestsToMailbox, UNPROVEN_REQUESTS_PER_MAILBOX } from "./contact-address.ts";
+import { plainAddress, requestsToMailbox, UNPROVEN_REQUESTS_PER_MAILBOX } from "./contact-address.ts";
 import { issueRequestToken, readRequestToken } from "./request-tokens.ts";
 import {
   CODE_LIFETIME_MS,
@@ -81,7 +81,7 @@ async function addressingFor(tx: TenantTransaction, ctx: ServiceCaller, named: s
  * proof is needed.
  */
 export async function submitRequest(db: TenantScopedPrisma, ctx: ServiceCaller, input: SubmitRequestInput) {
-  const typed = input.contactEmail?.trim() ? parseEmail(input.contactEmail, "contactEmail") : null;
+  const typed = input.contactEmail?.trim() ? plainAddress(parseEmail(input.contactEmail, "contactEmail")) : null;
   if ((input.details?.length ?? 0) > MAX_DETAILS)
     throw new CustosError("INVALID_REQUEST", `details may hold at most ${MAX_DETAILS} characters.`);
   if (input.directMarketing && input.type !== "OBJECTION") {

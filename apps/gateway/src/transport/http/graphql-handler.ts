@@ -16,6 +16,12 @@ export function sendError(res: ServerResponse, status: number, code: string, mes
   sendJson(res, status, { errors: [{ message, extensions: { code } }] });
 }
 
+/** A 429 with the wait the caller should take. */
+export function sendTooMany(res: ServerResponse, retryAfterSeconds: number, message = "Too many requests") {
+  res.setHeader("retry-after", String(retryAfterSeconds));
+  sendError(res, 429, "RATE_LIMITED", `${message}; retry after ${retryAfterSeconds} s.`);
+}
+
 function parseJsonBody(text: string, contentType: string | undefined): unknown {
   if (!contentType?.startsWith("application/json") || text === "") return text;
   return JSON.parse(text);

@@ -5,6 +5,7 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom
 import type { DatabaseGauges } from "../../cross-tenant/database-gauges.ts";
 import type { RequestRecord } from "../../ground/request-record.ts";
 import { coverageSummary } from "../../requests/deadlines/coverage-alarm.ts";
+import type { SecretAttempts } from "../limits/secret-attempts.ts";
 import { sendError } from "./graphql-handler.ts";
 
 export interface GatewayMetrics {
@@ -23,7 +24,7 @@ function sameSecret(given: string, expected: string): boolean {
  * One registry per gateway. Labels are bounded by the schema and the code: the operation is its root field
  * (`query.purposes`), never the client's operation name. The database gauges are read at each scrape, in all tenants.
  */
-export function createMetrics(database: DatabaseGauges, token: string | undefined): GatewayMetrics {
+export function createMetrics(database: DatabaseGauges, token: string | undefined, attempts: SecretAttempts): GatewayMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "custos_" });
   const requests = new Counter({
@@ -92,8 +93,13 @@ export function createMetrics(database: DatabaseGauges, token: string | undefine
     async route(req, res) {
       const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
       if (!token) return sendError(res, 404, "NOT_FOUND", "Metrics are off: set CUSTOS_METRICS_TOKEN to serve them.");
-      if (!given || !sameSecret(given, token))
+      // Wrong tokens count against the address's refused credentials; past them it is answered 429, right or wrong.
+      const address = await attempts.admit(req, res);
+      if (address === undefined) return;
+      if (!given || !sameSecret(given, token)) {
+        await attempts.wrong(address);
         return sendError(res, 401, "UNAUTHENTICATED", "Metrics need the bearer token CUSTOS_METRICS_TOKEN.");
+      }
       res.setHeader("content-type", registry.contentType);
       res.end(await registry.metrics());
     },

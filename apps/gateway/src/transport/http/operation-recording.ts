@@ -1,14 +1,16 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Context } from "../../ground/context.ts";
+import { fragmentsOf, rootFields } from "../limits/root-fields.ts";
 import { PUBLIC_CATALOGUE_FIELDS } from "./public-answers.ts";
 
 /** Notes the operation and the codes of the errors sent, for the request's access log line and the metrics. */
 export const operationRecording: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ contextValue, operation, operationName }) {
-        const first = operation?.selectionSet.selections[0];
-        if (operation) contextValue.record.field = `${operation.operation}.${first?.kind === "Field" ? first.name.value : "fragment"}`;
+      async didResolveOperation({ contextValue, document, operation, operationName }) {
+        // The first root field, found inside a fragment too: a label the schema bounds, whatever the document's shape.
+        const first = operation && rootFields(operation, fragmentsOf(document.definitions))[0];
+        if (operation) contextValue.record.field = `${operation.operation}.${first?.name.value ?? "none"}`;
         if (operationName) contextValue.record.operationName = operationName.slice(0, 100);
         contextValue.record.publicCatalogue =
           operation?.operation === "query" &&

@@ -15,8 +15,16 @@ export interface RateBudget {
  * gateway on the database (postgres-rate-limit-store.ts).
  */
 export interface RateLimitStore {
-  /** Counts one use of `bucket` and says whether it was within the budget. */
-  consume(bucket: string, budget: RateBudget): Promise<RateDecision>;
+  /** Counts `points` uses (one unless given) of `bucket` and says whether they were within the budget. */
+  consume(bucket: string, budget: RateBudget, points?: number): Promise<RateDecision>;
+  /** What is left of `bucket`'s budget in its window, counting nothing. */
+  remaining(bucket: string, budget: RateBudget): Promise<Allowance>;
+}
+
+/** What is left of a budget, and when its window ends. */
+export interface Allowance {
+  points: number;
+  retryAfterSeconds: number;
 }
 
 /** A refusal that says when the caller's window ends. */
@@ -40,14 +48,22 @@ export function budgetLimiterStore(makeLimiter: (budget: RateBudget, keyPrefix: 
     return found;
   };
   return {
-    async consume(bucket, budget) {
+    async consume(bucket, budget, points = 1) {
       try {
-        await limiter(budget).consume(bucket);
+        await limiter(budget).consume(bucket, points);
         return { allowed: true };
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
         return refusedUntilWindowEnds(rejection);
       }
+    },
+    async remaining(bucket, budget) {
+      const res = await limiter(budget).get(bucket);
+      if (!res) return { points: budget.points, retryAfterSeconds: 0 };
+      return {
+        points: Math.max(0, budget.points - res.consumedPoints),
+        retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
+      };
     },
   };
 }
@@ -74,14 +90,25 @@ function callerBucket(caller: Caller, address: string): string {
 export interface RateLimiter {
   /** One request of an authenticated (or anonymous) caller. */
   request(caller: Caller, address: string): Promise<RateDecision>;
-  /** Counts one refused credential of an address; not allowed once the address is past its budget. */
-  refused(address: string): Promise<RateDecision>;
-  /** One data-subject request submitted from an address without a session or key of its own. */
-  submission(address: string): Promise<RateDecision>;
+  /** Counts refused credentials (one unless given) of an address; not allowed once the address is past its budget. */
+  refused(address: string, count?: number): Promise<RateDecision>;
+  /**
+   * The refused credentials an address may still have before its window ends, counting nothing. A route taking a
+   * secret asks first and refuses an address with none left, right secret or wrong, so past the budget a guesser
+   * learns nothing.
+   */
+  refusalsLeft(address: string): Promise<Allowance>;
+  /** `count` data-subject requests submitted at once from an address without a session or key of its own. */
+  submission(address: string, count: number): Promise<RateDecision>;
 }
 
 const ALLOWED: RateDecision = { allowed: true };
-const countsNothing: RateLimiter = { request: async () => ALLOWED, refused: async () => ALLOWED, submission: async () => ALLOWED };
+const countsNothing: RateLimiter = {
+  request: async () => ALLOWED,
+  refused: async () => ALLOWED,
+  refusalsLeft: async () => ({ points: Number.POSITIVE_INFINITY, retryAfterSeconds: 0 }),
+  submission: async () => ALLOWED,
+};
 
 export function createRateLimiter(settings: RateLimitSettings, store: RateLimitStore = memoryRateLimitStore()): RateLimiter {
   if (settings === "off") return countsNothing;
@@ -90,7 +117,8 @@ export function createRateLimiter(settings: RateLimitSettings, store: RateLimitS
   return {
     request: (caller, address) =>
       store.consume(callerBucket(caller, address), { points: settings.requestsPerMinute[caller.kind], windowSeconds: 60 }),
-    refused: (address) => store.consume(`refused:${address}`, refusals),
-    submission: (address) => store.consume(`submitRequest:${address}`, submissions),
+    refused: (address, count = 1) => store.consume(`refused:${address}`, refusals, count),
+    refusalsLeft: (address) => store.remaining(`refused:${address}`, refusals),
+    submission: (address, count) => store.consume(`submitRequest:${address}`, submissions, count),
   };
 }
