@@ -1,4 +1,4 @@
-// `pnpm storefront`: the gateway (embedded database, or DATABASE_URL) and the demo shop beside it, in one command.
+// `pnpm storefront`: the gateway (on the embedded database only) and the demo shop beside it, in one command.
 // The shop's backend gets a fresh session key pair and a publishable key for its origin each start; the gateway is
 // a child process, stopped with the shop (Ctrl+C).
 import { execFileSync, spawn } from "node:child_process";
@@ -25,6 +25,13 @@ function keys(...args: string[]): string {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
   });
+}
+
+// The demo registers its own session key for the tenant, in place of the key the tenant's real storefront backend signs
+// with: only on the embedded database, which is the demo's own, never on a configured PostgreSQL.
+if (process.env.DATABASE_URL?.trim()) {
+  console.error("storefront: the demo would replace the tenant's session key; it runs on the embedded database only (unset DATABASE_URL).");
+  process.exit(1);
 }
 
 const signer = await createSessionSigner(`${shopUrl}/demo-session`);

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@custos/db";
-import { NOTICE_MAX_ATTEMPTS } from "../outbox/outbox-service.ts";
+import { ERASE_WHEN_SENT, NOTICE_MAX_ATTEMPTS } from "../outbox/outbox-service.ts";
 import type { MailTransport } from "../outbox/transport.ts";
 
 // The outbox's queue runs across tenants: notices are claimed in the order they were queued, whoever's they are, and a
@@ -42,8 +42,9 @@ export async function deliverNotice(
   const row = await prisma.outboxMessage.findUnique({ where: { id } });
   if (row?.status !== "QUEUED") return "gone";
   const attempts = row.attempts + 1;
+  const { [ERASE_WHEN_SENT]: eraseWhenSent, ...payload } = (row.payload ?? {}) as Record<string, Prisma.JsonValue>;
   try {
-    await transport.send({ id: row.id, tenantId: row.tenantId, template: row.template, recipient: row.recipient, payload: row.payload });
+    await transport.send({ id: row.id, tenantId: row.tenantId, template: row.template, recipient: row.recipient, payload });
   } catch (error) {
     const deadLetter = attempts >= maxAttempts;
     // The error's name only: a provider's message may quote the recipient.
@@ -51,7 +52,10 @@ export async function deliverNotice(
     await prisma.outboxMessage.update({ where: { id }, data: { attempts, lastError, status: deadLetter ? "FAILED" : "QUEUED" } });
     return deadLetter ? "dead-lettered" : "retry";
   }
-  await prisma.outboxMessage.update({ where: { id }, data: { status: "SENT", sentAt: new Date(), attempts } });
+  await prisma.outboxMessage.update({
+    where: { id },
+    data: { status: "SENT", sentAt: new Date(), attempts, ...(eraseWhenSent === true ? { recipient: "erased", payload: {} } : {}) },
+  });
   return "sent";
 }
 

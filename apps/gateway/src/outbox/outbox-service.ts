@@ -23,6 +23,11 @@ export async function enqueueNotices(db: OutboxWriter, tenantId: string, notices
  * after the n-th failure, at most e^10, about 6 hours) 12 attempts span about 16 hours of a relay's outage.
  */
 export const NOTICE_MAX_ATTEMPTS = 12;
+/**
+ * Payload flag of a notice queued before its recipient was erased: it is sent once, then loses recipient and payload
+ * like the notices erasure found already sent (requests/fulfilment/fulfilment.ts). Not passed to the transport.
+ */
+export const ERASE_WHEN_SENT = "eraseWhenSent";
 
 /** Puts a dead-lettered notice back in the queue with a fresh count of attempts; its last error stays until it is sent. */
 export async function retryFailedNotice<Query extends Prisma.OutboxMessageSelect | undefined>(

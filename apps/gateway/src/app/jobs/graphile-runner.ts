@@ -12,6 +12,7 @@ import {
   deadlineReminderJob,
   deliverNoticeJob,
   type JobDependencies,
+  purgeExpiredExportsJob,
   sweepTenantRetentionJob,
   tenantIds,
 } from "./tasks.ts";
@@ -79,6 +80,7 @@ export async function startGraphileRunner(url: string, deps: JobDependencies): P
     deadlineReminder: (payload) => deadlineReminderJob(deps, stringField(payload, "tenantId")),
     sweepTenantRetention: (payload) => sweepTenantRetentionJob(deps, stringField(payload, "tenantId")),
     checkCalendarCoverage: () => checkCalendarCoverageJob(deps),
+    purgeExpiredExports: () => purgeExpiredExportsJob(deps),
   };
   const logger = workerLogger(deps.log);
   await installQueueSchema(url, logger);
@@ -93,6 +95,8 @@ export async function startGraphileRunner(url: string, deps: JobDependencies): P
       cron(DAILY_AT.retentionSweep, "scheduleRetentionSweeps"),
       cron(DAILY_AT.calendarCoverage, "checkCalendarCoverage"),
       cron(DAILY_AT.deadlineReminders, "scheduleDeadlineReminders"),
+      // Hourly (EXPIRED_EXPORTS_EVERY_MS); the crontab runs it once per hour across all gateways.
+      "0 * * * * purgeExpiredExports",
     ].join("\n"),
   });
 

@@ -7,7 +7,9 @@ import {
   DAILY_AT,
   deadlineReminderJob,
   deliverNoticeJob,
+  EXPIRED_EXPORTS_EVERY_MS,
   type JobDependencies,
+  purgeExpiredExportsJob,
   sweepTenantRetentionJob,
   tenantIds,
 } from "./tasks.ts";
@@ -55,6 +57,14 @@ export async function startInProcessRunner(deps: JobDependencies): Promise<JobRu
   daily(DAILY_AT.retentionSweep, async () => {
     for (const tenantId of await tenantIds(prisma)) await sweepTenantRetentionJob(deps, tenantId);
   });
+  const purge = async () => {
+    try {
+      await purgeExpiredExportsJob(deps);
+    } finally {
+      later(EXPIRED_EXPORTS_EVERY_MS, purge);
+    }
+  };
+  later(EXPIRED_EXPORTS_EVERY_MS, purge);
   daily(DAILY_AT.calendarCoverage, () => checkCalendarCoverageJob(deps));
   daily(DAILY_AT.deadlineReminders, async () => {
     for (const tenantId of await tenantIds(prisma)) await deadlineReminderJob(deps, tenantId);

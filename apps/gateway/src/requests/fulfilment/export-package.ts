@@ -21,8 +21,15 @@ export const ExportedCategorySchema = z.object({
 });
 export type ExportedCategory = z.infer<typeof ExportedCategorySchema>;
 
-/** A task's result as RequestTask.result holds it: a data system's records (access, portability) or its confirmation. */
-export const TaskResultSchema = z.union([z.object({ data: z.array(ExportedCategorySchema) }), z.object({ confirmation: z.string() })]);
+/**
+ * A task's result as RequestTask.result holds it: a data system's records (access, portability) until the package is
+ * built, then only how many it sent; or its confirmation.
+ */
+export const TaskResultSchema = z.union([
+  z.object({ data: z.array(ExportedCategorySchema) }),
+  z.object({ exportedRecords: z.number().int() }),
+  z.object({ confirmation: z.string() }),
+]);
 export type TaskResult = z.infer<typeof TaskResultSchema>;
 
 /** The columns of a category: the union of its records' keys, in first-seen order. */

@@ -1,8 +1,9 @@
-import type { Prisma, RequestType, TenantScopedPrisma, TenantTransaction } from "@custos/db";
+import { Prisma, type RequestType, type TenantScopedPrisma, type TenantTransaction } from "@custos/db";
 import { recordAudit } from "../../audit/audit-service.ts";
 import { CustosError } from "../../ground/errors.ts";
 import type { CsvValue } from "../../ground/exports/csv.ts";
 import { parseStoredJson } from "../../ground/stored-json.ts";
+import { ERASE_WHEN_SENT } from "../../outbox/outbox-service.ts";
 import { eraseSubjectRecords } from "../../subjects/erasure.ts";
 import { issueRequestToken } from "../intake/request-tokens.ts";
 import { isUuid, lockRequest, moveRequest, type PrivacyRequest, type RequestCaller } from "../workflow/request-workflow.ts";
@@ -109,6 +110,11 @@ async function completeRequest(tx: TenantTransaction, ctx: FulfilmentCaller, req
       where: { id: request.id },
       data: { exportPackage, exportExpiresAt },
     });
+    // The package now holds the records: the tasks keep only how many each system sent, not a second copy.
+    for (const [index, task] of tasks.entries()) {
+      const exportedRecords = (exports[index]?.categories ?? []).reduce((sum, category) => sum + category.records.length, 0);
+      await tx.requestTask.update({ where: { id: task.id }, data: { result: { exportedRecords } } });
+    }
     const token = issueRequestToken(ctx.keyPepper, "request-export", request.id, exportExpiresAt);
     Object.assign(completionPayload, {
       downloadPath: `${EXPORT_ROUTE_PREFIX}${request.id}?token=${token}`,
@@ -129,25 +135,55 @@ async function completeRequest(tx: TenantTransaction, ctx: FulfilmentCaller, req
 
 /**
  * Custos's own part of an erasure. The subject row is anonymised and consent proof minimised by the shared
- * routine; the person's requests keep type, dates, statuses, verification method and events (proof that the
- * request was answered, GDPR Art. 5(2) and 17(3)(e)) but lose the contact address and free text. The completion
- * notice already queued keeps its recipient in the outbox until it is sent; notices already sent to the address lose
- * recipient and payload (codes, tokens), keeping template and time as the record that they went out.
- * Data under a legal hold (Art. 17(3)(e)) stays: `identity` keeps the subject row and addresses, `usage` the proof.
+ * routine; the person's requests (the subject's, and those made from their addresses without an account) keep type,
+ * dates, statuses, verification method and system events (proof that the request was answered, GDPR Art. 5(2) and
+ * 17(3)(e)) but lose every copy of what was about the person: contact address, language, free text (details, reasons,
+ * the notes people and staff wrote), the document check's reference, the access packages and the records the systems
+ * posted, and the e-mailed codes. Notices already sent to any of the person's addresses lose recipient and payload
+ * (codes, tokens, links), keeping template and time as the record that they went out; notices still waiting (this
+ * erasure's completion notice) are sent to the address once, then lose them the same way (cross-tenant/outbox-dispatch.ts).
+ * Data under a legal hold (Art. 17(3)(e)) stays: `identity` keeps the subject row and addresses, `usage` the proof;
+ * packages and posted records are copies of what the systems keep, so they go whatever the hold.
  */
 async function eraseOwnRecords(tx: TenantTransaction, request: PrivacyRequest, now: Date, keep: ReadonlySet<string>) {
+  const subject = request.subjectId
+    ? await tx.dataSubject.findUnique({ where: { id: request.subjectId }, select: { contactEmail: true } })
+    : null;
+  const own = request.subjectId
+    ? await tx.privacyRequest.findMany({ where: { subjectId: request.subjectId }, select: { contactEmail: true } })
+    : [];
+  const addresses = [
+    ...new Set(
+      [request.contactEmail, subject?.contactEmail, ...own.map((row) => row.contactEmail)].flatMap((a) => (a ? [a.toLowerCase()] : [])),
+    ),
+  ];
+  // Compared with lower() and =, not Prisma's insensitive equals (ILIKE): `%` or `_` in an address must not match others.
+  const requests = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "PrivacyRequest"
+    WHERE "tenantId" = ${request.tenantId}::uuid AND (id = ${request.id}::uuid OR "subjectId" = ${request.subjectId}::uuid
+      OR ("subjectId" IS NULL AND lower("contactEmail") = ANY(${addresses}::text[])))`;
+  const ids = requests.map((row) => row.id);
+  await tx.privacyRequest.updateMany({ where: { id: { in: ids } }, data: { exportPackage: Prisma.DbNull } });
+  await tx.requestTask.updateMany({
+    where: { requestId: { in: ids }, request: { type: { in: [...EXPORTING_TYPES] } } },
+    data: { result: Prisma.DbNull },
+  });
   if (keep.has("identity")) return;
-  if (request.contactEmail) {
-    // Compared with lower() and =, not Prisma's insensitive equals (ILIKE): `%` or `_` in an address must not match others.
+  await tx.privacyRequest.updateMany({
+    where: { id: { in: ids } },
+    data: { contactEmail: null, language: null, details: null, rejectionReason: null, extensionReason: null, verificationReference: null },
+  });
+  await tx.requestEvent.updateMany({ where: { requestId: { in: ids }, actor: { not: "system" } }, data: { note: null } });
+  await tx.requestVerificationCode.deleteMany({ where: { requestId: { in: ids } } });
+  if (addresses.length > 0) {
     await tx.$executeRaw`
       UPDATE "OutboxMessage" SET recipient = 'erased', payload = '{}'::jsonb
-      WHERE "tenantId" = ${request.tenantId}::uuid AND lower(recipient) = lower(${request.contactEmail}) AND status <> 'PENDING'`;
+      WHERE "tenantId" = ${request.tenantId}::uuid AND lower(recipient) = ANY(${addresses}::text[]) AND status IN ('SENT', 'FAILED')`;
+    await tx.$executeRaw`
+      UPDATE "OutboxMessage" SET payload = payload || ${JSON.stringify({ [ERASE_WHEN_SENT]: true })}::jsonb
+      WHERE "tenantId" = ${request.tenantId}::uuid AND lower(recipient) = ANY(${addresses}::text[]) AND status IN ('PENDING', 'QUEUED')`;
   }
-  if (request.subjectId) {
-    await eraseSubjectRecords(tx, request.subjectId, now, { keepProof: keep.has("usage") });
-    await tx.privacyRequest.updateMany({ where: { subjectId: request.subjectId }, data: { contactEmail: null, details: null } });
-  }
-  await tx.privacyRequest.update({ where: { id: request.id }, data: { contactEmail: null, details: null } });
+  if (request.subjectId) await eraseSubjectRecords(tx, request.subjectId, now, { keepProof: keep.has("usage") });
 }
 
 /**

@@ -12,6 +12,21 @@ export const CUSTOS_SYSTEM = "custos";
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 /**
+ * The person's requests: the subject's, or those made from the request's address without an account. The address is
+ * compared exactly, ignoring case: Prisma's insensitive equals is ILIKE, where `_` and `%` in an address (both
+ * allowed) match other people's addresses, so its answer is narrowed to equal addresses here.
+ */
+async function ownRequests(tx: TenantTransaction, request: PrivacyRequest) {
+  if (request.subjectId) return tx.privacyRequest.findMany({ where: { subjectId: request.subjectId }, orderBy: { receivedAt: "asc" } });
+  const address = (request.contactEmail ?? "").toLowerCase();
+  const candidates = await tx.privacyRequest.findMany({
+    where: { subjectId: null, contactEmail: { equals: address, mode: "insensitive" } },
+    orderBy: { receivedAt: "asc" },
+  });
+  return candidates.filter((row) => row.contactEmail?.toLowerCase() === address);
+}
+
+/**
  * What Custos itself holds about the person, for an access or portability package: their consent history with a
  * receipt per decision (ISO/IEC TS 27560, as JSON-LD text), their requests, the disclosures to authorities they may
  * be told of, and the transfers abroad that apply to everyone's data. A request about an address only (no account)
@@ -28,10 +43,7 @@ export async function custosOwnRecords(tx: TenantTransaction, request: PrivacyRe
           orderBy: { sequence: "asc" },
         })
       : [],
-    tx.privacyRequest.findMany({
-      where: subjectId ? { subjectId } : { subjectId: null, contactEmail: { equals: request.contactEmail ?? "", mode: "insensitive" } },
-      orderBy: { receivedAt: "asc" },
-    }),
+    ownRequests(tx, request),
     // A disclosure the person may not be told of yet (a non-disclosure order) stays out of the package.
     subjectId
       ? tx.disclosureRecord.findMany({

@@ -98,26 +98,15 @@ export async function submitRequest(db: TenantScopedPrisma, ctx: ServiceCaller, 
 
   const dayAgo = new Date(receivedAt.getTime() - 86_400_000);
   let addressing: Awaited<ReturnType<typeof addressingFor>> | undefined;
+  // An objection withdraws a customer's marketing only when it is about that customer: from their session, from staff,
+  // or (below) once the code sent to the account's registered address is confirmed. Anyone else's concerns the typed
+  // address only, as other request types do.
+  const trusted = session !== null || ctx.caller.kind === "staff";
   const request = await db.$transaction(async (tx) => {
     // An objection to direct marketing is absolute: the withdrawal is recorded with the request, first, so it takes
     // the ledger lock before the subject row (the order every ledger write takes them in); a refused request records neither.
-    if (input.directMarketing && externalId) {
-      await recordConsentDecisionIn(tx, ctx, {
-        subjectId: externalId,
-        purposeKey: "marketing",
-        decision: "WITHDRAWN",
-        channel: "SUPPORT_AGENT",
-        jurisdiction: input.jurisdiction,
-        expiresAt: null,
-        policyVersionId: null,
-        proof: null,
-        gpc: null,
-        tcString: null,
-        gppString: null,
-        idempotencyKey: null,
-      });
-    }
-    addressing = await addressingFor(tx, ctx, externalId, typed, session !== null || ctx.caller.kind === "staff");
+    if (input.directMarketing && externalId && trusted) await withdrawMarketing(tx, ctx, externalId, input.jurisdiction);
+    addressing = await addressingFor(tx, ctx, externalId, typed, trusted);
     const { subjectId, contactEmail } = addressing;
     if ((ctx.caller.kind === "anonymous" || ctx.caller.kind === "storefront") && !IDENTITY_VERIFICATION[input.type].required) {
       const sent = await requestsToMailbox(tx, ctx.tenantId, contactEmail, { types: UNPROVEN_TYPES, since: dayAgo });
@@ -152,6 +141,8 @@ export async function submitRequest(db: TenantScopedPrisma, ctx: ServiceCaller, 
     });
     await recordAudit(tx, ctx, { operation: "submitRequest", subjectId });
 
+    // An objection to a customer's direct marketing by someone unproven: the code to the account's address proves it.
+    if (input.directMarketing && !trusted && addressing.concerns === "ACCOUNT") return askForCode(tx, ctx, created, "wait");
     if (!IDENTITY_VERIFICATION[input.type].required) {
       const started = await moveRequest(tx, ctx, created, "IN_PROGRESS", "system");
       return startFulfilment(tx, ctx, started);
@@ -172,6 +163,24 @@ export async function submitRequest(db: TenantScopedPrisma, ctx: ServiceCaller, 
     concerns: addressing?.concerns ?? "ADDRESS",
     verificationSentTo: codeSent && request.contactEmail ? maskEmail(request.contactEmail) : null,
   };
+}
+
+/** An objection to direct marketing, through the consent ledger: the person contacted the company (P7). */
+async function withdrawMarketing(tx: TenantTransaction, ctx: ServiceCaller, externalId: string, jurisdiction: string) {
+  await recordConsentDecisionIn(tx, ctx, {
+    subjectId: externalId,
+    purposeKey: "marketing",
+    decision: "WITHDRAWN",
+    channel: "SUPPORT_AGENT",
+    jurisdiction,
+    expiresAt: null,
+    policyVersionId: null,
+    proof: null,
+    gpc: null,
+    tcString: null,
+    gppString: null,
+    idempotencyKey: null,
+  });
 }
 
 /**
@@ -259,6 +268,10 @@ async function markVerified(
       verifiedAt,
     },
   });
+  if (request.type === "OBJECTION" && request.directMarketing && request.subjectId && verification.method === "EMAIL_CODE") {
+    const subject = await tx.dataSubject.findUniqueOrThrow({ where: { id: request.subjectId }, select: { externalId: true } });
+    await withdrawMarketing(tx, ctx, subject.externalId, request.jurisdiction);
+  }
   const resumed = await endPauses(tx, recorded);
   const verified = await moveRequest(tx, ctx, resumed, "VERIFIED", "system", { note: `identity verified: ${verification.method}` });
   const started = await moveRequest(tx, ctx, verified, "IN_PROGRESS", "system");
