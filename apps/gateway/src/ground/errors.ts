@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
-import type { GraphQLError, GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Context } from "./context.ts";
 import { isDatabaseOutage, isRefusedValue } from "./database-errors.ts";
 
@@ -100,7 +100,6 @@ const CLIENT_ERROR_CODES = new Set([
   "FORBIDDEN",
   "UNSUPPORTED_OPERATION",
   "RATE_LIMITED",
-  "TOO_MANY_SUBJECTS",
 ]);
 
 function isClientErrorCode(code: unknown): boolean {
@@ -129,9 +128,14 @@ function withoutSuggestions(message: string): string {
 }
 
 /** Keeps client errors as they are and replaces everything else with a bare INTERNAL_SERVER_ERROR. */
+/** A check that runs before execution (transport/limits/) refuses with a GraphQLError carrying the CustosError. */
+function refusalBeforeExecution(error: unknown): CustosError | undefined {
+  return error instanceof GraphQLError && error.originalError instanceof CustosError ? error.originalError : undefined;
+}
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const unwrapped = unwrapResolverError(error);
-  const original = paginationMistake(unwrapped) ?? unwrapped;
+  const original = paginationMistake(unwrapped) ?? refusalBeforeExecution(unwrapped) ?? unwrapped;
   if (original instanceof CustosError) {
     return { message: original.message, path: formatted.path, extensions: { ...original.details, code: original.code } };
   }

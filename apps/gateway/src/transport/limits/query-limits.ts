@@ -3,6 +3,7 @@ import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { type FragmentDefinitionNode, GraphQLError, Kind, type SelectionSetNode, type ValueNode } from "graphql";
 import { MAX_BULK_SUBJECTS } from "../../consent/check/bulk-consent-check.ts";
 import type { Context } from "../../ground/context.ts";
+import { CustosError } from "../../ground/errors.ts";
 import { fragmentsOf } from "./root-fields.ts";
 
 /**
@@ -96,10 +97,12 @@ export const listCost: ApolloServerPlugin<Context> = {
         if (!operation) return;
         const items = selectionItems(operation.selectionSet, fragmentsOf(document.definitions), request.variables ?? {}, new Map());
         if (items <= QUERY_LIMITS.maxListedItems) return;
-        throw new GraphQLError(
+        const refusal = new CustosError(
+          "TOO_MANY_SUBJECTS",
           `This document lists ${items} items in its arguments; one may list at most ${QUERY_LIMITS.maxListedItems} in all. Split it into several requests.`,
-          { extensions: { code: "TOO_MANY_SUBJECTS", maxSubjects: QUERY_LIMITS.maxListedItems, http: { status: 400 } } },
+          { maxSubjects: QUERY_LIMITS.maxListedItems },
         );
+        throw new GraphQLError(refusal.message, { originalError: refusal, extensions: { code: refusal.code, http: { status: 400 } } });
       },
     };
   },
