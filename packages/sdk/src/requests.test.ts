@@ -83,7 +83,9 @@ describe.each(TEST_ENGINES)("data-subject requests end to end through the SDK on
       expect(concerns).toBe("ACCOUNT");
       expect((await lastNotice(gateway, contactEmail, "request.acknowledgement")).trackingToken).toBe(trackingToken);
 
-      const needsProof = ["ACCESS", "PORTABILITY", "RECTIFICATION", "ERASURE", "RESTRICTION"].includes(type);
+      // An objection sent without a session applies to the account only once the code to its registered address proves it.
+      const needsProof =
+        ["ACCESS", "PORTABILITY", "RECTIFICATION", "ERASURE", "RESTRICTION"].includes(type) || (type === "OBJECTION" && !signedIn);
       if (needsProof && !signedIn) {
         expect(request.status).toBe("AWAITING_VERIFICATION");
         const { code } = await lastNotice(gateway, contactEmail, "request.verification-code");
