@@ -1,6 +1,7 @@
 // A gateway as its own operating-system process, the way it runs in production: for the tests of shutdown, of several
 // gateways on one database, and for the start-up benchmark.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFile, execFileSync, spawn } from "node:child_process";
+import { connect } from "node:net";
 import { fileURLToPath } from "node:url";
 
 export const gatewayDir = fileURLToPath(new URL("..", import.meta.url));
@@ -98,4 +99,40 @@ export function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** Runs one of the gateway's source files (`main.ts`, `app/cli/keys.ts`) as its own process, as `pnpm` would. */
+export function runSource(file: string, args: string[], env: Record<string, string> = {}, timeoutMs = 90_000) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", fileURLToPath(new URL(`../src/${file}`, import.meta.url)), ...args],
+      { env: { ...process.env, ...env }, timeout: timeoutMs },
+      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** A request whose body arrives in two parts: it is in flight, on an open connection, until `finish` is called. */
+export function slowRequest(baseUrl: string) {
+  const { hostname, port } = new URL(baseUrl);
+  const body = JSON.stringify({ query: "{ purposes { key } }" });
+  const socket = connect(Number(port), hostname);
+  let answer = "";
+  socket.on("data", (chunk) => {
+    answer += chunk.toString();
+  });
+  const ended = new Promise<string>((resolve, reject) => {
+    socket.on("end", () => resolve(answer));
+    socket.on("error", reject);
+  });
+  const sent = new Promise<void>((resolve) =>
+    socket.once("connect", () => {
+      socket.write(
+        `POST /graphql HTTP/1.1\r\nhost: ${hostname}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n`,
+      );
+      socket.write(body.slice(0, 10), () => resolve());
+    }),
+  );
+  return { sent, finish: () => socket.write(body.slice(10)), ended };
 }

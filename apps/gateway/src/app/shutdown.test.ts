@@ -1,35 +1,10 @@
-import { connect } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildGateway, descendantsOf, isAlive, repoDir, spawnGatewayProcess } from "../../test/gateway-process.ts";
+import { buildGateway, descendantsOf, isAlive, repoDir, slowRequest, spawnGatewayProcess } from "../../test/gateway-process.ts";
 
 let built: string[];
 
 const EMBEDDED = { CUSTOS_DATA_DIR: "memory://", NODE_ENV: "development" };
-
-/** A request whose body arrives in two parts: it is in flight, on an open connection, until `finish` is called. */
-function slowRequest(baseUrl: string) {
-  const { hostname, port } = new URL(baseUrl);
-  const body = JSON.stringify({ query: "{ purposes { key } }" });
-  const socket = connect(Number(port), hostname);
-  let answer = "";
-  socket.on("data", (chunk) => {
-    answer += chunk.toString();
-  });
-  const ended = new Promise<string>((resolve, reject) => {
-    socket.on("end", () => resolve(answer));
-    socket.on("error", reject);
-  });
-  const sent = new Promise<void>((resolve) =>
-    socket.once("connect", () => {
-      socket.write(
-        `POST /graphql HTTP/1.1\r\nhost: ${hostname}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n`,
-      );
-      socket.write(body.slice(0, 10), () => resolve());
-    }),
-  );
-  return { sent, finish: () => socket.write(body.slice(10)), ended };
-}
 
 describe("stopping the gateway", () => {
   beforeAll(() => {

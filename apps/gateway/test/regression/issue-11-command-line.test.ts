@@ -1,29 +1,15 @@
 // Issue 11: a CLI beside the gateway on the embedded database lost acknowledged writes, and the commands answered
 // a port in use or --help with a stack trace.
-import { execFile } from "node:child_process";
 import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { prepareDatabase } from "@custos/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startGateway } from "../../src/app/server.ts";
+import { runSource as run } from "../gateway-process.ts";
 import { TEST_KEY_PEPPER } from "../harness.ts";
-
-const source = (file: string) => fileURLToPath(new URL(`../../src/${file}`, import.meta.url));
-
-function run(file: string, args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", source(file), ...args],
-      { env: { ...process.env, ...env }, timeout: 60_000 },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 const STACK = /^\s+at /m;
 

@@ -1,28 +1,14 @@
 // Issue 25, finding 8: the commands opened the database before they looked at their arguments, so `pnpm keys
 // frobnicate` beside a running gateway said the database was open elsewhere. A wrong command line now answers its
 // usage and exit code 2 first, whoever holds the embedded database.
-import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { prepareDatabase } from "@custos/db";
 import { describe, expect, it } from "vitest";
 import { startGateway } from "../../src/app/server.ts";
+import { runSource as run } from "../gateway-process.ts";
 import { TEST_KEY_PEPPER } from "../harness.ts";
-
-const source = (file: string) => fileURLToPath(new URL(`../../src/${file}`, import.meta.url));
-
-function run(file: string, args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", source(file), ...args],
-      { env: { ...process.env, ...env }, timeout: 90_000 },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 describe("issue 25: the commands check their arguments before the database", () => {
   it("a bad subcommand or flag answers usage and exits 2 while the gateway holds the embedded database", async () => {

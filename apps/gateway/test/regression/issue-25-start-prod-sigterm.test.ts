@@ -3,11 +3,10 @@
 // test runs exactly the command the README gives, signals it, and sees a request in flight answered and exit 0.
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { connect } from "node:net";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { beforeAll, describe, expect, it } from "vitest";
-import { descendantsOf, gatewayDir, isAlive, repoDir, spawnGatewayProcess } from "../gateway-process.ts";
+import { descendantsOf, gatewayDir, isAlive, repoDir, slowRequest, spawnGatewayProcess } from "../gateway-process.ts";
 import { TEST_KEY_PEPPER } from "../harness.ts";
 
 /** The production command from the README's "Running in production": the words after the variables' assignments. */
@@ -17,30 +16,6 @@ function readmeProductionCommand(): string[] {
   const line = section.split("\n").find((text) => text.startsWith("NODE_ENV=production "));
   if (!line) throw new Error("no NODE_ENV=production command in the README's Running in production");
   return line.split(/\s+/).filter((word) => word !== "" && !/^[A-Z_]+=/.test(word));
-}
-
-/** A request whose body is half sent: in flight until `finish`. */
-function slowRequest(baseUrl: string) {
-  const { hostname, port } = new URL(baseUrl);
-  const body = JSON.stringify({ query: "{ purposes { key } }" });
-  const socket = connect(Number(port), hostname);
-  let answer = "";
-  socket.on("data", (chunk) => {
-    answer += chunk.toString();
-  });
-  const ended = new Promise<string>((resolve, reject) => {
-    socket.on("end", () => resolve(answer));
-    socket.on("error", reject);
-  });
-  const sent = new Promise<void>((resolve) =>
-    socket.once("connect", () => {
-      socket.write(
-        `POST /graphql HTTP/1.1\r\nhost: ${hostname}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n`,
-      );
-      socket.write(body.slice(0, 10), () => resolve());
-    }),
-  );
-  return { sent, finish: () => socket.write(body.slice(10)), ended };
 }
 
 describe("issue 25: the README's production command drains on SIGTERM", () => {

@@ -1,23 +1,13 @@
 // Issue 25, finding 8: NODE_ENV=prod (a typo) ran as development, without production's TLS, pepper and introspection
 // guards, and a misspelt CUSTOS_ variable was ignored without a word. Both now stop the gateway and the commands at
 // start, with one line naming the variable, before anything is opened.
-import { execFile } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { runSource } from "../gateway-process.ts";
 import { TEST_KEY_PEPPER } from "../harness.ts";
 
-const source = (file: string) => fileURLToPath(new URL(`../../src/${file}`, import.meta.url));
-
-function run(file: string, args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", source(file), ...args],
-      { env: { ...process.env, CUSTOS_DATA_DIR: "memory://", CUSTOS_KEY_PEPPER: TEST_KEY_PEPPER, PORT: "0", ...env }, timeout: 45_000 },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
+/** An embedded gateway on a free port, with everything it needs but the setting under test. */
+const run = (file: string, args: string[], env: Record<string, string>) =>
+  runSource(file, args, { CUSTOS_DATA_DIR: "memory://", CUSTOS_KEY_PEPPER: TEST_KEY_PEPPER, PORT: "0", ...env }, 45_000);
 
 describe("issue 25: settings the gateway does not know", () => {
   it("NODE_ENV=prod stops the gateway with one line naming NODE_ENV, instead of running as development", async () => {
