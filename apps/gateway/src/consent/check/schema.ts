@@ -6,6 +6,34 @@ import { ConsentChannelEnum, ConsentStatusEnum } from "../schema.ts";
 import { checkConsentInBulk, MAX_BULK_SUBJECTS, type SubjectPurposeCheck } from "./bulk-consent-check.ts";
 import { currentConsent, type SubjectConsentCheck } from "./consent-check.ts";
 
+type SchemaTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
+
+/** When, where and until when a current decision holds: the same three fields wherever a decision is answered. */
+function currentDecisionFields<Shape extends Pick<SubjectPurposeCheck, "state" | "validity">>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<SchemaTypes, Shape>,
+) {
+  return {
+    channel: t.field({
+      type: ConsentChannelEnum,
+      nullable: true,
+      description: "Where the current decision was made; null when never asked.",
+      resolve: ({ state }: Shape) => state?.channel ?? null,
+    }),
+    decidedAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "When the current decision was made; null when never asked.",
+      resolve: ({ state }: Shape) => state?.decidedAt ?? null,
+    }),
+    validUntil: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "When a grant lapses; null when it lasts until withdrawn or is not a grant.",
+      resolve: ({ validity }: Shape) => (validity.validUntil === null ? null : new Date(validity.validUntil)),
+    }),
+  };
+}
+
 const SubjectPurposeConsentRef = builder.objectRef<SubjectPurposeCheck>("SubjectPurposeConsent").implement({
   description: "One subject's current consent for the purpose a consentStates check asked about.",
   authScopes: { service: true, staff: true, auditor: true },
@@ -23,24 +51,7 @@ const SubjectPurposeConsentRef = builder.objectRef<SubjectPurposeCheck>("Subject
     restricted: t.exposeBoolean("restricted", {
       description: "Processing is restricted (a completed restriction request): not allowed whatever the decision.",
     }),
-    channel: t.field({
-      type: ConsentChannelEnum,
-      nullable: true,
-      description: "Where the current decision was made; null when never asked.",
-      resolve: ({ state }) => state?.channel ?? null,
-    }),
-    decidedAt: t.field({
-      type: "DateTime",
-      nullable: true,
-      description: "When the current decision was made; null when never asked.",
-      resolve: ({ state }) => state?.decidedAt ?? null,
-    }),
-    validUntil: t.field({
-      type: "DateTime",
-      nullable: true,
-      description: "When a grant lapses; null when it lasts until withdrawn or is not a grant.",
-      resolve: ({ validity }) => (validity.validUntil === null ? null : new Date(validity.validUntil)),
-    }),
+    ...currentDecisionFields(t),
   }),
 });
 
@@ -79,24 +90,7 @@ const PurposeConsentRef = builder.objectRef<PurposeConsentShape>("PurposeConsent
       description: "True only when consent is GRANTED and processing is not restricted: the one field an app checks.",
       resolve: ({ processingAllowed }) => processingAllowed,
     }),
-    channel: t.field({
-      type: ConsentChannelEnum,
-      nullable: true,
-      description: "Where the current decision was made; null when never asked.",
-      resolve: ({ state }) => state?.channel ?? null,
-    }),
-    decidedAt: t.field({
-      type: "DateTime",
-      nullable: true,
-      description: "When the current decision was made; null when never asked.",
-      resolve: ({ state }) => state?.decidedAt ?? null,
-    }),
-    validUntil: t.field({
-      type: "DateTime",
-      nullable: true,
-      description: "When a grant lapses; null when it lasts until withdrawn or is not a grant.",
-      resolve: ({ validity }) => (validity.validUntil === null ? null : new Date(validity.validUntil)),
-    }),
+    ...currentDecisionFields(t),
   }),
 });
 
@@ -114,24 +108,7 @@ const CookieCategoryConsentRef = builder.objectRef<CookieConsentShape>("CookieCa
       description: "Whether the category's cookies may be set: always for strictly necessary ones, else only while GRANTED.",
       resolve: ({ processingAllowed }) => processingAllowed,
     }),
-    channel: t.field({
-      type: ConsentChannelEnum,
-      nullable: true,
-      description: "Where the current decision was made; null when never asked.",
-      resolve: ({ state }) => state?.channel ?? null,
-    }),
-    decidedAt: t.field({
-      type: "DateTime",
-      nullable: true,
-      description: "When the current decision was made; null when never asked.",
-      resolve: ({ state }) => state?.decidedAt ?? null,
-    }),
-    validUntil: t.field({
-      type: "DateTime",
-      nullable: true,
-      description: "When a grant lapses; null when it lasts until withdrawn or is not a grant.",
-      resolve: ({ validity }) => (validity.validUntil === null ? null : new Date(validity.validUntil)),
-    }),
+    ...currentDecisionFields(t),
   }),
 });
 
