@@ -20,6 +20,8 @@ export interface Credentials {
   /** An API key or a shopper session token, sent as `Authorization: Bearer …`. */
   token?: string;
   origin?: string;
+  /** Sent as `X-Forwarded-For`: the caller's address, read only by a gateway started with trustedProxies 127.0.0.1. */
+  forwardedFor?: string;
 }
 
 export interface TestGateway {
@@ -83,6 +85,7 @@ export async function startTestGateway(
       const headers: Record<string, string> = { "content-type": "application/json" };
       if (credentials.token) headers.authorization = `Bearer ${credentials.token}`;
       if (credentials.origin) headers.origin = credentials.origin;
+      if (credentials.forwardedFor) headers["x-forwarded-for"] = credentials.forwardedFor;
       const response = await fetch(graphqlUrl, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
       const body = (await response.json()) as Pick<GraphqlResponse, "data" | "errors">;
       return { status: response.status, requestId: response.headers.get("x-request-id"), ...body };

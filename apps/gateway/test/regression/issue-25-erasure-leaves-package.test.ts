@@ -5,7 +5,7 @@
 import { getDatamodel } from "@custos/db/pothos-types";
 import { TEST_ENGINES } from "@custos/db/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { purgeExpiredExports } from "../../src/cross-tenant/expired-exports.ts";
+import { purgeExpiredCopies } from "../../src/cross-tenant/expired-copies.ts";
 import { silentLogger } from "../../src/ground/logger.ts";
 import { moveClockTo, restoreClock } from "../clock.ts";
 import { dataOf, startTestGateway, type TestGateway } from "../harness.ts";
@@ -68,6 +68,7 @@ const PERSONAL: Record<string, Record<string, Erased>> = {
     extensionReason: isNull,
     verificationReference: isNull,
     exportPackage: isNull,
+    senderKey: isNull,
   },
   // Notes written by a person or staff; the system's own notes ("searched: …") name no one.
   RequestEvent: { note: (row) => row.actor === "system" || row.value === null },
@@ -285,9 +286,9 @@ describe.each(TEST_ENGINES)("issue 25: erasure leaves the access package behind,
     const tasks = await db.requestTask.findMany({ where: { requestId } });
     expect(tasks.map((task) => JSON.stringify(task.result)).join()).not.toContain(HOME);
 
-    expect(await purgeExpiredExports(db)).toEqual({ packages: 0, taskResults: 0 });
+    expect(await purgeExpiredCopies(db)).toMatchObject({ packages: 0, taskResults: 0 });
     moveClockTo(new Date(Date.now() + 8 * 86_400_000));
-    expect((await purgeExpiredExports(db)).packages).toBeGreaterThanOrEqual(1);
+    expect((await purgeExpiredCopies(db)).packages).toBeGreaterThanOrEqual(1);
     expect((await db.privacyRequest.findUniqueOrThrow({ where: { id: requestId } })).exportPackage).toBeNull();
     expect((await fetch(link)).status).toBe(404);
   });

@@ -12,7 +12,7 @@ import {
   deadlineReminderJob,
   deliverNoticeJob,
   type JobDependencies,
-  purgeExpiredExportsJob,
+  purgeExpiredCopiesJob,
   sweepTenantRetentionJob,
   tenantIds,
 } from "./tasks.ts";
@@ -80,7 +80,7 @@ export async function startGraphileRunner(url: string, deps: JobDependencies): P
     deadlineReminder: (payload) => deadlineReminderJob(deps, stringField(payload, "tenantId")),
     sweepTenantRetention: (payload) => sweepTenantRetentionJob(deps, stringField(payload, "tenantId")),
     checkCalendarCoverage: () => checkCalendarCoverageJob(deps),
-    purgeExpiredExports: () => purgeExpiredExportsJob(deps),
+    purgeExpiredCopies: () => purgeExpiredCopiesJob(deps),
   };
   const logger = workerLogger(deps.log);
   await installQueueSchema(url, logger);
@@ -96,7 +96,7 @@ export async function startGraphileRunner(url: string, deps: JobDependencies): P
       cron(DAILY_AT.calendarCoverage, "checkCalendarCoverage"),
       cron(DAILY_AT.deadlineReminders, "scheduleDeadlineReminders"),
       // Hourly (EXPIRED_EXPORTS_EVERY_MS); the crontab runs it once per hour across all gateways.
-      "0 * * * * purgeExpiredExports",
+      "0 * * * * purgeExpiredCopies",
     ].join("\n"),
   });
 

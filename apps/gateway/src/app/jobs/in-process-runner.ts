@@ -9,7 +9,7 @@ import {
   deliverNoticeJob,
   EXPIRED_EXPORTS_EVERY_MS,
   type JobDependencies,
-  purgeExpiredExportsJob,
+  purgeExpiredCopiesJob,
   sweepTenantRetentionJob,
   tenantIds,
 } from "./tasks.ts";
@@ -59,7 +59,7 @@ export async function startInProcessRunner(deps: JobDependencies): Promise<JobRu
   });
   const purge = async () => {
     try {
-      await purgeExpiredExportsJob(deps);
+      await purgeExpiredCopiesJob(deps);
     } finally {
       later(EXPIRED_EXPORTS_EVERY_MS, purge);
     }

@@ -1,7 +1,7 @@
 // The background jobs themselves, the same whichever runner runs them: graphile-worker on PostgreSQL
 // (graphile-runner.ts), or this process's own timers on the embedded database (in-process-runner.ts).
 import { type PrismaClient, scopeToTenant } from "@custos/db";
-import { purgeExpiredExports } from "../../cross-tenant/expired-exports.ts";
+import { purgeExpiredCopies } from "../../cross-tenant/expired-copies.ts";
 import { type DeliveryOutcome, deliverNotice } from "../../cross-tenant/outbox-dispatch.ts";
 import type { Logger } from "../../ground/logger.ts";
 import type { MailTransport } from "../../outbox/transport.ts";
@@ -21,13 +21,13 @@ export interface JobDependencies {
 /** When the daily jobs run (the server's local time), on either runner. */
 export const DAILY_AT = { retentionSweep: "03:00", calendarCoverage: "06:00", deadlineReminders: "08:00" } as const;
 
-/** How often expired download packages are removed (purgeExpiredExportsJob): a link's data outlives it by at most this. */
+/** How often expired copies are removed (purgeExpiredCopiesJob): a link's data outlives it by at most this. */
 export const EXPIRED_EXPORTS_EVERY_MS = 3_600_000;
 
-/** Removes the packages (and posted records) of download links that have expired, in every tenant. */
-export async function purgeExpiredExportsJob(deps: JobDependencies): Promise<void> {
-  const purged = await purgeExpiredExports(deps.prisma);
-  if (purged.packages + purged.taskResults > 0) deps.log.info("expired export packages removed", purged);
+/** Removes the packages (and posted records) of download links that have expired, and old sender keys, in every tenant. */
+export async function purgeExpiredCopiesJob(deps: JobDependencies): Promise<void> {
+  const purged = await purgeExpiredCopies(deps.prisma);
+  if (purged.packages + purged.taskResults + purged.senderKeys > 0) deps.log.info("expired copies removed", purged);
 }
 
 export async function deliverNoticeJob(deps: JobDependencies, id: string): Promise<DeliveryOutcome> {

@@ -171,7 +171,15 @@ async function eraseOwnRecords(tx: TenantTransaction, request: PrivacyRequest, n
   if (keep.has("identity")) return;
   await tx.privacyRequest.updateMany({
     where: { id: { in: ids } },
-    data: { contactEmail: null, language: null, details: null, rejectionReason: null, extensionReason: null, verificationReference: null },
+    data: {
+      contactEmail: null,
+      language: null,
+      details: null,
+      rejectionReason: null,
+      extensionReason: null,
+      verificationReference: null,
+      senderKey: null,
+    },
   });
   await tx.requestEvent.updateMany({ where: { requestId: { in: ids }, actor: { not: "system" } }, data: { note: null } });
   await tx.requestVerificationCode.deleteMany({ where: { requestId: { in: ids } } });

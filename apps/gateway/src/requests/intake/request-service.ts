@@ -2,6 +2,7 @@ import type { RequestStatus, RequestType, TenantScopedPrisma, TenantTransaction,
 import { recordAudit } from "../../audit/audit-service.ts";
 import { recordConsentDecisionIn } from "../../consent/record/consent-service.ts";
 import { actorLabel } from "../../ground/caller.ts";
+import type { Context } from "../../ground/context.ts";
 import { CustosError } from "../../ground/errors.ts";
 import { parseEmail, parseLanguage } from "../../subjects/contact-service.ts";
 import { maskEmail } from "../../subjects/mask-email.ts";
@@ -17,8 +18,9 @@ import {
   type RequestCaller,
   startPause,
 } from "../workflow/request-workflow.ts";
-import { plainAddress, requestsToMailbox, UNPROVEN_REQUESTS_PER_MAILBOX } from "./contact-address.ts";
+import { plainAddress, refuseMailFlood, requestsToMailbox, UNPROVEN_REQUESTS_PER_MAILBOX } from "./contact-address.ts";
 import { issueRequestToken, readRequestToken } from "./request-tokens.ts";
+import { senderKeyOf } from "./sender-key.ts";
 import {
   CODE_LIFETIME_MS,
   CODE_MAX_ATTEMPTS,
@@ -28,7 +30,7 @@ import {
   UNVERIFIED_REQUESTS_PER_ADDRESS,
 } from "./verification-code.ts";
 
-type ServiceCaller = RequestCaller & { keyPepper: string };
+type ServiceCaller = RequestCaller & Pick<Context, "keyPepper" | "clientAddress">;
 
 export interface SubmitRequestInput {
   type: RequestType;
@@ -102,16 +104,20 @@ export async function submitRequest(db: TenantScopedPrisma, ctx: ServiceCaller, 
   // or (below) once the code sent to the account's registered address is confirmed. Anyone else's concerns the typed
   // address only, as other request types do.
   const trusted = session !== null || ctx.caller.kind === "staff";
+  const sender = senderKeyOf(ctx);
   const request = await db.$transaction(async (tx) => {
     // An objection to direct marketing is absolute: the withdrawal is recorded with the request, first, so it takes
     // the ledger lock before the subject row (the order every ledger write takes them in); a refused request records neither.
     if (input.directMarketing && externalId && trusted) await withdrawMarketing(tx, ctx, externalId, input.jurisdiction);
     addressing = await addressingFor(tx, ctx, externalId, typed, trusted);
     const { subjectId, contactEmail } = addressing;
-    if ((ctx.caller.kind === "anonymous" || ctx.caller.kind === "storefront") && !IDENTITY_VERIFICATION[input.type].required) {
-      const sent = await requestsToMailbox(tx, ctx.tenantId, contactEmail, { types: UNPROVEN_TYPES, since: dayAgo });
-      if (sent >= UNPROVEN_REQUESTS_PER_MAILBOX) {
-        throw new CustosError("RATE_LIMITED", "Too many requests to this address today; try again tomorrow, or sign in first.");
+    if (sender !== null) {
+      await refuseMailFlood(tx, ctx.tenantId, contactEmail, sender, dayAgo);
+      if (!IDENTITY_VERIFICATION[input.type].required) {
+        const sent = await requestsToMailbox(tx, ctx.tenantId, contactEmail, { types: UNPROVEN_TYPES, since: dayAgo, sender });
+        if (sent >= UNPROVEN_REQUESTS_PER_MAILBOX) {
+          throw new CustosError("RATE_LIMITED", "Too many requests to this address today; try again tomorrow, or sign in first.");
+        }
       }
     }
     const created = await tx.privacyRequest.create({
@@ -124,6 +130,7 @@ export async function submitRequest(db: TenantScopedPrisma, ctx: ServiceCaller, 
         language: language ?? addressing.language,
         details: input.details?.trim() || null,
         directMarketing: input.directMarketing ?? false,
+        senderKey: sender,
         receivedAt,
         dueAt: deadlines.dueAt,
         initialDueAt: deadlines.dueAt,
@@ -150,7 +157,12 @@ export async function submitRequest(db: TenantScopedPrisma, ctx: ServiceCaller, 
     if (session) {
       return markVerified(tx, ctx, created, { method: "SHOPPER_SESSION", verifiedBy: "shopper-session" }, "RECEIVED");
     }
-    const recent = await requestsToMailbox(tx, ctx.tenantId, contactEmail, { types: VERIFIED_TYPES, since: dayAgo, unverifiedOnly: true });
+    const recent = await requestsToMailbox(tx, ctx.tenantId, contactEmail, {
+      types: VERIFIED_TYPES,
+      since: dayAgo,
+      sender,
+      unverifiedOnly: true,
+    });
     if (recent > UNVERIFIED_REQUESTS_PER_ADDRESS) {
       throw new CustosError("RATE_LIMITED", "Too many unverified requests for this address today; verify one, or try again tomorrow.");
     }
@@ -342,6 +354,9 @@ export async function resendCode(db: TenantScopedPrisma, ctx: ServiceCaller, tok
     const locked = await lockRequest(tx, ctx.tenantId, request.id);
     if (locked.status !== "AWAITING_VERIFICATION") {
       throw new CustosError("ILLEGAL_TRANSITION", `This request is ${locked.status}; it is not waiting for a code.`);
+    }
+    if (locked.senderKey !== null && locked.contactEmail !== null) {
+      await refuseMailFlood(tx, ctx.tenantId, locked.contactEmail, locked.senderKey, new Date(Date.now() - 86_400_000));
     }
     await recordAudit(tx, ctx, { operation: "resendRequestCode", subjectId: locked.subjectId });
     return askForCode(tx, ctx, locked, "refuse");

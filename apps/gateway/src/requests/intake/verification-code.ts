@@ -6,7 +6,7 @@ export const CODE_LIFETIME_MS = 15 * 60_000;
 export const CODE_MAX_ATTEMPTS = 5;
 /** Codes one request may be sent; after that only a document check can verify it (at most 25 guesses a request). */
 export const CODES_PER_REQUEST = 5;
-/** Unverified requests one contact address may start within 24 hours, so guesses cannot be multiplied by new requests. */
+/** Unverified requests one sender may start for one mailbox within 24 hours, so guesses cannot be multiplied by new requests. */
 export const UNVERIFIED_REQUESTS_PER_ADDRESS = 3;
 
 export interface IssuedCode {
