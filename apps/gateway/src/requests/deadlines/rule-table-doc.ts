@@ -7,13 +7,15 @@ import { CURATED_CALENDARS } from "../rules/working-days.ts";
 export const ruleTableDocPath = fileURLToPath(new URL("./RULES.md", import.meta.url));
 
 const period = ({ unit, amount }: Period) =>
-  `${amount} ${unit === "months" ? (amount === 1 ? "month" : "months") : unit.replace("-", " ")}`;
+  amount === 0
+    ? "at once (the day of receipt)"
+    : `${amount} ${unit === "months" ? (amount === 1 ? "month" : "months") : unit.replace("-", " ")}`;
 const cell = (text: string) => text.replaceAll("|", "\\|").replaceAll("\n", " ");
 
 function ruleRow(rule: DeadlineRule): string {
   return [
     rule.id,
-    rule.requestTypes.join(", "),
+    rule.scope === "direct-marketing" ? `${rule.requestTypes.join(", ")} to direct marketing` : rule.requestTypes.join(", "),
     period(rule.response),
     rule.acknowledgement ? `${period(rule.acknowledgement.within)} (${rule.acknowledgement.citation})` : "—",
     rule.extension
@@ -72,6 +74,10 @@ export function ruleTableMarkdown(table: RuleTable = RULE_TABLE): string {
     "Each request's deadline comes from the first rule of its jurisdiction's law that lists its type. Working days",
     "use `date-holidays`, and for RU and CN curated production calendars (below); a day those do not cover is counted",
     "by the calendar's provisional rule, never refused. Pauses are recorded only where the rule allows them.",
+    "",
+    "Where a statute sets no period the rule's basis is *company policy*: the figure is the company's own commitment.",
+    "An objection to direct marketing (`directMarketing`) follows its law's `… to direct marketing` rule where there is",
+    "one: due the day it is received.",
     "",
     "| rule | request types | answer within | acknowledge within | extension | clock may pause | last day on a holiday | basis | citation | sources |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",

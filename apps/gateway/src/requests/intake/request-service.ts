@@ -94,7 +94,14 @@ export async function submitRequest(db: TenantScopedPrisma, ctx: ServiceCaller, 
   }
   const externalId = session ?? input.subjectId ?? null;
   const receivedAt = new Date();
-  const deadlines = applyRule(() => computeDeadlines({ jurisdiction: input.jurisdiction, type: input.type, receivedAt }));
+  const deadlines = applyRule(() =>
+    computeDeadlines({
+      jurisdiction: input.jurisdiction,
+      type: input.type,
+      directMarketing: input.directMarketing ?? false,
+      receivedAt,
+    }),
+  );
 
   const dayAgo = new Date(receivedAt.getTime() - 86_400_000);
   let addressing: Awaited<ReturnType<typeof addressingFor>> | undefined;
@@ -433,6 +440,7 @@ export async function extendDeadline(db: TenantScopedPrisma, ctx: ServiceCaller,
       computeDeadlines({
         jurisdiction: locked.jurisdiction,
         type: locked.type,
+        directMarketing: locked.directMarketing,
         receivedAt: locked.receivedAt,
         pauses: pauses.map((pause) => ({ from: pause.startedAt, to: pause.endedAt ?? now })),
         extension: { reason: input.reason, requestedAt: now },
