@@ -87,6 +87,9 @@ const KEPT: Record<string, Record<string, string>> = {
     dataDisclosed: "record of a legally required disclosure",
     notNotifiedReason: "record of a legally required disclosure",
   },
+  MarketingSuppression: {
+    mailboxHash: "a suppression list: an objection to direct marketing stays honoured after erasure (Art. 21(3)); a keyed hash",
+  },
   PrivacyRequest: {
     verifiedBy: "who verified (a staff label or `subject:email-code`), proof the request was answered",
     verificationProvider: "the document-check provider's name, not the person's",
@@ -128,6 +131,7 @@ const NOT_PERSONAL_COLUMNS: Record<string, string[]> = {
     ...["extensionNoticeBy", "deadlineRule", "deadlineProvisional", "deadlineMovedFrom", "extendedDueAt", "directMarketing"],
     ...["verificationMethod", "verifiedAt", "feeCharged", "closedAt", "exportExpiresAt"],
   ],
+  MarketingSuppression: ["id", "tenantId", "requestId", "createdAt"],
   RequestEvent: ["id", "requestId", "fromStatus", "toStatus", "actor", "occurredAt"],
   RequestPause: ["id", "requestId", "reason", "startedAt", "endedAt"],
   RequestVerificationCode: ["id", "requestId", "expiresAt", "attempts", "consumedAt", "createdAt"],
