@@ -40,6 +40,17 @@ export interface DeadlineRule {
   readonly pauses: PauseRule;
 }
 
+/**
+ * A law's period, after a person withdraws consent, within which the data processed on that consent must be
+ * destroyed unless another basis allows keeping it; counted in calendar days from the withdrawal, in the law's zone.
+ */
+export interface WithdrawalDestructionRule {
+  readonly id: string;
+  readonly citation: string;
+  readonly sources: readonly string[];
+  readonly period: { readonly unit: "calendar-days"; readonly amount: number };
+}
+
 /** Whether the clock may stop while the request waits on the person, and where it may, on which day it restarts. */
 export type PauseRule =
   | { readonly allowed: false; readonly why: string }

@@ -105,6 +105,16 @@ export const ru152Fz = defineLaw({
       policy.russiaOtherRequests,
     ),
   ],
+  afterConsentWithdrawn: {
+    id: "RU-152-FZ-ART-21-5",
+    citation:
+      "152-FZ Art. 21 part 5: once consent is withdrawn, stop processing and, where keeping the data is no longer needed " +
+      "for the purposes of processing, destroy it within thirty days of receiving the withdrawal, unless a contract with " +
+      "the person, an agreement, or this or another federal law allows processing without consent. Calendar days (the " +
+      "law does not say working days); the last day stays where it falls",
+    sources: [CONSULTANT, ART_21],
+    period: { unit: "calendar-days", amount: 30 },
+  },
   calendar: { data: RUSSIA_PRODUCTION_CALENDAR, file: "russia.ts" },
   authorities: [
     {

@@ -87,6 +87,9 @@ const KEPT: Record<string, Record<string, string>> = {
     dataDisclosed: "record of a legally required disclosure",
     notNotifiedReason: "record of a legally required disclosure",
   },
+  WithdrawalDestruction: {
+    basis: "the basis for keeping data after a withdrawal (152-FZ Art. 21 part 5): the controller's record of it",
+  },
   MarketingSuppression: {
     mailboxHash: "a suppression list: an objection to direct marketing stays honoured after erasure (Art. 21(3)); a keyed hash",
   },
@@ -132,6 +135,10 @@ const NOT_PERSONAL_COLUMNS: Record<string, string[]> = {
     ...["verificationMethod", "verifiedAt", "feeCharged", "closedAt", "exportExpiresAt"],
   ],
   MarketingSuppression: ["id", "tenantId", "requestId", "createdAt"],
+  WithdrawalDestruction: [
+    ...["id", "tenantId", "subjectId", "purposeId", "withdrawalEventId", "withdrawnAt", "dueAt", "deadlineRule", "closedAt"],
+    ...["outcome", "closedBy", "createdAt"],
+  ],
   RequestEvent: ["id", "requestId", "fromStatus", "toStatus", "actor", "occurredAt"],
   RequestPause: ["id", "requestId", "reason", "startedAt", "endedAt"],
   RequestVerificationCode: ["id", "requestId", "expiresAt", "attempts", "consumedAt", "createdAt"],

@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { LAWS } from "../../laws/registry.ts";
 import { DATA_PROTECTION_AUTHORITIES } from "../authorities.ts";
 import { type DeadlineRule, type Period, RULE_TABLE, type RuleTable } from "../rules/index.ts";
 import { CURATED_CALENDARS } from "../rules/working-days.ts";
@@ -86,6 +87,32 @@ export function ruleTableMarkdown(table: RuleTable = RULE_TABLE): string {
     ...Object.values(table)
       .flat()
       .map((rule) => `| ${ruleRow(rule)} |`),
+    "",
+    "## Destruction after consent is withdrawn",
+    "",
+    "Where the person's law sets a period for destroying what was processed on a consent once it is withdrawn, each",
+    "withdrawal of consent to a purpose opens a destruction with that deadline (its own jurisdiction, else that of the",
+    "person's last earlier decision on the purpose): `withdrawalDestructions` lists them for staff, who close each as",
+    "destroyed or kept on another basis (`closeWithdrawalDestruction`), and the daily deadline reminder lists the overdue",
+    "and due-soon ones with the requests.",
+    "",
+    "| law | rule | period | citation | sources |",
+    "| --- | --- | --- | --- | --- |",
+    ...LAWS.flatMap((law) =>
+      law.afterConsentWithdrawn
+        ? [
+            `| ${[
+              law.id,
+              law.afterConsentWithdrawn.id,
+              period(law.afterConsentWithdrawn.period),
+              law.afterConsentWithdrawn.citation,
+              law.afterConsentWithdrawn.sources.map((source) => `<${source}>`).join(" "),
+            ]
+              .map(cell)
+              .join(" | ")} |`,
+          ]
+        : [],
+    ),
     "",
     ...calendarSection(),
     "## Data-protection authorities shown on escalation",
