@@ -3,6 +3,7 @@ import { dayRange } from "../../laws/calendars/production-calendar.ts";
 import { DEFAULT_COMPANY_POLICY } from "../../laws/registry.ts";
 import { computeDeadlines, type DeadlineInput } from "./deadlines.ts";
 import { REQUEST_TYPES, type RequestType } from "./request-kinds.ts";
+import { withdrawalDestructionDeadline } from "./withdrawal-destruction.ts";
 
 const at = (iso: string) => new Date(iso);
 
@@ -403,5 +404,18 @@ describe("every day from December 2026 to the end of 2027, past the curated cale
       }
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe("destruction after a withdrawal of consent (152-FZ Art. 21 part 5)", () => {
+  it("is thirty calendar days after the withdrawal, in Moscow, the last day staying on a holiday", () => {
+    // Withdrawn 5 October 2026 (Moscow): 26 days to 31 October, four more to Wednesday 4 November, a public holiday.
+    const deadline = withdrawalDestructionDeadline("RU-MOW", at("2026-10-05T23:30:00+03:00"));
+    expect(deadline?.rule.id).toBe("RU-152-FZ-ART-21-5");
+    expect(deadline?.dueAt.toISOString()).toBe("2026-11-04T20:59:59.999Z");
+  });
+
+  it.each(["DE", "GB", "US-CA", "not a code"])("%s sets no such period", (jurisdiction) => {
+    expect(withdrawalDestructionDeadline(jurisdiction, at("2026-10-05T12:00:00Z"))).toBeNull();
   });
 });
