@@ -136,6 +136,8 @@ async function tenantBState(b: TenantScopedPrisma) {
     await b.retentionPolicy.findMany(byId),
     await b.retentionTask.findMany(byId),
     await b.policyVersion.findMany(byId),
+    await b.withdrawalDestruction.findMany(byId),
+    await b.marketingSuppression.findMany(byId),
   ]);
 }
 

@@ -26,12 +26,29 @@ export interface DeadlineRule {
   /** The figures come from CompanyDeadlinePolicy rather than being fixed in this table. */
   readonly configurable: boolean;
   readonly requestTypes: readonly RequestType[];
+  /**
+   * "direct-marketing": the rule answers only objections to direct marketing (a request's `directMarketing`); the
+   * law's rule without a scope answers its other requests of the same type.
+   */
+  readonly scope?: "direct-marketing";
+  /** `{ unit: "calendar-days", amount: 0 }` is "at once": the day of receipt. */
   readonly response: Period;
   readonly acknowledgement?: { readonly within: Period; readonly citation: string };
   /** `additional` is in the response's unit; the notice must reach the person before the original period ends. */
   readonly extension?: { readonly additional: number; readonly citation: string };
   readonly lastDayOnNonWorkingDay: "moves-to-next-working-day" | "stays";
   readonly pauses: PauseRule;
+}
+
+/**
+ * A law's period, after a person withdraws consent, within which the data processed on that consent must be
+ * destroyed unless another basis allows keeping it; counted in calendar days from the withdrawal, in the law's zone.
+ */
+export interface WithdrawalDestructionRule {
+  readonly id: string;
+  readonly citation: string;
+  readonly sources: readonly string[];
+  readonly period: { readonly unit: "calendar-days"; readonly amount: number };
 }
 
 /** Whether the clock may stop while the request waits on the person, and where it may, on which day it restarts. */
@@ -49,6 +66,31 @@ export const ALL_REQUEST_TYPES: readonly RequestType[] = Object.values(RequestTy
 /** The request types none of `covered` lists: those a law's statutory rules leave to company policy. */
 export function otherTypes(...covered: (readonly RequestType[])[]): RequestType[] {
   return ALL_REQUEST_TYPES.filter((type) => !covered.some((types) => types.includes(type)));
+}
+
+/** Zero days: due the day the request is received (or, if the clock stood still from then, the day it runs again). */
+export const AT_ONCE: Period = { unit: "calendar-days", amount: 0 };
+
+/**
+ * An objection to direct marketing, which the law says must stop the marketing itself, with no period: acted on the
+ * day it is received. The only wait is for proof that the objection is the account holder's (a code sent to the
+ * account's registered address); until then it is not known to be theirs, and it is acted on the day that proof comes.
+ */
+export function atOnceObjection(fields: Pick<DeadlineRule, "id" | "law" | "citation" | "sources">): DeadlineRule {
+  return {
+    ...fields,
+    basis: "statute",
+    configurable: false,
+    requestTypes: ["OBJECTION"],
+    scope: "direct-marketing",
+    response: AT_ONCE,
+    lastDayOnNonWorkingDay: "stays",
+    pauses: {
+      allowed: true,
+      why: "only while a code sent to the account's registered address has not yet shown the objection to be the account holder's",
+      resumes: { onDayOfEvent: true, citation: "acted on the day the code is confirmed" },
+    },
+  };
 }
 
 const COMPANY_RESUMPTION = {

@@ -1,5 +1,5 @@
 import type { RequestType } from "@custos/db/enums";
-import { companyPolicyRule, otherTypes } from "./deadline-rule.ts";
+import { atOnceObjection, companyPolicyRule, otherTypes } from "./deadline-rule.ts";
 import { EEA_TIME_ZONES } from "./eea.ts";
 import { defineLaw } from "./law.ts";
 import type { Citation } from "./transfer-rule.ts";
@@ -44,6 +44,15 @@ export const gdpr = defineLaw({
         },
       },
     },
+    atOnceObjection({
+      id: "GDPR-ART-21-3",
+      law: LAW,
+      citation:
+        "Art. 21(3) GDPR: where the person objects to processing for direct marketing, the data shall no longer be processed " +
+        "for such purposes (an absolute right, Art. 21(2)); acted on at once, the month of Art. 12(3) being only the outer " +
+        "limit for telling the person",
+      sources: [GDPR_TEXT, "https://gdprhub.eu/index.php?title=Article_21_GDPR"],
+    }),
     companyPolicyRule(
       {
         id: "GDPR-COMPANY-POLICY",

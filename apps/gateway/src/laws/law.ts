@@ -1,7 +1,7 @@
 import type { DataProtectionAuthority } from "./authority.ts";
 import type { CuratedCalendarData } from "./calendars/production-calendar.ts";
 import type { SharedCompanyPolicy } from "./company-policy.ts";
-import type { DeadlineRule } from "./deadline-rule.ts";
+import type { DeadlineRule, WithdrawalDestructionRule } from "./deadline-rule.ts";
 import type { TransferRule } from "./transfer-rule.ts";
 
 /** Everything the gateway knows about one law; `Policy` holds the figures of it that the company sets itself. */
@@ -16,6 +16,8 @@ export interface Law<Id extends string = string, Policy extends object = object>
   readonly companyPolicy: Policy;
   /** Its deadline rules, in the order RULES.md lists them; each request type is answered by exactly one. */
   deadlineRules(policy: Policy & SharedCompanyPolicy): readonly DeadlineRule[];
+  /** Present when the law sets a period for destroying data after consent is withdrawn (152-FZ Art. 21 part 5). */
+  readonly afterConsentWithdrawn?: WithdrawalDestructionRule;
   /** Where its working days come from when date-holidays does not know them; `file` is named by the coverage alarm. */
   readonly calendar?: { readonly data: CuratedCalendarData; readonly file: string };
   readonly authorities: readonly DataProtectionAuthority[];

@@ -28,16 +28,5 @@ export const other = defineLaw({
       policy.otherJurisdictions,
     ),
   ],
-  // The United Kingdom has no law module (its requests follow the default above), but escalation still names the ICO.
-  authorities: [
-    {
-      jurisdiction: "GB",
-      name: "Information Commissioner's Office (ICO)",
-      website: "https://ico.org.uk",
-      complaintUrl: "https://ico.org.uk/make-a-complaint/",
-      phone: "+44 303 123 1113",
-      address: "Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF, United Kingdom",
-      source: "https://ico.org.uk/global/contact-us/",
-    },
-  ],
+  authorities: [],
 });

@@ -14,12 +14,15 @@ describe("the law registry", () => {
     expect(new Set(codes).size).toBe(codes.length);
   });
 
-  it.each(["DE", "DE-BY", "NO", "RU", "RU-MOW", "US-CA", "SG", "CN"])("gives %s to the law whose table lists it", (jurisdiction) => {
-    const law = lawFor(jurisdiction);
-    expect(law.timeZones[jurisdiction] ?? law.timeZones[jurisdiction.slice(0, 2)]).toBeDefined();
-  });
+  it.each(["DE", "DE-BY", "NO", "RU", "RU-MOW", "US-CA", "SG", "CN", "GB", "GB-SCT"])(
+    "gives %s to the law whose table lists it",
+    (jurisdiction) => {
+      const law = lawFor(jurisdiction);
+      expect(law.timeZones[jurisdiction] ?? law.timeZones[jurisdiction.slice(0, 2)]).toBeDefined();
+    },
+  );
 
-  it.each(["US", "US-NY", "GB", "BR", "de"])("leaves %s to the company's default", (jurisdiction) => {
+  it.each(["US", "US-NY", "BR", "de"])("leaves %s to the company's default", (jurisdiction) => {
     expect(lawFor(jurisdiction).id).toBe("OTHER");
   });
 

@@ -5,9 +5,10 @@ import { other } from "./other.ts";
 import { pipl } from "./pipl.ts";
 import { ru152Fz } from "./ru-152-fz.ts";
 import { sgPdpa } from "./sg-pdpa.ts";
+import { ukGdpr } from "./uk-gdpr.ts";
 
 /** Every law the gateway applies, in the order RULES.md lists them; `other` last, for what no law claims. */
-export const LAWS = [gdpr, ru152Fz, ccpa, sgPdpa, pipl, other] as const;
+export const LAWS = [gdpr, ukGdpr, ru152Fz, ccpa, sgPdpa, pipl, other] as const;
 
 export type Law = (typeof LAWS)[number];
 export type LawId = Law["id"];

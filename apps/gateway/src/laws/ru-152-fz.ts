@@ -1,10 +1,19 @@
 import { RUSSIA_PRODUCTION_CALENDAR } from "./calendars/russia.ts";
-import { type ConfigurableDeadline, companyPolicyRule, otherTypes } from "./deadline-rule.ts";
+import { atOnceObjection, type ConfigurableDeadline, companyPolicyRule, otherTypes } from "./deadline-rule.ts";
 import { defineLaw } from "./law.ts";
 import type { Citation } from "./transfer-rule.ts";
 
 const LAW = "Russia, Federal Law of 27.07.2006 No. 152-FZ «On Personal Data»";
 const CONSULTANT = "https://www.consultant.ru/document/cons_doc_LAW_61801/";
+const ART_20 = "https://admin-pravo.ru/zakon-o-personalnyh-dannyh-20/";
+const ART_21 = "http://lugasoft.ru/zakon/o-personalnyh-dannyh/statya-21";
+const AMENDMENT_266_FZ = "https://zakonrf.info/doc-37386332";
+const NO_SUSPENSION = "152-FZ provides no suspension: the period runs from the request («с момента обращения»)";
+
+/** Rectification and destruction on the person's evidence: Art. 20 part 3 (and Art. 21 part 2), no extension. */
+const SEVEN_DAY_TYPES = ["RECTIFICATION", "ERASURE"] as const;
+/** A demand to stop processing: Art. 21 part 5.1 (266-FZ). */
+const STOP_PROCESSING_TYPES = ["OBJECTION", "OPT_OUT_OF_SALE"] as const;
 const RKN_NOTICE_ORDER = "https://vm2-1.rkn.gov.ru/press/news/news74664.htm";
 
 export const PRIOR_NOTICE_CITATION: Citation = {
@@ -13,7 +22,7 @@ export const PRIOR_NOTICE_CITATION: Citation = {
 };
 
 interface RussiaPolicy {
-  /** Russian requests other than access: 152-FZ periods for them were not verified for this table. */
+  /** Restriction, portability, questions and complaints: 152-FZ grants no such right or sets no period for it. */
   readonly russiaOtherRequests: ConfigurableDeadline;
 }
 
@@ -40,19 +49,72 @@ export const ru152Fz = defineLaw({
       response: { unit: "working-days", amount: 10 },
       extension: { additional: 5, citation: "152-FZ Art. 14 part 3, Art. 20 parts 1–2 (266-FZ)" },
       lastDayOnNonWorkingDay: "stays",
-      pauses: { allowed: false, why: "152-FZ provides no suspension: the period runs from the request («с момента обращения»)" },
+      pauses: { allowed: false, why: NO_SUSPENSION },
+    },
+    {
+      id: "RU-152-FZ-ART-20-3",
+      law: LAW,
+      citation:
+        "152-FZ Art. 20 part 3 and Art. 21 part 2 (rectification), Art. 14 part 1 with Art. 20 part 3 (destruction of data " +
+        "unlawfully obtained or not needed for the stated purpose): seven working days from the day the person supplies " +
+        "the information showing it, with no extension. Counted from receipt: the request is taken to carry that " +
+        "information. The 30 days of Art. 21 part 5 are for destruction after consent is withdrawn (tracked apart)",
+      sources: [CONSULTANT, ART_20, ART_21],
+      basis: "statute",
+      configurable: false,
+      requestTypes: SEVEN_DAY_TYPES,
+      response: { unit: "working-days", amount: 7 },
+      lastDayOnNonWorkingDay: "stays",
+      pauses: { allowed: false, why: NO_SUSPENSION },
+    },
+    atOnceObjection({
+      id: "RU-152-FZ-ART-15-2",
+      law: LAW,
+      citation:
+        "152-FZ Art. 15 part 2: on the person's demand the operator must stop «немедленно» (immediately) processing their " +
+        "data for promoting goods, works or services by direct contact",
+      sources: [CONSULTANT],
+    }),
+    {
+      id: "RU-152-FZ-ART-21-5-1",
+      law: LAW,
+      citation:
+        "152-FZ Art. 21 part 5.1, added by Federal Law of 14.07.2022 No. 266-FZ: on a demand to stop processing, stop within " +
+        "ten working days of receiving it (save the grounds of Art. 6 part 1 points 2–11, Art. 10 part 2, Art. 11 part 2), " +
+        "extendable by at most five working days by a reasoned notice giving the reasons",
+      sources: [AMENDMENT_266_FZ, ART_21],
+      basis: "statute",
+      configurable: false,
+      requestTypes: STOP_PROCESSING_TYPES,
+      response: { unit: "working-days", amount: 10 },
+      extension: { additional: 5, citation: "152-FZ Art. 21 part 5.1 (266-FZ)" },
+      lastDayOnNonWorkingDay: "stays",
+      pauses: { allowed: false, why: NO_SUSPENSION },
     },
     companyPolicyRule(
       {
         id: "RU-152-FZ-COMPANY-POLICY",
         law: LAW,
-        citation: "152-FZ periods for requests other than access were not verified for this table; company policy mirrors Art. 20",
+        citation:
+          "152-FZ grants no right to restriction or portability and sets no period for questions or complaints; company policy " +
+          "mirrors Art. 14 and Art. 20 (blocking on a claim of inaccurate or unlawful processing, Art. 21 part 1, runs from " +
+          "the claim and is handled with the rectification or destruction)",
         sources: [CONSULTANT],
-        requestTypes: otherTypes(["ACCESS"]),
+        requestTypes: otherTypes(["ACCESS"], SEVEN_DAY_TYPES, STOP_PROCESSING_TYPES),
       },
       policy.russiaOtherRequests,
     ),
   ],
+  afterConsentWithdrawn: {
+    id: "RU-152-FZ-ART-21-5",
+    citation:
+      "152-FZ Art. 21 part 5: once consent is withdrawn, stop processing and, where keeping the data is no longer needed " +
+      "for the purposes of processing, destroy it within thirty days of receiving the withdrawal, unless a contract with " +
+      "the person, an agreement, or this or another federal law allows processing without consent. Calendar days (the " +
+      "law does not say working days); the last day stays where it falls",
+    sources: [CONSULTANT, ART_21],
+    period: { unit: "calendar-days", amount: 30 },
+  },
   calendar: { data: RUSSIA_PRODUCTION_CALENDAR, file: "russia.ts" },
   authorities: [
     {

@@ -10,7 +10,11 @@ export const RequestTypeEnum = builder.enumType(RequestType, {
     ERASURE: { description: "Erase the person's data, except what a legal hold keeps." },
     PORTABILITY: { description: "The person's data in a machine-readable package, to take elsewhere." },
     RESTRICTION: { description: "Restrict processing of the person's data for now; consent checks then report it restricted." },
-    OBJECTION: { description: "Object to processing; with directMarketing, marketing consent is withdrawn at once." },
+    OBJECTION: {
+      description:
+        "Object to processing. With directMarketing it is acted on at once and completed: the customer's marketing consent " +
+        "withdrawn, or, for an objection about a typed address only, marketing to that address stopped (marketingSuppressed).",
+    },
     OPT_OUT_OF_SALE: { description: "Opt out of the sale or sharing of personal data (CCPA); needs no proof of identity." },
     QUESTION: { description: "A question about how the person's data is handled." },
     COMPLAINT: { description: "A complaint about how the person's data is handled." },

@@ -88,6 +88,12 @@ const KEPT: Record<string, Record<string, string>> = {
     dataDisclosed: "record of a legally required disclosure",
     notNotifiedReason: "record of a legally required disclosure",
   },
+  WithdrawalDestruction: {
+    basis: "the basis for keeping data after a withdrawal (152-FZ Art. 21 part 5): the controller's record of it",
+  },
+  MarketingSuppression: {
+    mailboxHash: "a suppression list: an objection to direct marketing stays honoured after erasure (Art. 21(3)); a keyed hash",
+  },
   PrivacyRequest: {
     verifiedBy: "who verified (a staff label or `subject:email-code`), proof the request was answered",
     verificationProvider: "the document-check provider's name, not the person's",
@@ -128,6 +134,11 @@ const NOT_PERSONAL_COLUMNS: Record<string, string[]> = {
     ...["id", "tenantId", "subjectId", "type", "status", "jurisdiction", "receivedAt", "dueAt", "initialDueAt", "acknowledgeBy"],
     ...["extensionNoticeBy", "deadlineRule", "deadlineProvisional", "deadlineMovedFrom", "extendedDueAt", "directMarketing"],
     ...["verificationMethod", "verifiedAt", "feeCharged", "closedAt", "exportExpiresAt"],
+  ],
+  MarketingSuppression: ["id", "tenantId", "requestId", "createdAt"],
+  WithdrawalDestruction: [
+    ...["id", "tenantId", "subjectId", "purposeId", "withdrawalEventId", "withdrawnAt", "dueAt", "deadlineRule", "closedAt"],
+    ...["outcome", "closedBy", "createdAt"],
   ],
   RequestEvent: ["id", "requestId", "fromStatus", "toStatus", "actor", "occurredAt"],
   RequestPause: ["id", "requestId", "reason", "startedAt", "endedAt"],

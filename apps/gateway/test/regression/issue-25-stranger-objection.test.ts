@@ -70,8 +70,9 @@ describe.each(TEST_ENGINES)("issue 25: a stranger's objection on %s", (engine) =
     });
     expect(new Set(sent.map((message) => message.recipient))).toEqual(new Set([owner]));
     const code = sent.find((message) => message.template === "request.verification-code")?.payload as { code: string };
+    // Then acted on at once (issue 24): withdrawn and completed.
     expect((await gateway.execute(VERIFY, { token: submitted.trackingToken, code: code.code })).data?.verifyRequest).toEqual({
-      status: "IN_PROGRESS",
+      status: "COMPLETED",
     });
     expect(await marketing("cust-obj-2")).toBe("WITHDRAWN");
   });

@@ -15,6 +15,12 @@ export const consentSamples: Record<string, OperationSample> = {
     allowed: ["service", "staff", "auditor"],
     audited: true,
   },
+  "Query.marketingSuppressed": {
+    document: "query ($email: String!) { marketingSuppressed(email: $email) }",
+    variables: () => ({ email: "reader@example.com" }),
+    allowed: ["service", "staff", "auditor"],
+    audited: true,
+  },
   "Query.cookieCategories": {
     document: "{ cookieCategories { key required vendors { name country purposes cookies { name retention } } } }",
     variables: () => ({}),

@@ -70,6 +70,18 @@ export const requestsSamples: Record<string, OperationSample> = {
     allowed: ["staff"],
     audited: true,
   },
+  "Query.withdrawalDestructions": {
+    document: "{ withdrawalDestructions { id subjectId purpose { key } withdrawnAt dueAt deadlineRule dueState } }",
+    variables: () => ({}),
+    allowed: ["staff", "auditor"],
+    audited: true,
+  },
+  "Mutation.closeWithdrawalDestruction": {
+    document: "mutation ($id: ID!) { closeWithdrawalDestruction(id: $id, outcome: DESTROYED) { id outcome closedAt } }",
+    variables: async (world) => ({ id: await world.withdrawalDestructionId() }),
+    allowed: ["staff"],
+    audited: true,
+  },
   "Mutation.extendRequestDeadline": {
     document: 'mutation ($id: ID!) { extendRequestDeadline(id: $id, reason: "records in several archives") { dueAt extendedDueAt } }',
     variables: async (world) => ({ id: await world.requestId() }),

@@ -43,6 +43,8 @@ export interface SampleWorld {
   retirableSystemKey(): Promise<string>;
   /** The id of a fresh open task of the service key's data system. */
   openTaskId(): Promise<string>;
+  /** The id of a fresh open destruction owed after a Russian customer withdrew consent (152-FZ Art. 21 part 5). */
+  withdrawalDestructionId(): Promise<string>;
   /** The id of a fresh notice on the dead-letter list. */
   failedNoticeId(): Promise<string>;
 }

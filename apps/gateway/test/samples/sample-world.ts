@@ -74,6 +74,22 @@ export async function sampleWorld(gateway: TestGateway, tenant: SampleTenant): P
       gateway.mail.failNext = 0;
       return (await prisma.outboxMessage.findFirstOrThrow({ where: { recipient, status: "FAILED" } })).id;
     },
+    withdrawalDestructionId: async () => {
+      const subjectId = `withdrawer-${fresh()}`;
+      const record = "mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id } }";
+      for (const decision of ["GRANTED", "WITHDRAWN"]) {
+        await staff("recordConsent", record, {
+          input: { subjectId, purpose: "marketing", decision, channel: "SUPPORT_AGENT", jurisdiction: "RU" },
+        });
+      }
+      const open = await staff<{ id: string; subjectId: string }[]>(
+        "withdrawalDestructions",
+        "{ withdrawalDestructions(first: 200) { id subjectId } }",
+      );
+      const opened = open.find((row) => row.subjectId === subjectId);
+      if (!opened) throw new Error(`no destruction was opened for ${subjectId}`);
+      return opened.id;
+    },
     retirableSystemKey: () => createSystem({ key: `retire-${fresh()}`, name: "To retire" }),
     openTaskId: async () => {
       const { id } = await submit("OBJECTION");

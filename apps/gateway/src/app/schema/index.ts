@@ -17,6 +17,7 @@ import "../../outbox/schema.ts";
 import "../../policies/schema.ts";
 import "../../records/schema.ts";
 import "../../requests/deadlines/calendar-coverage-schema.ts";
+import "../../requests/deadlines/withdrawal-destruction-schema.ts";
 import "../../requests/fulfilment/schema.ts";
 import "../../requests/intake/schema.ts";
 import "../../requests/schema.ts";

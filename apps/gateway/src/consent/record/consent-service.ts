@@ -10,6 +10,7 @@ import {
 import { recordAudit } from "../../audit/audit-service.ts";
 import { cachedCatalogue } from "../../catalogue/catalogue-cache.ts";
 import { CustosError } from "../../ground/errors.ts";
+import { openWithdrawalDestructions } from "../../requests/deadlines/withdrawal-destructions.ts";
 import { earlierWrite, type IdempotencyClaim, idempotencyClaim, rememberWrite } from "./idempotency.ts";
 import { chainDecision } from "./ledger-sequencer.ts";
 import { ensureSubject, inLedger, type LedgerCaller, type NewConsentEvent, withLedgerLock } from "./ledger-writer.ts";
@@ -157,7 +158,7 @@ export async function recordConsentDecision(db: TenantScopedPrisma, ctx: LedgerC
   const fields = eventFields(input, ctx.keyPepper);
   const purpose = await consentPurpose(db, tenantId, input.purposeKey);
   const policyVersionId = await policyVersionShown(db, "PRIVACY", input.policyVersionId, now);
-  return chainDecision(db, tenantId, {
+  const event = await chainDecision(db, tenantId, {
     ctx,
     claim,
     auditOperation: "recordConsent",
@@ -170,6 +171,9 @@ export async function recordConsentDecision(db: TenantScopedPrisma, ctx: LedgerC
       expiresAt: input.decision === "GRANTED" ? input.expiresAt : null,
     },
   });
+  // Just after the batch that chained it committed (the daily reminder opens any a crash left out): 152-FZ Art. 21 part 5.
+  if (event.decision === "WITHDRAWN") await openWithdrawalDestructions(db, tenantId, [event]);
+  return event;
 }
 
 /** `recordConsentDecision` inside the caller's transaction, so the decision commits with the caller's other writes or not at all. */

@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import type { ConsentChannel, ConsentDecision, ConsentEvent, TenantScopedPrisma, TenantTransaction } from "@custos/db";
 import type { Context } from "../../ground/context.ts";
+import { openWithdrawalDestructions } from "../../requests/deadlines/withdrawal-destructions.ts";
 import { type ChainLink, chainEvent, GENESIS_HASH, proofDigest } from "../ledger/hash-chain.ts";
 import type { StoredProof } from "./proof.ts";
 
@@ -153,6 +154,8 @@ export async function inLedger<T>(
     append: async (input) => {
       const event = await tx.consentEvent.create({ data: chained(input) });
       await moveState(tx, event);
+      // A withdrawal under 152-FZ starts the 30 days to destroy what was processed on that consent (Art. 21 part 5).
+      if (event.decision === "WITHDRAWN") await openWithdrawalDestructions(tx, tenantId, [event]);
       return event;
     },
   };

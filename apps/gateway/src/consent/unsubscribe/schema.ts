@@ -1,6 +1,7 @@
 import { PurposeRef } from "../../catalogue/schema.ts";
 import { builder } from "../../ground/builder.ts";
 import { parseSubjectId } from "../../ground/identifiers/subject-id.ts";
+import { marketingSuppressed } from "./address-suppression.ts";
 import { mintUnsubscribeToken, type UnsubscribeOutcome, unsubscribe } from "./unsubscribe-service.ts";
 
 const UnsubscribeResultRef = builder.objectRef<UnsubscribeOutcome>("UnsubscribeResult").implement({
@@ -40,5 +41,17 @@ builder.mutationField("createUnsubscribeToken", (t) =>
     },
     authScopes: { service: true, staff: true },
     resolve: (_root, args, ctx) => mintUnsubscribeToken(ctx.prisma, ctx, parseSubjectId(args.subjectId), args.purpose ?? "marketing"),
+  }),
+);
+
+builder.queryField("marketingSuppressed", (t) =>
+  t.boolean({
+    description:
+      "Whether marketing must not be sent to this e-mail address: someone objected to direct marketing with it, naming no " +
+      "account (submitRequest with type OBJECTION and directMarketing). Check it before sending marketing to an address, " +
+      "as well as the customer's consent (consentState); `+tags` and letter case do not matter.",
+    args: { email: t.arg.string({ description: "The address the marketing would go to." }) },
+    authScopes: { service: true, staff: true, auditor: true },
+    resolve: (_root, { email }, ctx) => marketingSuppressed(ctx.prisma, ctx, email),
   }),
 );

@@ -36,7 +36,12 @@ export async function recountProvisionalDeadline(
   request: ProvisionalRequest,
   calendars: CuratedCalendars = CURATED_CALENDARS,
 ): Promise<Recount | null> {
-  const input = { jurisdiction: request.jurisdiction, type: request.type, receivedAt: request.receivedAt };
+  const input = {
+    jurisdiction: request.jurisdiction,
+    type: request.type,
+    directMarketing: request.directMarketing,
+    receivedAt: request.receivedAt,
+  };
   const atReceipt = computeDeadlines(input, { calendars });
   // An open pause is applied when it ends, as endPauses does; until then the deadline in force ignores it.
   const pauses = request.pauses.flatMap((pause) => (pause.endedAt ? [{ from: pause.startedAt, to: pause.endedAt }] : []));

@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { LAWS } from "../../laws/registry.ts";
 import { DATA_PROTECTION_AUTHORITIES } from "../authorities.ts";
 import { type DeadlineRule, type Period, RULE_TABLE, type RuleTable } from "../rules/index.ts";
 import { CURATED_CALENDARS } from "../rules/working-days.ts";
@@ -7,13 +8,15 @@ import { CURATED_CALENDARS } from "../rules/working-days.ts";
 export const ruleTableDocPath = fileURLToPath(new URL("./RULES.md", import.meta.url));
 
 const period = ({ unit, amount }: Period) =>
-  `${amount} ${unit === "months" ? (amount === 1 ? "month" : "months") : unit.replace("-", " ")}`;
+  amount === 0
+    ? "at once (the day of receipt)"
+    : `${amount} ${unit === "months" ? (amount === 1 ? "month" : "months") : unit.replace("-", " ")}`;
 const cell = (text: string) => text.replaceAll("|", "\\|").replaceAll("\n", " ");
 
 function ruleRow(rule: DeadlineRule): string {
   return [
     rule.id,
-    rule.requestTypes.join(", "),
+    rule.scope === "direct-marketing" ? `${rule.requestTypes.join(", ")} to direct marketing` : rule.requestTypes.join(", "),
     period(rule.response),
     rule.acknowledgement ? `${period(rule.acknowledgement.within)} (${rule.acknowledgement.citation})` : "—",
     rule.extension
@@ -73,11 +76,43 @@ export function ruleTableMarkdown(table: RuleTable = RULE_TABLE): string {
     "use `date-holidays`, and for RU and CN curated production calendars (below); a day those do not cover is counted",
     "by the calendar's provisional rule, never refused. Pauses are recorded only where the rule allows them.",
     "",
+    "Where a statute sets no period the rule's basis is *company policy*: the figure is the company's own commitment.",
+    "An objection to direct marketing (`directMarketing`) follows its law's `… to direct marketing` rule where there is",
+    "one: due the day it is received, and completed then (the customer's marketing consent withdrawn, or, when it names",
+    "no account, marketing to its address stopped: `marketingSuppressed`); where the law has none, its period is an outer",
+    "limit, and the objection is still acted on at once.",
+    "",
     "| rule | request types | answer within | acknowledge within | extension | clock may pause | last day on a holiday | basis | citation | sources |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...Object.values(table)
       .flat()
       .map((rule) => `| ${ruleRow(rule)} |`),
+    "",
+    "## Destruction after consent is withdrawn",
+    "",
+    "Where the person's law sets a period for destroying what was processed on a consent once it is withdrawn, each",
+    "withdrawal of consent to a purpose opens a destruction with that deadline (its own jurisdiction, else that of the",
+    "person's last earlier decision on the purpose): `withdrawalDestructions` lists them for staff, who close each as",
+    "destroyed or kept on another basis (`closeWithdrawalDestruction`), and the daily deadline reminder lists the overdue",
+    "and due-soon ones with the requests.",
+    "",
+    "| law | rule | period | citation | sources |",
+    "| --- | --- | --- | --- | --- |",
+    ...LAWS.flatMap((law) =>
+      law.afterConsentWithdrawn
+        ? [
+            `| ${[
+              law.id,
+              law.afterConsentWithdrawn.id,
+              period(law.afterConsentWithdrawn.period),
+              law.afterConsentWithdrawn.citation,
+              law.afterConsentWithdrawn.sources.map((source) => `<${source}>`).join(" "),
+            ]
+              .map(cell)
+              .join(" | ")} |`,
+          ]
+        : [],
+    ),
     "",
     ...calendarSection(),
     "## Data-protection authorities shown on escalation",

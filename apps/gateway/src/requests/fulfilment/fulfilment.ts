@@ -67,6 +67,26 @@ export async function finishIfAllDone(tx: TenantTransaction, ctx: FulfilmentCall
 }
 
 /**
+ * An objection to direct marketing is acted on at once (GDPR Art. 21(3), 152-FZ Art. 15(2)): marketing stopped (the
+ * customer's marketing consent withdrawn in the ledger, or the address put on the suppression list, which apps check
+ * before marketing), nothing is left for the systems, so the request is completed and the person told, the same moment.
+ */
+export async function completeMarketingObjection(
+  tx: TenantTransaction,
+  ctx: FulfilmentCaller,
+  request: PrivacyRequest,
+  stopped: "ACCOUNT" | "ADDRESS",
+): Promise<PrivacyRequest> {
+  return moveRequest(tx, ctx, request, "COMPLETED", "system", {
+    note:
+      stopped === "ACCOUNT"
+        ? "direct marketing stopped at once: marketing consent withdrawn"
+        : "direct marketing to the request's address stopped at once",
+    payloads: { completion: { searched: [], marketingStopped: stopped } },
+  });
+}
+
+/**
  * Staff complete a request no system was asked about (none was registered when it started): they must say why
  * that is a complete answer, and the person is told that only Custos's own records were searched.
  */

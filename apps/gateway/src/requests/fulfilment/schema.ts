@@ -34,7 +34,9 @@ const TaskRequest = builder.prismaObject("PrivacyRequest", {
     contactEmail: t.exposeString("contactEmail", { nullable: true, description: "To find the person when no subjectId is known." }),
     details: t.exposeString("details", { nullable: true, description: "What the person asked, e.g. what to correct." }),
     directMarketing: t.exposeBoolean("directMarketing", {
-      description: "OBJECTION: the objection includes direct marketing; stop it for this person. False otherwise.",
+      description:
+        "False on every task now: an objection to direct marketing is acted on at once, with no task (the withdrawn consent " +
+        "or marketingSuppressed stops it). Kept so apps that read it keep working.",
     }),
     legalHolds: t.field({
       type: [LegalHoldNoticeRef],

@@ -1,12 +1,13 @@
 import type { RequestStatus, RequestType, TenantScopedPrisma, TenantTransaction, VerificationMethod } from "@custos/db";
 import { recordAudit } from "../../audit/audit-service.ts";
 import { recordConsentDecisionIn } from "../../consent/record/consent-service.ts";
+import { suppressMarketingTo } from "../../consent/unsubscribe/address-suppression.ts";
 import { actorLabel } from "../../ground/caller.ts";
 import type { Context } from "../../ground/context.ts";
 import { CustosError } from "../../ground/errors.ts";
 import { parseEmail, parseLanguage } from "../../subjects/contact-service.ts";
 import { maskEmail } from "../../subjects/mask-email.ts";
-import { confirmWithoutSystems, needsSystems, startFulfilment } from "../fulfilment/fulfilment.ts";
+import { completeMarketingObjection, confirmWithoutSystems, needsSystems, startFulfilment } from "../fulfilment/fulfilment.ts";
 import { computeDeadlines, IDENTITY_VERIFICATION, REQUEST_TYPES } from "../rules/index.ts";
 import { applyRule } from "../workflow/request-errors.ts";
 import {
@@ -96,7 +97,14 @@ export async function submitRequest(db: TenantScopedPrisma, ctx: ServiceCaller, 
   }
   const externalId = session ?? input.subjectId ?? null;
   const receivedAt = new Date();
-  const deadlines = applyRule(() => computeDeadlines({ jurisdiction: input.jurisdiction, type: input.type, receivedAt }));
+  const deadlines = applyRule(() =>
+    computeDeadlines({
+      jurisdiction: input.jurisdiction,
+      type: input.type,
+      directMarketing: input.directMarketing ?? false,
+      receivedAt,
+    }),
+  );
 
   const dayAgo = new Date(receivedAt.getTime() - 86_400_000);
   let addressing: Awaited<ReturnType<typeof addressingFor>> | undefined;
@@ -150,6 +158,13 @@ export async function submitRequest(db: TenantScopedPrisma, ctx: ServiceCaller, 
 
     // An objection to a customer's direct marketing by someone unproven: the code to the account's address proves it.
     if (input.directMarketing && !trusted && addressing.concerns === "ACCOUNT") return askForCode(tx, ctx, created, "wait");
+    // Any other objection to direct marketing is acted on now: the customer's consent was withdrawn above, or it
+    // concerns the typed address alone, which goes on the suppression list.
+    if (input.directMarketing) {
+      if (addressing.concerns === "ADDRESS") await suppressMarketingTo(tx, ctx.tenantId, ctx.keyPepper, contactEmail, created.id);
+      const started = await moveRequest(tx, ctx, created, "IN_PROGRESS", "system");
+      return completeMarketingObjection(tx, ctx, started, addressing.concerns);
+    }
     if (!IDENTITY_VERIFICATION[input.type].required) {
       const started = await moveRequest(tx, ctx, created, "IN_PROGRESS", "system");
       return startFulfilment(tx, ctx, started);
@@ -280,13 +295,16 @@ async function markVerified(
       verifiedAt,
     },
   });
-  if (request.type === "OBJECTION" && request.directMarketing && request.subjectId && verification.method === "EMAIL_CODE") {
+  // An objection to a customer's direct marketing, now shown to be theirs (a session withdrew it on submission).
+  const marketingObjection = request.type === "OBJECTION" && request.directMarketing && request.subjectId !== null;
+  if (marketingObjection && request.subjectId && verification.method !== "SHOPPER_SESSION") {
     const subject = await tx.dataSubject.findUniqueOrThrow({ where: { id: request.subjectId }, select: { externalId: true } });
     await withdrawMarketing(tx, ctx, subject.externalId, request.jurisdiction);
   }
   const resumed = await endPauses(tx, recorded);
   const verified = await moveRequest(tx, ctx, resumed, "VERIFIED", "system", { note: `identity verified: ${verification.method}` });
   const started = await moveRequest(tx, ctx, verified, "IN_PROGRESS", "system");
+  if (marketingObjection) return completeMarketingObjection(tx, ctx, started, "ACCOUNT");
   return startFulfilment(tx, ctx, started);
 }
 
@@ -448,6 +466,7 @@ export async function extendDeadline(db: TenantScopedPrisma, ctx: ServiceCaller,
       computeDeadlines({
         jurisdiction: locked.jurisdiction,
         type: locked.type,
+        directMarketing: locked.directMarketing,
         receivedAt: locked.receivedAt,
         pauses: pauses.map((pause) => ({ from: pause.startedAt, to: pause.endedAt ?? now })),
         extension: { reason: input.reason, requestedAt: now },

@@ -120,7 +120,10 @@ const SubmitRequestInput = builder.inputType("SubmitRequestInput", {
     details: t.string({ required: false, description: "What the person asks, e.g. what to correct, or the question." }),
     directMarketing: t.boolean({
       required: false,
-      description: "OBJECTION only: includes direct marketing, which withdraws marketing consent at once.",
+      description:
+        "OBJECTION only: an objection to direct marketing, acted on at once and completed: the customer's marketing consent " +
+        "withdrawn (from their session, staff, or once the code sent to the account's address is entered), else marketing " +
+        "to the typed address stopped (marketingSuppressed).",
     }),
   }),
 });

@@ -3,6 +3,7 @@ import { dayRange } from "../../laws/calendars/production-calendar.ts";
 import { DEFAULT_COMPANY_POLICY } from "../../laws/registry.ts";
 import { computeDeadlines, type DeadlineInput } from "./deadlines.ts";
 import { REQUEST_TYPES, type RequestType } from "./request-kinds.ts";
+import { withdrawalDestructionDeadline } from "./withdrawal-destruction.ts";
 
 const at = (iso: string) => new Date(iso);
 
@@ -206,10 +207,46 @@ describe("Russia 152-FZ Art. 14, 20", () => {
     expect(result.provisional).toBe(true);
   });
 
-  it("applies the configurable company policy to other requests", () => {
-    const result = deadlines("RU", "ERASURE", "2025-10-24T12:00:00+03:00");
+  it("rectifies and erases within seven working days, with no extension (Art. 20 part 3)", () => {
+    // Received Tuesday 6 October 2026: 7, 8, 9, 12, 13, 14, 15 October are the seven working days.
+    for (const type of ["RECTIFICATION", "ERASURE"] as const) {
+      const result = deadlines("RU", type, "2026-10-06T12:00:00+03:00");
+      expect(result.rule).toMatchObject({ id: "RU-152-FZ-ART-20-3", basis: "statute" });
+      expect(result.dueOn).toBe("2026-10-15");
+      expect(result.extensionNoticeBy).toBeUndefined();
+    }
+  });
+
+  it("applies the configurable company policy to questions and complaints", () => {
+    // Ten working days from Tuesday 6 October 2026: 7, 8, 9, 12–16, 19, 20 October.
+    const result = deadlines("RU", "COMPLAINT", "2026-10-06T12:00:00+03:00");
     expect(result.rule).toMatchObject({ id: "RU-152-FZ-COMPANY-POLICY", basis: "company-policy", configurable: true });
-    expect(result.dueOn).toBe("2025-11-10");
+    expect(result.dueOn).toBe("2026-10-20");
+  });
+});
+
+describe("objections to direct marketing", () => {
+  it.each([
+    ["DE", "GDPR-ART-21-3"],
+    ["GB", "UK-GDPR-ART-21-3"],
+    ["RU", "RU-152-FZ-ART-15-2"],
+  ])("%s: due the day of receipt (%s)", (jurisdiction, id) => {
+    const result = deadlines(jurisdiction, "OBJECTION", "2026-10-06T12:00:00Z", { directMarketing: true });
+    expect(result.rule.id).toBe(id);
+    expect(result.dueOn).toBe("2026-10-06");
+  });
+
+  it("is due the day a code shows the objection to be the account holder's", () => {
+    const result = deadlines("DE", "OBJECTION", "2026-10-06T12:00:00+02:00", {
+      directMarketing: true,
+      pauses: [{ from: at("2026-10-06T12:00:00+02:00"), to: at("2026-10-09T08:00:00+02:00") }],
+    });
+    expect(result.dueOn).toBe("2026-10-09");
+  });
+
+  it("leaves other objections to the law's general rule", () => {
+    expect(deadlines("DE", "OBJECTION", "2026-10-06T12:00:00+02:00").rule.id).toBe("GDPR-ART-12-3");
+    expect(deadlines("US-CA", "OBJECTION", "2026-10-06T12:00:00-07:00", { directMarketing: true }).rule.id).toBe("CCPA-COMPANY-POLICY");
   });
 });
 
@@ -367,5 +404,18 @@ describe("every day from December 2026 to the end of 2027, past the curated cale
       }
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe("destruction after a withdrawal of consent (152-FZ Art. 21 part 5)", () => {
+  it("is thirty calendar days after the withdrawal, in Moscow, the last day staying on a holiday", () => {
+    // Withdrawn 5 October 2026 (Moscow): 26 days to 31 October, four more to Wednesday 4 November, a public holiday.
+    const deadline = withdrawalDestructionDeadline("RU-MOW", at("2026-10-05T23:30:00+03:00"));
+    expect(deadline?.rule.id).toBe("RU-152-FZ-ART-21-5");
+    expect(deadline?.dueAt.toISOString()).toBe("2026-11-04T20:59:59.999Z");
+  });
+
+  it.each(["DE", "GB", "US-CA", "not a code"])("%s sets no such period", (jurisdiction) => {
+    expect(withdrawalDestructionDeadline(jurisdiction, at("2026-10-05T12:00:00Z"))).toBeNull();
   });
 });

@@ -29,6 +29,8 @@ export interface DeadlineInput {
   /** ISO 3166 code, already normalised: `DE`, `RU`, `US-CA`. */
   readonly jurisdiction: string;
   readonly type: RequestType;
+  /** An objection that includes direct marketing: where the law says so, acted on at once. */
+  readonly directMarketing?: boolean;
   readonly receivedAt: Date;
   readonly pauses?: readonly Pause[];
   readonly extension?: ExtensionRequest;
@@ -97,6 +99,13 @@ function stoppedDays(pauses: readonly Pause[], receivedAt: Date, timeZone: strin
 }
 
 function periodEnd(start: CalendarDate, period: Period, calendar: WorkingDayCalendar, stopped: readonly string[]): CalendarDate {
+  if (period.amount === 0) {
+    // At once: the day of receipt, or the first day after it the clock runs again.
+    const stoppedSet = new Set(stopped);
+    let day = start;
+    while (stoppedSet.has(formatCalendarDate(day))) day = addDays(day, 1);
+    return day;
+  }
   if (period.unit === "working-days") {
     const stoppedSet = new Set(stopped);
     return addWorkingDays(start, period.amount, calendar, (day) => stoppedSet.has(formatCalendarDate(day)));
@@ -128,7 +137,7 @@ export function computeDeadlines(input: DeadlineInput, options: DeadlineOptions 
   const policy = options.policy ?? DEFAULT_COMPANY_POLICY;
   const table = options.policy ? buildRuleTable(options.policy) : RULE_TABLE;
   const profile = jurisdictionProfile(input.jurisdiction, policy.otherJurisdictions.timeZone);
-  const rule = ruleFor(table, profile.law, input.type);
+  const rule = ruleFor(table, profile.law, input.type, input.directMarketing ?? false);
   const { timeZone } = profile;
   const { calendar, consultedProvisionalDay } = consultationRecorded(workingDayCalendar(profile.jurisdiction, options.calendars));
   const receivedOn = localDateOf(input.receivedAt, timeZone);
@@ -191,8 +200,12 @@ export function computeDeadlines(input: DeadlineInput, options: DeadlineOptions 
 }
 
 /** Whether the rule for this jurisdiction and type lets the clock stop while the request waits on the person. */
-export function pausesAllowed(jurisdiction: string, type: RequestType, options: DeadlineOptions = {}): boolean {
+export function pausesAllowed(
+  request: Pick<DeadlineInput, "jurisdiction" | "type" | "directMarketing">,
+  options: DeadlineOptions = {},
+): boolean {
   const policy = options.policy ?? DEFAULT_COMPANY_POLICY;
   const table = options.policy ? buildRuleTable(options.policy) : RULE_TABLE;
-  return ruleFor(table, jurisdictionProfile(jurisdiction, policy.otherJurisdictions.timeZone).law, type).pauses.allowed;
+  const law = jurisdictionProfile(request.jurisdiction, policy.otherJurisdictions.timeZone).law;
+  return ruleFor(table, law, request.type, request.directMarketing ?? false).pauses.allowed;
 }

@@ -7,8 +7,12 @@ const laws = Object.keys(RULE_TABLE) as LawId[];
 const allRules = laws.flatMap((law) => RULE_TABLE[law]);
 
 describe("rule table", () => {
-  it.each(laws)("%s has exactly one rule for every request type", (law) => {
-    for (const type of REQUEST_TYPES) expect(RULE_TABLE[law].filter((rule) => rule.requestTypes.includes(type))).toHaveLength(1);
+  it.each(laws)("%s has exactly one rule for every request type, and at most one more for objections to direct marketing", (law) => {
+    for (const type of REQUEST_TYPES) {
+      const listing = RULE_TABLE[law].filter((rule) => rule.requestTypes.includes(type));
+      expect(listing.filter((rule) => !rule.scope)).toHaveLength(1);
+      expect(listing.filter((rule) => rule.scope === "direct-marketing").length).toBeLessThanOrEqual(type === "OBJECTION" ? 1 : 0);
+    }
   });
 
   it.each(allRules.map((rule) => [rule.id, rule] as const))("%s names its law and citation", (_id, rule) => {

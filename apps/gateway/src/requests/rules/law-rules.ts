@@ -14,8 +14,15 @@ export function buildRuleTable(policy: CompanyDeadlinePolicy = DEFAULT_COMPANY_P
 
 export const RULE_TABLE: RuleTable = buildRuleTable();
 
-export function ruleFor(table: RuleTable, law: LawId, type: RequestType): DeadlineRule {
-  const rule = table[law].find((candidate) => candidate.requestTypes.includes(type));
+/**
+ * The law's rule for a request type: for an objection to direct marketing the law's rule scoped to it where it has
+ * one, otherwise the rule without a scope that lists the type.
+ */
+export function ruleFor(table: RuleTable, law: LawId, type: RequestType, directMarketing = false): DeadlineRule {
+  const listing = table[law].filter((candidate) => candidate.requestTypes.includes(type));
+  const rule =
+    (directMarketing && listing.find((candidate) => candidate.scope === "direct-marketing")) ||
+    listing.find((candidate) => !candidate.scope);
   if (!rule) throw new TypeError(`rule table has no ${law} rule for ${type}`);
   return rule;
 }

@@ -124,7 +124,7 @@ export async function queueNotices(
 
 /** Opens a pause when the request starts waiting on the person, if its rule lets the clock stop. */
 export async function startPause(tx: TenantTransaction, request: PrivacyRequest, reason: string) {
-  if (!pausesAllowed(request.jurisdiction, request.type)) return;
+  if (!pausesAllowed(request)) return;
   await tx.requestPause.create({ data: { requestId: request.id, reason, startedAt: new Date() } });
 }
 
@@ -138,6 +138,7 @@ export async function endPauses(tx: TenantTransaction, request: PrivacyRequest):
     computeDeadlines({
       jurisdiction: request.jurisdiction,
       type: request.type,
+      directMarketing: request.directMarketing,
       receivedAt: request.receivedAt,
       pauses: pauses.map((pause) => ({ from: pause.startedAt, to: pause.endedAt ?? now })),
     }),

@@ -65,7 +65,7 @@ builder.prismaObject("PrivacyRequest", {
     }),
     details: t.exposeString("details", { nullable: true, description: "What the person wrote, e.g. what to correct or the question." }),
     directMarketing: t.exposeBoolean("directMarketing", {
-      description: "An objection that includes direct marketing: marketing consent was withdrawn at once.",
+      description: "An objection to direct marketing: acted on at once (consent withdrawn, or the typed address suppressed).",
     }),
     receivedAt: t.expose("receivedAt", { type: "DateTime", description: "When the request was recorded." }),
     dueAt: t.expose("dueAt", { type: "DateTime", description: "The deadline in force, after any pause or extension." }),
