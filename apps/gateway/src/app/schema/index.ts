@@ -27,6 +27,7 @@ import "../../requests/workflow/schema.ts";
 import "../../retention/schema.ts";
 import "../../subjects/schema.ts";
 import "../../systems/schema.ts";
+import "../../transfers/assessment-schema.ts";
 import "../../transfers/schema.ts";
 
 export const schema = assertDenyByDefault(builder.toSchema({ sortSchema: true }));
