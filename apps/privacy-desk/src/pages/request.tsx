@@ -10,6 +10,10 @@ import { missingCalendar } from "./queue.tsx";
 /** Where staff may move a request by hand; the gateway refuses a move its workflow does not allow, naming those it does. */
 const MOVES: RequestStatus[] = ["AWAITING_VERIFICATION", "VERIFIED", "IN_PROGRESS", "COMPLETED", "REJECTED"];
 
+function chosen(assignee: string | null | undefined, request: PrivacyRequestDetail): string | null {
+  return assignee === undefined ? (request.assignee?.subject ?? null) : assignee;
+}
+
 /** The move chosen, or the first one there is while the chosen one is where the request already stands. */
 function targetOf(current: RequestStatus, chosen: RequestStatus): RequestStatus {
   return chosen !== current ? chosen : (MOVES.find((status) => status !== current) ?? chosen);
@@ -54,7 +58,8 @@ export function RequestPage({ desk, id }: { desk: Desk; id: string }) {
     return { request, coverage, members };
   }, id);
   const change = useChange();
-  const [assignee, setAssignee] = useState<string | null>(null);
+  /** The choice in the assignment form; undefined until someone changes it, showing who has the request now. */
+  const [assignee, setAssignee] = useState<string | null | undefined>(undefined);
   const [extension, setExtension] = useState("");
   const [move, setMove] = useState<{ to: RequestStatus; reason: string }>({ to: "IN_PROGRESS", reason: "" });
   const [check, setCheck] = useState({ provider: "", reference: "" });
@@ -79,11 +84,11 @@ export function RequestPage({ desk, id }: { desk: Desk; id: string }) {
               <h2 id="assignment">{t("assignee")}</h2>
               <p>{request.assignee ? t("assignedTo", { name: request.assignee.name ?? request.assignee.subject }) : t("unassigned")}</p>
               {desk.canChange && (
-                <form class="inline" onSubmit={act(() => desk.client.requests.assign(request.id, assignee))}>
+                <form class="inline" onSubmit={act(() => desk.client.requests.assign(request.id, chosen(assignee, request)))}>
                   <label>
                     {t("assignTo")}
                     <select
-                      value={assignee ?? ""}
+                      value={chosen(assignee, request) ?? ""}
                       onChange={(event) => setAssignee(event.currentTarget.value === "" ? null : event.currentTarget.value)}
                     >
                       <option value="">{t("nobody")}</option>
