@@ -19,7 +19,9 @@ const provider = await startOpenIdProvider({
 });
 desk.configure({ gatewayUrl, issuer: provider.issuer, clientId: DESK_CLIENT_ID });
 
-const roles = people.map(({ login, name, roles }) => `    ${login.padEnd(8)} ${name} (${roles.map((role) => role.split(":")[1]).join(", ")})`);
+const roles = people.map(
+  ({ login, name, roles }) => `    ${login.padEnd(8)} ${name} (${roles.map((role) => role.split(":")[1]).join(", ")})`,
+);
 console.log(
   [
     "",
