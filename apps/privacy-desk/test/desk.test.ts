@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { type CustosClient, createClient } from "@custos/sdk/staff";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { verifyExportedChain } from "../src/ledger-check.ts";
 import { type DeskWorld, seriousViolations, snap, startDeskWorld } from "./desk-world.ts";
 
 /** Presses Tab until `target` has the focus: the way a keyboard user reaches it. */
@@ -73,7 +74,24 @@ describe("the privacy desk", () => {
       },
     });
     expect(recorded.errors).toBeUndefined();
-    await staff.consent.set({ subjectId: "cust-7", purpose: "marketing", decision: "GRANTED", channel: "BANNER" });
+    // Several events, with and without proof, GPC and expiry, for the browser to re-hash every kind of field.
+    await staff.consent.set({
+      subjectId: "cust-8",
+      purpose: "marketing",
+      decision: "GRANTED",
+      channel: "BANNER",
+      gpc: true,
+      jurisdiction: "DE",
+    });
+    await staff.consent.set({
+      subjectId: "cust-7",
+      purpose: "marketing",
+      decision: "GRANTED",
+      channel: "BANNER",
+      expiresAt: "2031-01-01T00:00:00.000Z",
+      proof: { userAgent: "Mozilla/5.0 «тест» 测试", pageUrl: "https://shop.example.com/?a=1&b=ü", ipAddress: "203.0.113.7" },
+    });
+    await staff.consent.set({ subjectId: "cust-8", purpose: "marketing", decision: "WITHDRAWN", channel: "BANNER" });
   });
   afterAll(async () => {
     await world?.[Symbol.asyncDispose]();
@@ -158,8 +176,26 @@ describe("the privacy desk", () => {
     const page = await world.signedIn("li");
     await page.goto(`${world.desk.url}/#/person/cust-7`);
     await page.getByRole("cell", { name: "GRANTED" }).first().waitFor();
-    await page.getByRole("button", { name: "Verify the ledger's chain" }).click();
+    await page.getByRole("button", { name: "Ask the gateway to verify the chain" }).click();
     await page.getByText(/^The chain of \d+ events verifies/).waitFor();
+    // The browser's own re-hash of the exported chain reaches the head the gateway keeps.
+    const { headHash, verifiedCount } = await staff.consent.verifyLedger();
+    await page.getByRole("button", { name: "Re-hash the whole chain in this browser" }).click();
+    await page.getByText(`Re-hashed here: ${verifiedCount} events, every link holds; last link ${headHash.slice(0, 16)}.`).waitFor();
+    // The same check refuses an export whose decision was edited, whose event was removed, or whose link was changed.
+    const { document } = await staff.consent.export(
+      { from: "2000-01-01T00:00:00.000Z", to: new Date(Date.now() + 60_000).toISOString() },
+      "JSON",
+    );
+    const events = JSON.parse(document) as Record<string, unknown>[];
+    const edited = events.map((event) => (event.sequence === 2 ? { ...event, decision: "WITHDRAWN" } : event));
+    const relinked = events.map((event) => (event.sequence === 3 ? { ...event, previousHash: "f".repeat(64) } : event));
+    expect(await verifyExportedChain(JSON.stringify(edited))).toEqual({ ok: false, count: 1, sequence: 2, problem: "hash" });
+    expect(await verifyExportedChain(JSON.stringify(events.filter((event) => event.sequence !== 2)))).toMatchObject({
+      ok: false,
+      problem: "gap",
+    });
+    expect(await verifyExportedChain(JSON.stringify(relinked))).toEqual({ ok: false, count: 2, sequence: 3, problem: "link" });
     await expectAccessible(page);
     await snap(page, "desk-person");
 

@@ -2,12 +2,32 @@
 import { useState } from "preact/hooks";
 import type { Desk } from "../desk-context.ts";
 import { t, when } from "../i18n.ts";
-import { Show, useLoad } from "../ui.tsx";
+import { verifyExportedChain } from "../ledger-check.ts";
+import { refusal, Show, useLoad } from "../ui.tsx";
 
 export function PersonPage({ desk, subjectId }: { desk: Desk; subjectId: string }) {
   const [draft, setDraft] = useState(subjectId);
   const [consent] = useLoad(async () => (subjectId ? desk.client.consent.get(subjectId) : null), subjectId);
   const [verified, setVerified] = useState<string | null>(null);
+  const [rehashed, setRehashed] = useState<string | null>(null);
+  /** Every event since the ledger began, as JSON, re-hashed here; the gateway allows 10 000 events per export. */
+  const rehashInBrowser = async () => {
+    setRehashed(t("loading"));
+    try {
+      const { document } = await desk.client.consent.export(
+        { from: "2000-01-01T00:00:00.000Z", to: new Date(Date.now() + 60_000).toISOString() },
+        "JSON",
+      );
+      const result = await verifyExportedChain(document);
+      setRehashed(
+        result.ok
+          ? t("browserLedgerOk", { count: result.count, hash: result.headHash.slice(0, 16) })
+          : t("ledgerBroken", { sequence: result.sequence, kind: result.problem }),
+      );
+    } catch (error) {
+      setRehashed(refusal(error));
+    }
+  };
 
   return (
     <section>
@@ -94,6 +114,10 @@ export function PersonPage({ desk, subjectId }: { desk: Desk; subjectId: string 
           {t("verifyLedger")}
         </button>
         <p role="status">{verified ?? ""}</p>
+        <button type="button" onClick={rehashInBrowser}>
+          {t("browserVerify")}
+        </button>
+        <p role="status">{rehashed ?? ""}</p>
       </section>
     </section>
   );
