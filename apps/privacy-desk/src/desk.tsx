@@ -94,7 +94,16 @@ function App({ config }: { config: DeskConfig }) {
       await finishSignIn(config);
       const session = currentSession();
       if (!session) return setBoot({ state: "signed-out", reason: null });
-      const client = createClient({ url: config.gatewayUrl, token: () => currentSession()?.accessToken ?? "" });
+      // A session that ended while the desk was open sends the person back to the sign-in page, not into refusals.
+      const token = () => {
+        const live = currentSession();
+        if (!live) {
+          setBoot({ state: "signed-out", reason: "expired" });
+          throw new Error(t("expired"));
+        }
+        return live.accessToken;
+      };
+      const client = createClient({ url: config.gatewayUrl, token });
       try {
         const viewer = await client.viewer();
         setBoot({ state: "ready", desk: { client, viewer, canChange: viewer.kind === "STAFF" } });
