@@ -55,6 +55,8 @@ async function startOrExplain() {
       metricsToken: config.metricsToken,
       tls,
       trustedProxies: config.trustedProxies,
+      openId: config.openId,
+      deskOrigins: config.deskOrigins,
     });
     return { gateway, keyPepper, database };
   } catch (error) {

@@ -2,6 +2,7 @@
 // apps have smaller entry points of their own (`@custos/sdk/storefront`, `@custos/sdk/apps`).
 export type { CatalogueApi, PolicyApi } from "./api/catalogue.ts";
 export type { ConsentApi, CookiesApi } from "./api/consent.ts";
+export type { AuditApi, NoticesApi, RecordsApi, StaffApi } from "./api/desk.ts";
 export type { ProcessorsApi, SubjectsApi, SystemsApi, TransfersApi } from "./api/registers.ts";
 export type { PersonRequestsApi, RequestsApi, TasksApi } from "./api/requests.ts";
 export type { RetentionApi } from "./api/retention.ts";
@@ -21,6 +22,10 @@ export {
 export { createStorefrontClient, type StorefrontClient } from "./storefront.ts";
 export type { TypedDocument, VariablesArgument } from "./typed-document.ts";
 export type {
+  AuditExportFormat,
+  AuditLogEntry,
+  AuditLogFilter,
+  AuditLogPage,
   CalendarCoverage,
   CallerKind,
   ChainBreakKind,
@@ -45,6 +50,7 @@ export type {
   DataProtectionAuthority,
   DataSystem,
   DataSystemListFilter,
+  Disclosure,
   DueState,
   ExportedCategory,
   ExportValue,
@@ -52,11 +58,18 @@ export type {
   GpcOutcomeReason,
   HeldData,
   LegalBasis,
+  LegalHold,
+  Notice,
+  NoticeList,
+  NoticeStatus,
+  OutboxStatus,
   PolicyKind,
   PolicyVersion,
   PrivacyRequest,
+  PrivacyRequestDetail,
   PrivacyRequestQueue,
   PrivacyRequestQueueFilter,
+  ProcessingRecordFormat,
   Processor,
   PublishedPolicyVersion,
   PublishPolicyVersionInput,
@@ -74,10 +87,12 @@ export type {
   RequestTaskListFilter,
   RequestType,
   RetentionAction,
+  RetentionRun,
   RetentionTask,
   RetentionTaskList,
   RetentionTaskListFilter,
   RetentionTrigger,
+  StaffMember,
   SubjectConsent,
   SubjectContact,
   SubjectPurposeConsent,

@@ -9,15 +9,7 @@ import { describe, expect, it } from "vitest";
  */
 const LEFT_OUT = [
   "apiKeys",
-  "auditLog",
-  "auditLogExport",
-  "disclosures",
-  "legalHolds",
-  "outbox",
-  "privacyRequest",
-  "recordsOfProcessing",
   "retentionPolicies",
-  "retentionRuns",
   "createApiKey",
   "createProcessor",
   "liftProcessingRestriction",
@@ -26,7 +18,6 @@ const LEFT_OUT = [
   "recordDisclosureNotice",
   "recordTransfer",
   "releaseLegalHold",
-  "retryNotice",
   "revokeApiKey",
   "setRetentionPolicy",
   "sweepRetention",

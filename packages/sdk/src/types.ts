@@ -1,5 +1,6 @@
 // The SDK's public data types, derived from the operations' generated types so they follow the schema.
 import type {
+  AuditLogQuery,
   CalendarCoverageQuery,
   ConsentEventFieldsFragment,
   ConsentEventsExportQuery,
@@ -11,6 +12,12 @@ import type {
   CurrentPoliciesQuery,
   DataSystemFieldsFragment,
   DataSystemsQueryVariables,
+  DisclosuresQuery,
+  LegalHoldsQuery,
+  NoticeFieldsFragment,
+  NoticesQuery,
+  OutboxStatus,
+  PrivacyRequestDetailQuery,
   PrivacyRequestFieldsFragment,
   PrivacyRequestsQuery,
   PrivacyRequestsQueryVariables,
@@ -22,9 +29,11 @@ import type {
   RequestTaskFieldsFragment,
   RequestTasksQuery,
   RequestTasksQueryVariables,
+  RetentionRunsQuery,
   RetentionTaskFieldsFragment,
   RetentionTasksQuery,
   RetentionTasksQueryVariables,
+  StaffMembersQuery,
   SubjectContactFieldsFragment,
   SubmitRequestMutation,
   TransfersQuery,
@@ -182,3 +191,27 @@ export type Viewer = ViewerQuery["viewer"];
 export type RetentionTask = RetentionTaskFieldsFragment;
 export type RetentionTaskList = RetentionTasksQuery["retentionTasks"];
 export type RetentionTaskListFilter = RetentionTasksQueryVariables;
+
+/** A request as the privacy desk opens it: with what each data system answered and the notices sent about it. */
+export type PrivacyRequestDetail = PrivacyRequestDetailQuery["privacyRequest"];
+
+/** A person who signed in through the company's OpenID provider as staff or auditor. */
+export type StaffMember = StaffMembersQuery["staffMembers"][number];
+
+/** An e-mail notice and its delivery state. */
+export type Notice = NoticeFieldsFragment;
+export type NoticeList = NoticesQuery["outbox"];
+export type NoticeStatus = OutboxStatus;
+
+/** One entry of the disclosure register. */
+export type Disclosure = DisclosuresQuery["disclosures"]["edges"][number]["node"];
+/** A legal hold: data kept through erasure and retention, and why. */
+export type LegalHold = LegalHoldsQuery["legalHolds"]["edges"][number]["node"];
+/** A retention sweep and what it did per data category. */
+export type RetentionRun = RetentionRunsQuery["retentionRuns"]["edges"][number]["node"];
+
+/** One page of the audit log. */
+export type AuditLogPage = AuditLogQuery["auditLog"];
+export type AuditLogEntry = AuditLogPage["edges"][number]["node"];
+
+export type { AuditExportFormat, AuditLogFilter, OutboxStatus, ProcessingRecordFormat } from "../generated/graphql.ts";

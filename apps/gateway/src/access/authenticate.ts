@@ -1,10 +1,12 @@
 import type { TenantScopedPrisma } from "@custos/db";
-import type { Caller } from "../ground/caller.ts";
+import { decodeJwt } from "jose";
+import type { Caller, SignedInPerson } from "../ground/caller.ts";
 import { CustosError } from "../ground/errors.ts";
 import { shortLivedCache } from "../ground/short-lived.ts";
 import { keyMatches, keyPrefixOf, looksLikeApiKey } from "./api-key-format.ts";
 import { KIND_SCOPE } from "./api-key-scopes.ts";
 import { type SessionIssuerLookup, verifyShopperSession } from "./session-token.ts";
+import type { StaffSignIn } from "./staff-sign-in.ts";
 
 /** lastUsedAt is for humans reviewing keys; minute precision saves a write on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -32,6 +34,8 @@ export interface CredentialStore {
   findKey(prefix: string): Promise<KeyRow>;
   markKeyUsed(id: string, at: Date): Promise<void>;
   findSessionIssuer: SessionIssuerLookup;
+  /** Keeps the staff register (whom requests can be assigned to) as the person's token describes them. */
+  notePersonSeen(tenantId: string, person: SignedInPerson, role: "staff" | "auditor", at: Date): Promise<void>;
 }
 
 export interface AuthenticationSettings {
@@ -39,6 +43,8 @@ export interface AuthenticationSettings {
   keyPepper: string;
   /** Tenant of callers who present no credentials: they see its public catalogue. */
   anonymousTenantId: string;
+  /** People signing in through the company's OpenID provider, as staff or auditors of this tenant; unset, keys only. */
+  staffSignIn?: { signIn: StaffSignIn; tenantId: string; tenantSlug: string };
 }
 
 /**
@@ -51,10 +57,38 @@ export async function authenticate(settings: AuthenticationSettings, authorizati
   if (!match?.[1]) throw new CustosError("UNAUTHENTICATED", "Authorization must be `Bearer <key or session token>`.");
   const credential = match[1];
   if (!looksLikeApiKey(credential)) {
+    const staff = settings.staffSignIn;
+    if (staff && issuerOf(credential) === staff.signIn.issuer) {
+      const { kind, person } = await staff.signIn.verify(credential, staff.tenantSlug);
+      await notePerson(settings.credentials, staff.tenantId, person, kind);
+      return { kind, tenantId: staff.tenantId, person };
+    }
     const session = await verifyShopperSession(settings.credentials.findSessionIssuer, credential);
     return { kind: "shopper", ...session };
   }
   return authenticateKey(settings, credential);
+}
+
+/** What this process last wrote to the staff register per person, so the requests of one minute write it once. */
+const peopleSeen = new Map<string, { at: number; as: string }>();
+
+async function notePerson(credentials: CredentialStore, tenantId: string, person: SignedInPerson, role: "staff" | "auditor") {
+  const key = `${tenantId} ${person.subject}`;
+  const as = JSON.stringify([person.name, person.email, role]);
+  const now = new Date();
+  const seen = peopleSeen.get(key);
+  if (seen && seen.as === as && now.getTime() - seen.at < LAST_USED_RESOLUTION_MS) return;
+  peopleSeen.set(key, { at: now.getTime(), as });
+  await credentials.notePersonSeen(tenantId, person, role, now);
+}
+
+/** The unverified `iss` of a JWT, to know whose key must verify it; undefined when it is not one. */
+function issuerOf(token: string): string | undefined {
+  try {
+    return decodeJwt(token).iss;
+  } catch {
+    return undefined;
+  }
 }
 
 async function authenticateKey({ credentials, keyPepper }: AuthenticationSettings, token: string): Promise<Caller> {

@@ -1,7 +1,7 @@
 import { ApiKeyKind } from "@custos/db";
 import { recordAudit } from "../audit/audit-service.ts";
 import { builder } from "../ground/builder.ts";
-import { CALLER_KINDS } from "../ground/caller.ts";
+import { actorLabel, CALLER_KINDS, type SignedInPerson } from "../ground/caller.ts";
 import { createApiKey, revokeApiKey } from "./api-key-service.ts";
 
 const CALLER_KIND_DESCRIPTIONS: Record<(typeof CALLER_KINDS)[number], string> = {
@@ -33,18 +33,39 @@ const ApiKeyKindEnum = builder.enumType(ApiKeyKind, {
   },
 });
 
-const ViewerRef = builder.objectRef<{ kind: string; tenant: string }>("Viewer").implement({
-  description: "The caller as the gateway sees it.",
-  authScopes: { public: true },
+const SignedInPersonRef = builder.objectRef<SignedInPerson & { actor: string }>("SignedInPerson").implement({
+  description: "A member of staff or an auditor signed in through the company's OpenID provider.",
+  authScopes: { staff: true, auditor: true },
   fields: (t) => ({
-    kind: t.field({
-      type: CallerKindEnum,
-      description: "What the credentials make the caller; what it may read and change follows from it.",
-      resolve: ({ kind }) => kind.toUpperCase(),
+    subject: t.exposeString("subject", { description: "The provider's stable id for the person (`sub`)." }),
+    name: t.exposeString("name", { nullable: true, description: "Their name, as the provider's token gives it." }),
+    email: t.exposeString("email", { nullable: true, description: "Their e-mail address, as the provider's token gives it." }),
+    actor: t.exposeString("actor", {
+      description: "How the audit log, request events and identity checks name them: `staff:person:<sub> Name <e-mail>`.",
     }),
-    tenant: t.exposeString("tenant", { description: "Slug of the tenant whose records the caller sees." }),
   }),
 });
+
+const ViewerRef = builder
+  .objectRef<{ kind: string; tenant: string; person: (SignedInPerson & { actor: string }) | null }>("Viewer")
+  .implement({
+    description: "The caller as the gateway sees it.",
+    authScopes: { public: true },
+    fields: (t) => ({
+      kind: t.field({
+        type: CallerKindEnum,
+        description: "What the credentials make the caller; what it may read and change follows from it.",
+        resolve: ({ kind }) => kind.toUpperCase(),
+      }),
+      tenant: t.exposeString("tenant", { description: "Slug of the tenant whose records the caller sees." }),
+      person: t.field({
+        type: SignedInPersonRef,
+        nullable: true,
+        description: "The person signed in through the company's OpenID provider; null for API keys and other callers.",
+        resolve: ({ person }) => person,
+      }),
+    }),
+  });
 
 builder.queryField("viewer", (t) =>
   t.field({
@@ -53,7 +74,10 @@ builder.queryField("viewer", (t) =>
     authScopes: { public: true },
     resolve: async (_root, _args, ctx) => {
       const tenant = await ctx.prisma.tenant.findFirstOrThrow({ select: { slug: true } });
-      return { kind: ctx.caller.kind, tenant: tenant.slug };
+      const { caller } = ctx;
+      const person =
+        (caller.kind === "staff" || caller.kind === "auditor") && caller.person ? { ...caller.person, actor: actorLabel(caller) } : null;
+      return { kind: caller.kind, tenant: tenant.slug, person };
     },
   }),
 );

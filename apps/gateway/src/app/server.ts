@@ -5,6 +5,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { DEFAULT_TENANT_SLUG, type PrismaClient, scopeToTenant } from "@custos/db";
+import { type OpenIdSettings, openIdStaffSignIn } from "../access/staff-sign-in.ts";
 import { credentialStore } from "../cross-tenant/credential-store.ts";
 import { databaseGauges } from "../cross-tenant/database-gauges.ts";
 import { exportDownloads } from "../cross-tenant/export-downloads.ts";
@@ -85,6 +86,10 @@ export interface GatewayOptions {
   metricsToken?: string;
   /** The curated working-day calendars provisional deadlines are recounted with at start; the ones in force by default. */
   calendars?: CuratedCalendars;
+  /** The company's OpenID provider: its people sign in as staff or auditors of the tenant `tenantSlug`. */
+  openId?: OpenIdSettings;
+  /** Origins of the privacy desk, allowed by CORS. */
+  deskOrigins?: readonly string[];
 }
 
 export interface RunningGateway {
@@ -98,6 +103,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const { prisma, log = createJsonLogger() } = options;
   const tenantSlug = options.tenantSlug ?? DEFAULT_TENANT_SLUG;
   const tenant = await prisma.tenant.findUnique({ where: { slug: tenantSlug }, select: { id: true } });
+  const deskOrigins = new Set(options.deskOrigins ?? []);
+  const isStorefrontOrigin = createOriginAllowlist(prisma, options.originCacheMs);
   if (!tenant) throw new Error(`No tenant "${tenantSlug}" in the database; run \`pnpm db seed\`.`);
   const recount = await recomputeProvisionalDeadlines(prisma, options.calendars);
   if (recount.checked > 0) {
@@ -149,8 +156,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const handleGraphql = graphqlRoute({
     apollo,
     tenantClient: (tenantId) => scopeToTenant(prisma, tenantId),
-    authentication: { credentials: credentialStore(prisma), keyPepper: options.keyPepper, anonymousTenantId: tenant.id },
-    isAllowedOrigin: createOriginAllowlist(prisma, options.originCacheMs),
+    authentication: {
+      credentials: credentialStore(prisma),
+      keyPepper: options.keyPepper,
+      anonymousTenantId: tenant.id,
+      staffSignIn: options.openId && { signIn: openIdStaffSignIn(options.openId), tenantId: tenant.id, tenantSlug },
+    },
+    isAllowedOrigin: async (origin) => deskOrigins.has(origin) || (await isStorefrontOrigin(origin)),
     rateLimit,
     log,
     maxBodyBytes: MAX_BODY_BYTES,

@@ -60,6 +60,8 @@ export const ERROR_CODE_DESCRIPTIONS = {
   VERIFICATION_LOCKED: "The request had all the codes it may get; only a document check by staff can verify it now.",
   IDENTITY_MISMATCH: "The e-mail code cannot prove identity because the account has another address; staff check documents.",
   TASKS_PENDING: "The request cannot complete while tasks of its data systems are still open; it completes when they are done.",
+  INVALID_ASSIGNEE:
+    "An assignment to someone who is not privacy staff of this tenant: people appear in staffMembers once they have signed in; auditors take no requests.",
   TASK_NOT_OPEN: "The request task is finished, or its request is closed, so it takes no result.",
   INVALID_TASK_RESULT:
     "A task result that does not fit the request's type: data for access and portability, in its documented shape; a confirmation otherwise.",

@@ -111,6 +111,18 @@ describe.each(TEST_ENGINES)("the transfer, processor and disclosure registers on
     });
   });
 
+  it("judges each recorded transfer again today, law by law, for the desk's register", async () => {
+    const judged = await gateway.asStaff(
+      "{ transfers { edges { node { destinationCountry assessment { ok applicableLaws findings { law code article } } } } } }",
+    );
+    expect(judged.data?.transfers).toEqual({
+      edges: expect.arrayContaining([
+        { node: { destinationCountry: "SG", assessment: { ok: true, applicableLaws: ["GDPR", "PIPL"], findings: [] } } },
+        { node: { destinationCountry: "JP", assessment: { ok: true, applicableLaws: ["PIPL", "RU_152FZ"], findings: [] } } },
+      ]),
+    });
+  });
+
   it("puts a disclosure the person was not told of on the staff queue once notice is allowed, and off it once told", async () => {
     const RECORD = `mutation ($input: RecordDisclosureInput!) { recordDisclosure(input: $input) { id noticeOwed } }`;
     const base = {

@@ -94,6 +94,11 @@ const KEPT: Record<string, Record<string, string>> = {
   MarketingSuppression: {
     mailboxHash: "a suppression list: an objection to direct marketing stays honoured after erasure (Art. 21(3)); a keyed hash",
   },
+  StaffMember: {
+    subject: "a member of staff's id at the company's OpenID provider, for accountability (who acted, P10); not a data subject's",
+    name: "a member of staff's name, for accountability (who acted, P10); not a data subject's",
+    email: "a member of staff's work address, for accountability (who acted, P10); not a data subject's",
+  },
   PrivacyRequest: {
     verifiedBy: "who verified (a staff label or `subject:email-code`), proof the request was answered",
     verificationProvider: "the document-check provider's name, not the person's",
@@ -133,13 +138,14 @@ const NOT_PERSONAL_COLUMNS: Record<string, string[]> = {
   PrivacyRequest: [
     ...["id", "tenantId", "subjectId", "type", "status", "jurisdiction", "receivedAt", "dueAt", "initialDueAt", "acknowledgeBy"],
     ...["extensionNoticeBy", "deadlineRule", "deadlineProvisional", "deadlineMovedFrom", "extendedDueAt", "directMarketing"],
-    ...["verificationMethod", "verifiedAt", "feeCharged", "closedAt", "exportExpiresAt"],
+    ...["verificationMethod", "verifiedAt", "feeCharged", "closedAt", "exportExpiresAt", "assigneeId", "assignedAt"],
   ],
   MarketingSuppression: ["id", "tenantId", "requestId", "createdAt"],
   WithdrawalDestruction: [
     ...["id", "tenantId", "subjectId", "purposeId", "withdrawalEventId", "withdrawnAt", "dueAt", "deadlineRule", "closedAt"],
     ...["outcome", "closedBy", "createdAt"],
   ],
+  StaffMember: ["id", "tenantId", "role", "lastSeenAt", "createdAt"],
   RequestEvent: ["id", "requestId", "fromStatus", "toStatus", "actor", "occurredAt"],
   RequestPause: ["id", "requestId", "reason", "startedAt", "endedAt"],
   RequestVerificationCode: ["id", "requestId", "expiresAt", "attempts", "consumedAt", "createdAt"],

@@ -14,6 +14,19 @@ export const requestsSamples: Record<string, OperationSample> = {
     allowed: ["staff", "auditor"],
     audited: true,
   },
+  "Query.staffMembers": {
+    document: "{ staffMembers { subject name email role lastSeenAt } }",
+    variables: () => ({}),
+    allowed: ["staff", "auditor"],
+    audited: true,
+  },
+  "Mutation.assignRequest": {
+    // Nobody has signed in through an OpenID provider in the sample world: the sample takes the request back from nobody.
+    document: "mutation ($id: ID!) { assignRequest(id: $id, assignee: null) { id assignee { subject } assignedAt } }",
+    variables: async (world) => ({ id: await world.requestId() }),
+    allowed: ["staff"],
+    audited: true,
+  },
   "Query.calendarCoverage": {
     document: "{ calendarCoverage { jurisdiction lastCoveredDay daysLeft provisionalRule unpublished { year searchedOn } } }",
     variables: () => ({}),
@@ -21,7 +34,8 @@ export const requestsSamples: Record<string, OperationSample> = {
     audited: false,
   },
   "Query.privacyRequest": {
-    document: "query ($id: ID!) { privacyRequest(id: $id) { id contactEmail events { toStatus actor } tasks { system status } } }",
+    document:
+      "query ($id: ID!) { privacyRequest(id: $id) { id contactEmail events { toStatus actor } tasks { system status result } notices { template status } } }",
     variables: async (world) => ({ id: await world.requestId() }),
     allowed: ["staff", "auditor"],
     audited: true,

@@ -1,8 +1,10 @@
 import {
+  AssignRequestDocument,
   CalendarCoverageDocument,
   CompleteRequestTaskDocument,
   EscalateRequestDocument,
   ExtendRequestDeadlineDocument,
+  PrivacyRequestDetailDocument,
   PrivacyRequestsDocument,
   PullRequestTasksDocument,
   RequestStatusDocument,
@@ -18,6 +20,7 @@ import type { TypedRequest } from "../request.ts";
 import type {
   CalendarCoverage,
   PrivacyRequest,
+  PrivacyRequestDetail,
   PrivacyRequestQueue,
   PrivacyRequestQueueFilter,
   RequestProgress,
@@ -48,6 +51,10 @@ export interface PersonRequestsApi {
 export interface RequestsApi extends PersonRequestsApi {
   /** Staff: the queue, earliest deadline first. */
   queue(filter?: PrivacyRequestQueueFilter): Promise<PrivacyRequestQueue>;
+  /** Staff and auditors: one request with its history, what each data system answered and the notices sent about it. */
+  get(id: string): Promise<PrivacyRequestDetail>;
+  /** Staff: gives the request to a member of staff by their `subject` (`staff.members()`), or to nobody with null. */
+  assign(id: string, assignee: string | null): Promise<PrivacyRequest>;
   /** Staff: moves a request; REJECTED needs a reason, which is sent to the person. */
   transition(id: string, to: RequestStatus, reason?: string): Promise<PrivacyRequest>;
   /** Staff: extends the deadline where the law allows, with the reasons sent to the person. */
@@ -83,6 +90,8 @@ export function requestsApi(request: TypedRequest): RequestsApi {
   return {
     ...personRequestsApi(request),
     queue: async (filter = {}) => (await request(PrivacyRequestsDocument, filter)).privacyRequests,
+    get: async (id) => (await request(PrivacyRequestDetailDocument, { id })).privacyRequest,
+    assign: async (id, assignee) => (await request(AssignRequestDocument, { id, assignee })).assignRequest,
     transition: async (id, to, reason) =>
       (await request(TransitionRequestDocument, { input: { id, to, reason: reason ?? null } })).transitionRequest,
     extend: async (id, reason) => (await request(ExtendRequestDeadlineDocument, { id, reason })).extendRequestDeadline,

@@ -28,6 +28,33 @@ describe("configuration from the environment", () => {
     expect(config.production).toBe(false);
   });
 
+  it("takes the company's OpenID provider whole or not at all, and the desk's origins as origins", () => {
+    expect(loadGatewayConfig({})).toMatchObject({ openId: undefined, deskOrigins: [] });
+    const oidc = {
+      CUSTOS_OIDC_ISSUER: "https://id.example.com",
+      CUSTOS_OIDC_AUDIENCE: "urn:custos:gateway",
+      CUSTOS_OIDC_JWKS_URL: "https://id.example.com/jwks",
+    };
+    expect(loadGatewayConfig({ ...oidc, CUSTOS_DESK_ORIGINS: "https://desk.example.com, http://127.0.0.1:4020" })).toMatchObject({
+      openId: {
+        issuer: "https://id.example.com",
+        audience: "urn:custos:gateway",
+        jwksUrl: "https://id.example.com/jwks",
+        rolesClaim: "custos_roles",
+      },
+      deskOrigins: ["https://desk.example.com", "http://127.0.0.1:4020"],
+    });
+    expect(() => loadGatewayConfig({ CUSTOS_OIDC_ISSUER: oidc.CUSTOS_OIDC_ISSUER })).toThrow(
+      "CUSTOS_OIDC_ISSUER, CUSTOS_OIDC_AUDIENCE and CUSTOS_OIDC_JWKS_URL must be set together.",
+    );
+    expect(() => loadGatewayConfig({ ...oidc, CUSTOS_OIDC_JWKS_URL: "id.example.com/jwks" })).toThrow(
+      /^CUSTOS_OIDC_JWKS_URL must be an http/,
+    );
+    expect(() => loadGatewayConfig({ CUSTOS_DESK_ORIGINS: "https://desk.example.com/queue" })).toThrow(
+      /^CUSTOS_DESK_ORIGINS must be a comma-separated list of origins/,
+    );
+  });
+
   it("keeps the README's rate allowances when nothing is set", () => {
     expect(loadGatewayConfig({}).rateLimits).toEqual({
       requestsPerMinute: { anonymous: 60, storefront: 120, shopper: 120, service: 1200, partner: 300, staff: 600, auditor: 600 },

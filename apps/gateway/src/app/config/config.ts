@@ -3,6 +3,7 @@
 import { isIP } from "node:net";
 import { type DatabaseTarget, DEFAULT_TENANT_SLUG, databaseTargetFromEnv } from "@custos/db";
 import { z } from "zod";
+import type { OpenIdSettings } from "../../access/staff-sign-in.ts";
 import { CALLER_KINDS, type CallerKind } from "../../ground/caller.ts";
 import { LOG_LEVELS, type LogLevel } from "../../ground/logger.ts";
 import { NOTICE_MAX_ATTEMPTS } from "../../outbox/outbox-service.ts";
@@ -64,6 +65,24 @@ const environment = z.object({
           .filter((address) => address !== ""),
       )
       .refine((list) => list.every((address) => isIP(address) !== 0), "must be a comma-separated list of IP addresses"),
+  ),
+  CUSTOS_OIDC_ISSUER: optional(httpUrl),
+  CUSTOS_OIDC_AUDIENCE: text,
+  CUSTOS_OIDC_JWKS_URL: optional(httpUrl),
+  CUSTOS_OIDC_ROLES_CLAIM: optional(z.string().regex(/^[\w.:/-]{1,100}$/, "must be a claim name")),
+  CUSTOS_DESK_ORIGINS: optional(
+    z
+      .string()
+      .transform((list) =>
+        list
+          .split(",")
+          .map((origin) => origin.trim())
+          .filter((origin) => origin !== ""),
+      )
+      .refine(
+        (list) => list.every((origin) => URL.canParse(origin) && new URL(origin).origin === origin),
+        "must be a comma-separated list of origins (https://desk.example.com)",
+      ),
   ),
   CUSTOS_LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })),
   CUSTOS_RATE_LIMITS: optional(z.preprocess((value) => (typeof value === "string" ? value.toLowerCase() : value), onOff)),
@@ -147,7 +166,14 @@ export interface GatewayConfig extends DatabaseConfig {
   metricsToken: string | undefined;
   logLevel: LogLevel;
   rateLimits: RateLimitSettings;
+  /** The company's OpenID provider staff and auditors sign in with; unset, staff use API keys only. */
+  openId: OpenIdSettings | undefined;
+  /** Origins of the privacy desk (a staff web app on another origin), allowed by CORS beside the storefronts' keys. */
+  deskOrigins: string[];
 }
+
+/** The claim roles are read from when CUSTOS_OIDC_ROLES_CLAIM is unset. */
+export const DEFAULT_ROLES_CLAIM = "custos_roles";
 
 function issueLine(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): string {
   const name = String(issue.path[0]);
@@ -221,6 +247,14 @@ function tls(values: Environment): GatewayConfig["tls"] {
   return certPath && keyPath ? { certPath, keyPath } : undefined;
 }
 
+function openId(values: Environment): OpenIdSettings | undefined {
+  const { CUSTOS_OIDC_ISSUER: issuer, CUSTOS_OIDC_AUDIENCE: audience, CUSTOS_OIDC_JWKS_URL: jwksUrl } = values;
+  if (issuer === undefined && audience === undefined && jwksUrl === undefined) return undefined;
+  if (!issuer || !audience || !jwksUrl)
+    throw new ConfigError("CUSTOS_OIDC_ISSUER, CUSTOS_OIDC_AUDIENCE and CUSTOS_OIDC_JWKS_URL must be set together.");
+  return { issuer, audience, jwksUrl, rolesClaim: values.CUSTOS_OIDC_ROLES_CLAIM ?? DEFAULT_ROLES_CLAIM };
+}
+
 function databaseConfig(values: DatabaseVariables, env: NodeJS.ProcessEnv): DatabaseConfig {
   const production = values.NODE_ENV === "production";
   return { database: databaseTarget(values, production, env), production, keyPepper: values.CUSTOS_KEY_PEPPER };
@@ -247,5 +281,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     metricsToken: values.CUSTOS_METRICS_TOKEN,
     logLevel: values.CUSTOS_LOG_LEVEL ?? "info",
     rateLimits: rateLimits(values),
+    openId: openId(values),
+    deskOrigins: values.CUSTOS_DESK_ORIGINS ?? [],
   };
 }

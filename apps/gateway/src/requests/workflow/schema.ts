@@ -185,6 +185,8 @@ builder.queryField("privacyRequests", (t) =>
         description: "Only requests under this ISO 3166 code, e.g. DE or US-CA; all when absent.",
       }),
       open: t.arg.boolean({ required: false, description: "true: only requests still running; false: only closed ones." }),
+      assignee: t.arg.string({ required: false, description: "Only requests assigned to this member of staff, by `subject`." }),
+      assigned: t.arg.boolean({ required: false, description: "true: only requests someone has; false: only those nobody has." }),
     },
     resolve: async (query, _root, args, ctx) => {
       return auditedRead(ctx, { operation: "privacyRequests" }, () =>
@@ -195,6 +197,8 @@ builder.queryField("privacyRequests", (t) =>
             status: args.status ? { in: args.status } : undefined,
             jurisdiction: args.jurisdiction ? parseJurisdiction(args.jurisdiction) : undefined,
             closedAt: args.open == null ? undefined : args.open ? null : { not: null },
+            assignee: args.assignee ? { is: { subject: args.assignee } } : undefined,
+            assigneeId: args.assigned == null ? undefined : args.assigned ? { not: null } : null,
           },
           orderBy: [{ dueAt: "asc" }, { id: "asc" }],
         }),

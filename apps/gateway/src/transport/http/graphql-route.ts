@@ -64,7 +64,8 @@ export function graphqlRoute(options: GraphqlRouteOptions) {
       const refusals = await rateLimit.refused(address);
       if (!refusals.allowed) return tooMany(res, refusals);
       log.info("credentials refused", { requestId, reason: error.message });
-      return sendError(res, 401, error.code, error.message);
+      // A person signed in without a role here is known but not allowed: 403, so the desk says so instead of "sign in".
+      return sendError(res, error.code === "FORBIDDEN" ? 403 : 401, error.code, error.message);
     }
     record.callerKind = caller.kind;
     if (originRefused(caller, origin)) return sendError(res, 403, "FORBIDDEN", "This publishable key is not issued for this origin.");

@@ -1,5 +1,5 @@
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import type { Caller } from "../../ground/caller.ts";
+import { type Caller, callerHandle } from "../../ground/caller.ts";
 import type { RateLimitSettings } from "./rate-limit-settings.ts";
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -83,7 +83,7 @@ function callerBucket(caller: Caller, address: string): string {
     case "shopper":
       return `shopper:${caller.tenantId}:${caller.subjectExternalId}`;
     default:
-      return `${caller.kind}:${caller.keyId}`;
+      return `${caller.kind}:${callerHandle(caller)}`;
   }
 }
 

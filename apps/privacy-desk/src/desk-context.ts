@@ -1,0 +1,9 @@
+import type { CustosClient, Viewer } from "@custos/sdk/staff";
+
+/** What every page is given: the SDK client with the person's token, and who they are. */
+export interface Desk {
+  client: CustosClient;
+  viewer: Viewer;
+  /** Auditors see and export; every control that changes something is left out for them (the gateway refuses anyway). */
+  canChange: boolean;
+}
