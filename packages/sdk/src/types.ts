@@ -50,6 +50,7 @@ export type {
   PublishPolicyVersionInput,
   RecordConsentInput,
   RecordCookieConsentInput,
+  RefusalGround,
   RegisterSubjectContactInput,
   ReportGpcInput,
   RetentionAction,

@@ -65,6 +65,7 @@ const PERSONAL: Record<string, Record<string, Erased>> = {
     language: isNull,
     details: isNull,
     rejectionReason: isNull,
+    answer: isNull,
     extensionReason: isNull,
     verificationReference: isNull,
     exportPackage: isNull,
@@ -126,7 +127,7 @@ const NOT_PERSONAL_COLUMNS: Record<string, string[]> = {
   PrivacyRequest: [
     ...["id", "tenantId", "subjectId", "type", "status", "jurisdiction", "receivedAt", "dueAt", "initialDueAt", "acknowledgeBy"],
     ...["extensionNoticeBy", "deadlineRule", "deadlineProvisional", "deadlineMovedFrom", "extendedDueAt", "directMarketing"],
-    ...["verificationMethod", "verifiedAt", "feeCharged", "closedAt", "exportExpiresAt"],
+    ...["verificationMethod", "verifiedAt", "feeCharged", "closedAt", "exportExpiresAt", "refusalGround"],
   ],
   RequestEvent: ["id", "requestId", "fromStatus", "toStatus", "actor", "occurredAt"],
   RequestPause: ["id", "requestId", "reason", "startedAt", "endedAt"],
@@ -139,7 +140,7 @@ const NOT_PERSONAL_COLUMNS: Record<string, string[]> = {
     ...["id", "tenantId", "runId", "dataSystemId", "dataCategoryId", "action", "trigger", "clockStartBefore", "status", "open"],
     ...["createdAt", "completedAt"],
   ],
-  LegalHold: ["id", "tenantId", "subjectId", "dataCategoryId", "expiresAt", "releasedAt", "createdAt"],
+  LegalHold: ["id", "tenantId", "subjectId", "dataCategoryId", "ground", "expiresAt", "releasedAt", "createdAt"],
   Processor: ["id", "tenantId", "name", "country", "contactEmail", "contractRef", "createdAt"],
   TransferRecord: [
     ...["id", "tenantId", "processorId", "purposeId", "destinationCountry", "mechanisms", "safeguards", "regulatorNoticeRef"],

@@ -1,4 +1,5 @@
 import {
+  AnswerRequestDocument,
   CalendarCoverageDocument,
   CompleteRequestTaskDocument,
   EscalateRequestDocument,
@@ -20,6 +21,7 @@ import type {
   PrivacyRequest,
   PrivacyRequestQueue,
   PrivacyRequestQueueFilter,
+  RefusalGround,
   RequestProgress,
   RequestStatus,
   RequestTask,
@@ -48,8 +50,15 @@ export interface PersonRequestsApi {
 export interface RequestsApi extends PersonRequestsApi {
   /** Staff: the queue, earliest deadline first. */
   queue(filter?: PrivacyRequestQueueFilter): Promise<PrivacyRequestQueue>;
-  /** Staff: moves a request; REJECTED needs a reason, which is sent to the person. */
+  /** Staff: moves a request; a rejection goes through `reject`, a question or complaint is completed by `answer`. */
   transition(id: string, to: RequestStatus, reason?: string): Promise<PrivacyRequest>;
+  /**
+   * Staff: refuses a request on a legal ground from the list for its law, which the notice cites to the person;
+   * `reason` adds staff's own words (required with grounds that name no law themselves).
+   */
+  reject(id: string, ground: RefusalGround, reason?: string): Promise<PrivacyRequest>;
+  /** Staff: answers a question or complaint and completes it; the answer is kept with the request and sent to the person. */
+  answer(id: string, answer: string): Promise<PrivacyRequest>;
   /** Staff: extends the deadline where the law allows, with the reasons sent to the person. */
   extend(id: string, reason: string): Promise<PrivacyRequest>;
   /** Staff: records a third-party identity-document check. */
@@ -85,6 +94,10 @@ export function requestsApi(request: TypedRequest): RequestsApi {
     queue: async (filter = {}) => (await request(PrivacyRequestsDocument, filter)).privacyRequests,
     transition: async (id, to, reason) =>
       (await request(TransitionRequestDocument, { input: { id, to, reason: reason ?? null } })).transitionRequest,
+    reject: async (id, refusalGround, reason) =>
+      (await request(TransitionRequestDocument, { input: { id, to: "REJECTED", refusalGround, reason: reason ?? null } }))
+        .transitionRequest,
+    answer: async (id, answer) => (await request(AnswerRequestDocument, { id, answer })).answerRequest,
     extend: async (id, reason) => (await request(ExtendRequestDeadlineDocument, { id, reason })).extendRequestDeadline,
     verifyIdentity: async (id, { provider, reference }) =>
       (await request(VerifyRequestIdentityDocument, { id, provider, reference })).verifyRequestIdentity,

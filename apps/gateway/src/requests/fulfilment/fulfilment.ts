@@ -96,7 +96,7 @@ async function completeRequest(tx: TenantTransaction, ctx: FulfilmentCaller, req
   const completionPayload: Prisma.InputJsonObject = {
     searched,
     ...(staffReason ? { answeredWithoutSystems: staffReason } : {}),
-    ...(held && held.holds.length > 0 ? { kept: held.holds.map(({ category, reason }) => ({ category, reason })) } : {}),
+    ...(held ? { kept: held.holds.map((hold) => ({ ...hold })) } : {}),
   };
   if (EXPORTING_TYPES.includes(request.type)) {
     const exports: SystemExport[] = tasks.map((task) => ({
@@ -171,7 +171,15 @@ async function eraseOwnRecords(tx: TenantTransaction, request: PrivacyRequest, n
   if (keep.has("identity")) return;
   await tx.privacyRequest.updateMany({
     where: { id: { in: ids } },
-    data: { contactEmail: null, language: null, details: null, rejectionReason: null, extensionReason: null, verificationReference: null },
+    data: {
+      contactEmail: null,
+      language: null,
+      details: null,
+      rejectionReason: null,
+      answer: null,
+      extensionReason: null,
+      verificationReference: null,
+    },
   });
   await tx.requestEvent.updateMany({ where: { requestId: { in: ids }, actor: { not: "system" } }, data: { note: null } });
   await tx.requestVerificationCode.deleteMany({ where: { requestId: { in: ids } } });
