@@ -40,7 +40,7 @@ async function startSmtpServer() {
 }
 
 describe("notices over SMTP", () => {
-  it("the embedded database's job runner hands each queued notice to a real SMTP server once, as plain text", async () => {
+  it("the embedded database's job runner hands each queued notice to a real SMTP server once, as text and HTML", async () => {
     await using database = await createMigratedTestDatabase("pglite");
     const { prisma } = database;
     const tenant = await prisma.tenant.findUniqueOrThrow({ where: { slug: "default" } });
@@ -74,7 +74,10 @@ describe("notices over SMTP", () => {
     expect(ivan?.from).toBe("privacy@shop.example");
     expect(ivan?.raw).toContain("Subject: We have received your privacy request");
     expect(ivan?.raw).toContain("for access to your data");
+    expect(ivan?.raw).toMatch(/Content-Type: multipart\/alternative/);
     expect(ivan?.raw).toMatch(/Content-Type: text\/plain/);
+    expect(ivan?.raw).toMatch(/Content-Type: text\/html/);
+    expect(ivan?.raw).toContain("will answer by 24 December 2026.");
     expect(smtp.received).toHaveLength(2);
   });
 });
