@@ -49,13 +49,18 @@ describe("notice texts", () => {
   it("send an HTML part with the same sentences, escaped, and links only to the URLs printed", () => {
     const notice = noticeText(
       "request.completion",
-      { ...completion, requestType: "QUESTION", answer: '<script>alert("x")</script> & see https://shop.example/faq.' },
+      {
+        ...completion,
+        requestType: "QUESTION",
+        answer: '<script>alert("x")</script> & see https://shop.example/faq. (Or https://shop.example/help?a=1&b=2)',
+      },
       options,
     );
     expect(notice.text).toContain('<script>alert("x")</script>');
     expect(notice.html).not.toContain("<script>");
     expect(notice.html).toContain("&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; see");
     expect(notice.html).toContain('<a href="https://shop.example/faq">https://shop.example/faq</a>.');
+    expect(notice.html).toContain('(Or <a href="https://shop.example/help?a=1&#38;b=2">https://shop.example/help?a=1&#38;b=2</a>)');
     expect(notice.html).toMatch(/^<!DOCTYPE html><html lang="ru">/);
   });
 

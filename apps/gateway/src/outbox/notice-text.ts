@@ -261,11 +261,19 @@ const WORDS: Record<NoticeTemplate, Words> = {
 export const noticeLanguage = (tag: string | null | undefined): NoticeLanguage => (tag?.toLowerCase().startsWith("en") ? "en" : "ru");
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-/** Escaped first, so a link is only ever an https URL the sentence already printed. */
-const htmlParagraph = (text: string) =>
-  `<p>${escapeHtml(text)
-    .replace(/https:\/\/[^\s<]+[^\s<.,;:)]/g, (url) => `<a href="${url}">${url}</a>`)
-    .replace(/\n/g, "<br>\n")}</p>`;
+/** An https URL as a sentence prints it: not the full stop, comma or bracket after it. */
+const LINK = /https:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]»]/g;
+/** Every piece escaped; only the https URLs the sentence already prints become links. */
+function htmlParagraph(text: string): string {
+  let html = "";
+  let from = 0;
+  for (const match of text.matchAll(LINK)) {
+    const url = escapeHtml(match[0]);
+    html += `${escapeHtml(text.slice(from, match.index))}<a href="${url}">${url}</a>`;
+    from = match.index + match[0].length;
+  }
+  return `<p>${(html + escapeHtml(text.slice(from))).replace(/\n/g, "<br>\n")}</p>`;
+}
 
 /** A payload of another shape throws StoredJsonError: the delivery fails and, once out of attempts, is dead-lettered. */
 export function noticeText(template: string, payload: unknown, options: NoticeOptions): NoticeText {
