@@ -105,7 +105,7 @@ const date = (iso: string | null | undefined) => (iso ? new Date(iso) : undefine
 /** The request as its notices name it: its type, and the day it was received. */
 const about = (say: Speaker, p: NoticePayload) => ({
   typeName: p.requestType ? say(`type.${p.requestType}`) : "",
-  receivedAt: date(p.receivedAt ?? p.dueAt),
+  receivedAt: date(p.receivedAt),
 });
 
 /** Where the person may turn if they disagree: the competent authority (or, with none listed, the country's), and court. */
