@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { lawFor } from "../laws/registry.ts";
-import { competentAuthority } from "../requests/competent-authority.ts";
+import { noticeAuthority } from "../requests/competent-authority.ts";
 import { NOTICE_LANGUAGES, noticeText } from "./notice-text.ts";
 
 /** Where the review document is: `pnpm notices:doc` writes it, notice-doc.test.ts fails while it is stale. */
@@ -18,7 +18,7 @@ const request = (jurisdiction: string, timeZone: string, requestType: string) =>
   receivedAt: "2026-10-06T09:30:00.000Z",
   dueAt: "2026-10-20T20:59:59.999Z",
   verificationRequired: !["OBJECTION", "OPT_OUT_OF_SALE", "QUESTION", "COMPLAINT"].includes(requestType),
-  authority: competentAuthority(jurisdiction),
+  authority: noticeAuthority(jurisdiction),
   controller,
 });
 

@@ -269,7 +269,8 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
         token: other.token,
       },
     );
-    expect(withdrawn.data?.withdrawRequest).toMatchObject({ status: "WITHDRAWN", authority: { jurisdiction: "EEA" } });
+    // Portugal's own authority, not the EDPB's list of all of them (issue 24).
+    expect(withdrawn.data?.withdrawRequest).toMatchObject({ status: "WITHDRAWN", authority: { jurisdiction: "PT" } });
     const again = await gateway.execute("mutation ($token: String!) { withdrawRequest(token: $token) { status } }", { token: other.token });
     expect(again.errors?.[0]?.extensions?.code).toBe("ILLEGAL_TRANSITION");
     const events = await gateway.database.prisma.requestEvent.findMany({ where: { requestId: other.id }, orderBy: { occurredAt: "asc" } });

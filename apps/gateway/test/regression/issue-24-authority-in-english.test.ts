@@ -51,6 +51,18 @@ describe("a refusal's rights", () => {
     expect(austria).not.toContain("EU/EEA");
 
     const germany = await refuse("DE", "en", "IDENTITY_NOT_VERIFIED");
+    // The API names the same authority as the notice (P11: the escalation's answer names where to complain).
+    const query =
+      "query ($jurisdiction: String) { privacyRequests(first: 1, jurisdiction: $jurisdiction) { edges { node { authority { jurisdiction name website } } } } }";
+    const named = async (jurisdiction: string) =>
+      dataOf<{ edges: { node: { authority: unknown } }[] }>(await gateway.asStaff(query, { jurisdiction }), "privacyRequests").edges[0]
+        ?.node.authority;
+    expect(await named("DE")).toEqual({
+      jurisdiction: "DE",
+      name: "Data-protection supervisory authority of the German federal state (Land) you live in (list of Land authorities)",
+      website: "https://www.datenschutzkonferenz-online.de/datenschutzaufsichtsbehoerden.html",
+    });
+    expect(await named("AT")).toMatchObject({ jurisdiction: "AT", name: "Austrian Data Protection Authority (Datenschutzbehörde)" });
     expect(germany).toContain(
       "complain to the data-protection supervisory authority of the German federal state (Land) you live in (list of Land authorities): https://www.datenschutzkonferenz-online.de/datenschutzaufsichtsbehoerden.html.",
     );

@@ -6,7 +6,7 @@ import { lawFor } from "../../laws/registry.ts";
 import { noticeContext } from "../../outbox/notice-context.ts";
 import type { NoticeTemplate } from "../../outbox/notice-text.ts";
 import { enqueueNotices } from "../../outbox/outbox-service.ts";
-import { competentAuthority } from "../competent-authority.ts";
+import { noticeAuthority } from "../competent-authority.ts";
 import {
   type ActorKind,
   assertTransition,
@@ -108,7 +108,7 @@ export async function queueNotices(
 ) {
   const recipient = request.contactEmail;
   if (!recipient) return;
-  const authority = competentAuthority(request.jurisdiction);
+  const authority = noticeAuthority(request.jurisdiction);
   const { language, controller } = await noticeContext(tx, request.language);
   // The person's days: the zone their jurisdiction's deadlines are counted in.
   const { timeZone } = jurisdictionProfile(request.jurisdiction, DEFAULT_COMPANY_POLICY.otherJurisdictions.timeZone);

@@ -3,7 +3,7 @@ import { builder } from "../../ground/builder.ts";
 import { CustosError } from "../../ground/errors.ts";
 import { parseJurisdiction } from "../../ground/identifiers/jurisdiction.ts";
 import { parseSubjectId } from "../../ground/identifiers/subject-id.ts";
-import { authorityFor } from "../authorities.ts";
+import { competentAuthority } from "../competent-authority.ts";
 import { answerRequest, extendDeadline, liftRestriction, staffTransition, verifyByDocuments } from "../intake/request-service.ts";
 import { dueStatus } from "../rules/index.ts";
 import { AuthorityRef, DEADLINE_PROVISIONAL, DueStateEnum, RequestStatusEnum, RequestTypeEnum, VerificationMethodEnum } from "../schema.ts";
@@ -177,7 +177,7 @@ builder.prismaObject("PrivacyRequest", {
       type: AuthorityRef,
       nullable: true,
       description: "The data-protection authority for the request's jurisdiction, to complain to; null when Custos lists none.",
-      resolve: (request) => authorityFor(request.jurisdiction),
+      resolve: (request) => competentAuthority(request.jurisdiction),
     }),
     events: t.relation("events", {
       description: "The request's history, oldest first.",
