@@ -368,6 +368,10 @@ export async function subjectMove(
   });
 }
 
+/** Questions and complaints (P4) are answered by staff; the other types by the data systems' work. */
+const ANSWERED_TYPES: readonly RequestType[] = ["QUESTION", "COMPLAINT"];
+const MAX_ANSWER = 20_000;
+
 /**
  * A staff transition. A rejection needs its legal ground from the list for the request's law (the notice cites it);
  * staff's reason only adds to it. A question or complaint is completed by answering it (answerRequest), not here.
@@ -408,10 +412,6 @@ export async function staffTransition(
   });
 }
 
-/** Questions and complaints (P4) are answered by staff; the other types by the data systems' work. */
-const ANSWERED_TYPES: readonly RequestType[] = ["QUESTION", "COMPLAINT"];
-const MAX_ANSWER = 20_000;
-
 /**
  * Staff answer a question or complaint (P4): the answer is kept with the request and sent to the person as the
  * completion notice, in the same transaction. An escalated one is answered again the same way.
@@ -426,8 +426,7 @@ export async function answerRequest(db: TenantScopedPrisma, ctx: ServiceCaller, 
       throw new CustosError("INVALID_REQUEST", `A ${locked.type} request is answered by carrying it out, not with text.`);
     }
     await recordAudit(tx, ctx, { operation: "answerRequest", subjectId: locked.subjectId });
-    const withAnswer = { ...locked, answer };
-    const moved = await moveRequest(tx, ctx, withAnswer, "COMPLETED", "staff", {
+    const moved = await moveRequest(tx, ctx, locked, "COMPLETED", "staff", {
       note: "answered",
       payloads: { completion: { answer } },
     });
