@@ -33,10 +33,25 @@ describe("notice dates", () => {
     expect(notice.text).not.toMatch(/2026-04-2\d|25 April/);
     // 11 CCR §7021(a): the confirmation says how the request is verified and when to expect the answer.
     expect(notice.text).toContain("How we verify that the request is yours: we e-mail a one-time code");
-    expect(notice.text).toContain("We will answer within 45 calendar days of receipt, by 24 April 2026.");
+    expect(notice.text).toContain(
+      "When to expect our answer: by 24 April 2026, unless before then we tell you that we need more time, and why.",
+    );
     expect(notice.html).toContain(
       "<p>We received your request for access to your data on 10 March 2026 and will answer by 24 April 2026.</p>",
     );
+  });
+
+  it("tell a Californian opting out that no proof is asked, and the opt-out's own date", async () => {
+    // Received Tuesday 14 April 2026; 11 CCR §7026(f): 15 business days (15, 16, 17, 20, 21, 22, 23, 24, 27, 28, 29,
+    // 30 April, 1, 4, 5 May; no California state holiday falls between) = 5 May, ending 2026-05-06T06:59:59.999Z.
+    moveClockTo("2026-04-14T10:00:00-07:00");
+    const contactEmail = "opt-out@example.com";
+    const request = await submit({ type: "OPT_OUT_OF_SALE", jurisdiction: "US-CA", contactEmail, language: "en" });
+    expect(request.dueAt).toBe("2026-05-06T06:59:59.999Z");
+    const notice = await readNotice(gateway, contactEmail, "request.acknowledgement");
+    expect(notice.text).toContain("This request needs no proof of identity: we act on it without asking you for more information.");
+    expect(notice.text).toContain("When to expect our answer: by 5 May 2026");
+    expect(notice.text).not.toMatch(/45 (calendar|more) days/);
   });
 
   it("read as Russian dates, and the extension names the request and its legal basis before staff's words", async () => {
