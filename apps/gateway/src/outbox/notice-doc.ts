@@ -122,6 +122,11 @@ const SAMPLES: readonly { title: string; template: string; payload: Record<strin
     template: "request.rejection",
     payload: { ...request("BY", "UTC", "ERASURE"), refusalGround: "IDENTITY_NOT_VERIFIED", reason: null },
   },
+  {
+    title: "Refusal (California, CCPA §1798.105(d)(8))",
+    template: "request.rejection",
+    payload: { ...request("US-CA", "America/Los_Angeles", "ERASURE"), refusalGround: "CCPA_105_D_8_LEGAL_OBLIGATION", reason: null },
+  },
   { title: "Withdrawal", template: "request.withdrawal-confirmation", payload: request("RU", "Europe/Moscow", "ERASURE") },
   { title: "Escalation (Germany)", template: "request.escalation-acknowledgement", payload: request("DE", "Europe/Berlin", "ACCESS") },
   {
