@@ -14,6 +14,7 @@ const request = (jurisdiction: string, timeZone: string, requestType: string) =>
   requestId: REQUEST_ID,
   requestType,
   law: lawFor(jurisdiction).id,
+  jurisdiction,
   timeZone,
   receivedAt: "2026-10-06T09:30:00.000Z",
   dueAt: "2026-10-20T20:59:59.999Z",

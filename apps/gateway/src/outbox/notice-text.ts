@@ -69,6 +69,8 @@ export const NoticePayloadSchema = z.object({
   timeZone: z.string().optional(),
   /** The law the request falls under (RU_152_FZ, GDPR, CCPA...): which rights and citations the notice gives. */
   law: z.string().optional(),
+  /** The request's jurisdiction (RU, GB, US-CA): sentences a catalogue words per jurisdiction rather than per law. */
+  jurisdiction: z.string().optional(),
   requestId: z.string().optional(),
   requestType: z.enum(RequestType).optional(),
   receivedAt: z.string().optional(),
@@ -108,6 +110,16 @@ const about = (say: Speaker, p: NoticePayload) => ({
   receivedAt: date(p.receivedAt),
 });
 
+/**
+ * The catalogue's sentence for the request's law (`<prefix>.RU_152_FZ`), else for its jurisdiction (`<prefix>.GB`,
+ * whatever law module claims it), else null.
+ */
+function perLaw(say: Speaker, prefix: string, p: NoticePayload): string | null {
+  const keys = [p.law, p.jurisdiction, p.jurisdiction?.slice(0, 2)].map((key) => `${prefix}.${key}`);
+  const found = keys.find((key) => !key.endsWith(".undefined") && say.has(key));
+  return found ? say(found) : null;
+}
+
 /** Where the person may turn if they disagree: the competent authority (or, with none listed, the country's), and court. */
 function rights(say: Speaker, p: NoticePayload): string[] {
   const authority = p.authority;
@@ -115,7 +127,7 @@ function rights(say: Speaker, p: NoticePayload): string[] {
     authority?.jurisdiction && say.has(`authority.${authority.jurisdiction}`) ? say(`authority.${authority.jurisdiction}`) : null;
   const name = named ?? authority?.name;
   const complaintAddress = authority?.complaintUrl ?? authority?.website;
-  const court = p.law && say.has(`rights.court.${p.law}`) ? say(`rights.court.${p.law}`) : say("rights.court.other");
+  const court = perLaw(say, "rights.court", p) ?? say("rights.court.other");
   if (!authority || !name || !complaintAddress) return [say("rights.noAuthority"), court];
   return [
     say("rights.authority", { authority: name, complaintAddress }),
@@ -183,9 +195,7 @@ const WORDS: Record<NoticeTemplate, Words> = {
   }),
   "request.extension-notice": (say, p) => {
     const basis =
-      p.extensionBasis === "company-policy" || !p.law || !say.has(`extension.basis.${p.law}`)
-        ? say("extension.basis.companyPolicy")
-        : say(`extension.basis.${p.law}`);
+      (p.extensionBasis === "company-policy" ? null : perLaw(say, "extension.basis", p)) ?? say("extension.basis.companyPolicy");
     return {
       subject: say("request.extension-notice.subject"),
       body: [

@@ -71,9 +71,9 @@ describe("a refusal's rights", () => {
     expect(await refuse("GB", "ru", "IDENTITY_NOT_VERIFIED")).toContain(
       "в Управление комиссара по информации Великобритании (ICO): https://ico.org.uk/make-a-complaint/.",
     );
-    expect(await refuse("GB", "en", "IDENTITY_NOT_VERIFIED")).toContain(
-      "complain to the Information Commissioner's Office (ICO): https://ico.org.uk/make-a-complaint/.",
-    );
+    const britain = await refuse("GB", "en", "IDENTITY_NOT_VERIFIED");
+    expect(britain).toContain("complain to the Information Commissioner's Office (ICO): https://ico.org.uk/make-a-complaint/.");
+    expect(britain).toContain("you may take us to court (UK GDPR Art. 79).");
   });
 
   it("tells a person in a country with no listed authority that they may still complain there and go to court", async () => {

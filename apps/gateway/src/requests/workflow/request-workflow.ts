@@ -123,6 +123,7 @@ export async function queueNotices(
         requestType: request.type,
         status: request.status,
         law: lawFor(request.jurisdiction).id,
+        jurisdiction: request.jurisdiction,
         timeZone,
         receivedAt: request.receivedAt.toISOString(),
         dueAt: request.dueAt.toISOString(),
