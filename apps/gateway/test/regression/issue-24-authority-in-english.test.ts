@@ -71,7 +71,11 @@ describe("a refusal's rights", () => {
     expect(await refuse("GB", "ru", "IDENTITY_NOT_VERIFIED")).toContain(
       "в Управление комиссара по информации Великобритании (ICO): https://ico.org.uk/make-a-complaint/.",
     );
-    const britain = await refuse("GB", "en", "IDENTITY_NOT_VERIFIED");
+    // The UK GDPR's own grounds (Art. 12(5) as in the GDPR) apply to a British request.
+    const britain = await refuse("GB", "en", "GDPR_ART_12_5_EXCESSIVE", "The same request, daily, for a month.");
+    expect(britain).toContain(
+      "Legal ground: the request is excessive, in particular because of its repetitive character (GDPR Art. 12(5)(b)).",
+    );
     expect(britain).toContain("complain to the Information Commissioner's Office (ICO): https://ico.org.uk/make-a-complaint/.");
     expect(britain).toContain("you may take us to court (UK GDPR Art. 79).");
   });
