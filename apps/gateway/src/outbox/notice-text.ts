@@ -115,8 +115,8 @@ const about = (say: Speaker, p: NoticePayload) => ({
  * whatever law module claims it), else null.
  */
 function perLaw(say: Speaker, prefix: string, p: NoticePayload): string | null {
-  const keys = [p.law, p.jurisdiction, p.jurisdiction?.slice(0, 2)].map((key) => `${prefix}.${key}`);
-  const found = keys.find((key) => !key.endsWith(".undefined") && say.has(key));
+  const keys = [p.law, p.jurisdiction, p.jurisdiction?.slice(0, 2)].flatMap((key) => (key ? [`${prefix}.${key}`] : []));
+  const found = keys.find((key) => say.has(key));
   return found ? say(found) : null;
 }
 
