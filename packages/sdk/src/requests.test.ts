@@ -97,7 +97,8 @@ describe.each(TEST_ENGINES)("data-subject requests end to end through the SDK on
 
       if (type === "QUESTION" || type === "COMPLAINT") {
         expect((await visitor.requests.status(trackingToken)).status).toBe("IN_PROGRESS");
-        await staff.requests.transition(request.id, "COMPLETED", "answered by e-mail");
+        const answered = await staff.requests.answer(request.id, "We set only the cookies listed in our cookie policy.");
+        expect(answered).toMatchObject({ status: "COMPLETED", answer: "We set only the cookies listed in our cookie policy." });
       } else if (type === "OBJECTION") {
         // An objection to direct marketing is acted on at once (issue 24): nothing is left for the systems.
         for (const app of apps.values()) expect(await app.tasks.pull(5)).toEqual([]);
@@ -176,6 +177,17 @@ describe.each(TEST_ENGINES)("data-subject requests end to end through the SDK on
     expect(queue.edges.every(({ node }) => node.feeCharged === false && node.dueState === "CLOSED")).toBe(true);
     expect(await prisma.privacyRequest.count({ where: { feeCharged: true } })).toBe(0);
     expect(await prisma.requestTask.count({ where: { status: { not: "DONE" } } })).toBe(0);
+
+    // A refusal cites its legal ground from the list for the request's law; staff's words only add to it.
+    const doubtful = await visitor.requests.submit({ type: "ACCESS", jurisdiction: "RU", contactEmail: "doubtful@example.com" });
+    expect(await failureOf(staff.requests.reject(doubtful.request.id, "GDPR_ART_12_5_EXCESSIVE", "again"))).toMatchObject({
+      code: "REFUSAL_GROUND_NOT_APPLICABLE",
+    });
+    expect(await staff.requests.reject(doubtful.request.id, "RU_152_ART_14_3_IDENTITY")).toMatchObject({
+      status: "REJECTED",
+      refusalGround: "RU_152_ART_14_3_IDENTITY",
+      rejectionReason: null,
+    });
     // Nine requests through their whole life on one gateway: 8 s on a quiet 2-core machine, 35-60 s on a loaded one.
   }, 180_000);
 });

@@ -59,6 +59,7 @@ export type {
   PublishPolicyVersionInput,
   RecordConsentInput,
   RecordCookieConsentInput,
+  RefusalGround,
   RegisterSubjectContactInput,
   ReportGpcInput,
   RetentionAction,

@@ -50,7 +50,8 @@ export const ERROR_CODE_DESCRIPTIONS = {
   INVALID_REQUEST: "A data-subject request's input is malformed (e-mail, details, fields that do not fit its type).",
   ILLEGAL_TRANSITION: "The workflow refuses this move; the message lists the moves that are possible.",
   REASON_REQUIRED:
-    "A move that needs a reason, sent to the person, came without one: a rejection, or completing a request no data system was asked about.",
+    "A move that needs a reason, sent to the person, came without one: a rejection without its legal ground (or without the explanation its ground needs), an answer to a question or complaint without text, or completing a request no data system was asked about.",
+  REFUSAL_GROUND_NOT_APPLICABLE: "A rejection's legal ground belongs to another law than the one the request falls under.",
   REQUEST_CHANGED: "Someone else moved the request meanwhile; read it again.",
   EXTENSION_NOT_ALLOWED: "The law that applies allows no extension of this request's deadline, or it was already extended once.",
   EXTENSION_REASON_REQUIRED: "A deadline extension needs the reasons that the notice gives the person.",

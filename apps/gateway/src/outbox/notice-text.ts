@@ -1,11 +1,15 @@
 import { RequestType } from "@custos/db/enums";
 import { z } from "zod";
 import { parseStoredJson } from "../ground/stored-json.ts";
+import { noticeSpeaker, type Speaker } from "./notice-messages.ts";
 
 /**
- * The words of each notice, in Russian or English (the person's language, else the policy's), as plain sentences with
- * the controller's contact. Plain text, so every mail client shows the same thing and nothing in a payload can become
- * markup. Links are made absolute with the gateway's public base URL (`CUSTOS_PUBLIC_URL`).
+ * The words of each notice, in Russian or English (the person's language, else the policy's). The wording lives in
+ * ICU MessageFormat catalogues, one file per language (`messages/ru.json`, `messages/en.json`), which a translator or
+ * lawyer edits without reading this code; this file only decides which sentences a notice has and what fills them.
+ * Dates are days in the person's time zone (the request's jurisdiction), written as the language writes them. Each
+ * notice has a plain-text part and an HTML part built from the same sentences, escaped, so nothing in a payload or
+ * a catalogue can become markup. Links are made absolute with the gateway's public base URL (`CUSTOS_PUBLIC_URL`).
  */
 export type NoticeLanguage = "ru" | "en";
 export const NOTICE_LANGUAGES: readonly NoticeLanguage[] = ["ru", "en"];
@@ -29,6 +33,7 @@ const isNoticeTemplate = (template: string): template is NoticeTemplate => (NOTI
 export interface NoticeText {
   subject: string;
   text: string;
+  html: string;
 }
 
 export interface NoticeOptions {
@@ -36,22 +41,56 @@ export interface NoticeOptions {
   publicUrl: string;
 }
 
+const NoticeAuthoritySchema = z.object({
+  /** Which entry of the catalogue names it (`authority.<jurisdiction>`): RU, DE, AT, US-CA, EEA... */
+  jurisdiction: z.string().optional(),
+  /** The law module's own name, used only when the catalogue has none for the jurisdiction. */
+  name: z.string().optional(),
+  website: z.string().optional(),
+  complaintUrl: z.string().nullish(),
+  email: z.string().nullish(),
+  address: z.string().nullish(),
+});
+export type NoticeAuthority = z.infer<typeof NoticeAuthoritySchema>;
+
+/** One thing an erasure kept: the category (null: everything), the legal ground from the list, and until when. */
+const KeptSchema = z.object({
+  category: z.string().nullable(),
+  categoryName: z.string().nullish(),
+  ground: z.string().nullish(),
+  reason: z.string(),
+  until: z.string().nullish(),
+});
+
 /** What a notice's words are filled in with, as OutboxMessage.payload holds it; the writers add fields no words use. */
 export const NoticePayloadSchema = z.object({
   noticeLanguage: z.string().optional(),
+  /** IANA zone the person's dates are written in: the request's jurisdiction's. */
+  timeZone: z.string().optional(),
+  /** The law the request falls under (RU_152_FZ, GDPR, CCPA...): which rights and citations the notice gives. */
+  law: z.string().optional(),
+  /** The request's jurisdiction (RU, GB, US-CA): sentences a catalogue words per jurisdiction rather than per law. */
+  jurisdiction: z.string().optional(),
+  requestId: z.string().optional(),
   requestType: z.enum(RequestType).optional(),
+  receivedAt: z.string().optional(),
   dueAt: z.string().optional(),
   reason: z.string().nullish(),
+  refusalGround: z.string().nullish(),
+  answer: z.string().nullish(),
+  verificationRequired: z.boolean().optional(),
   trackingToken: z.string().optional(),
   code: z.string().optional(),
   expiresInMinutes: z.number().optional(),
   extendedDueAt: z.string().optional(),
+  /** Whether the extension rests on the statute or on the company's own policy. */
+  extensionBasis: z.enum(["statute", "company-policy"]).optional(),
   downloadPath: z.string().optional(),
   downloadExpiresAt: z.string().optional(),
   searched: z.array(z.string()).optional(),
   answeredWithoutSystems: z.string().optional(),
-  kept: z.array(z.object({ category: z.string().nullable(), reason: z.string() })).optional(),
-  authority: z.object({ name: z.string().optional(), website: z.string().optional(), email: z.string().nullish() }).nullish(),
+  kept: z.array(KeptSchema).optional(),
+  authority: NoticeAuthoritySchema.nullish(),
   controller: z.object({ name: z.string().optional(), email: z.string().optional(), address: z.string().nullish() }).optional(),
   version: z.string().optional(),
   url: z.string().nullish(),
@@ -61,161 +100,169 @@ export const NoticePayloadSchema = z.object({
   dueSoonCount: z.number().optional(),
   effectiveAt: z.string().optional(),
 });
-type Payload = z.infer<typeof NoticePayloadSchema>;
+export type NoticePayload = z.infer<typeof NoticePayloadSchema>;
 
-const TYPE_NAMES: Record<NoticeLanguage, Record<RequestType, string>> = {
-  ru: {
-    ACCESS: "о доступе к данным",
-    RECTIFICATION: "об исправлении данных",
-    ERASURE: "об удалении данных",
-    PORTABILITY: "о переносе данных",
-    RESTRICTION: "об ограничении обработки",
-    OBJECTION: "о возражении против обработки",
-    OPT_OUT_OF_SALE: "об отказе от продажи или передачи данных",
-    QUESTION: "с вопросом",
-    COMPLAINT: "с жалобой",
+const date = (iso: string | null | undefined) => (iso ? new Date(iso) : undefined);
+
+/** The request as its notices name it: its type, and the day it was received. */
+const about = (say: Speaker, p: NoticePayload) => ({
+  typeName: p.requestType ? say(`type.${p.requestType}`) : "",
+  receivedAt: date(p.receivedAt),
+});
+
+/**
+ * The catalogue's sentence for the request's law (`<prefix>.RU_152_FZ`), else for its jurisdiction (`<prefix>.GB`,
+ * whatever law module claims it), else null.
+ */
+function perLaw(say: Speaker, prefix: string, p: NoticePayload): string | null {
+  const keys = [p.law, p.jurisdiction, p.jurisdiction?.slice(0, 2)].flatMap((key) => (key ? [`${prefix}.${key}`] : []));
+  const found = keys.find((key) => say.has(key));
+  return found ? say(found) : null;
+}
+
+/** Where the person may turn if they disagree: the competent authority (or, with none listed, the country's), and court. */
+function rights(say: Speaker, p: NoticePayload): string[] {
+  const authority = p.authority;
+  const named =
+    authority?.jurisdiction && say.has(`authority.${authority.jurisdiction}`) ? say(`authority.${authority.jurisdiction}`) : null;
+  const name = named ?? authority?.name;
+  const complaintAddress = authority?.complaintUrl ?? authority?.website;
+  const court = perLaw(say, "rights.court", p) ?? say("rights.court.other");
+  if (!authority || !name || !complaintAddress) return [say("rights.noAuthority"), court];
+  return [
+    say("rights.authority", { authority: name, complaintAddress }),
+    authority.email ? say("rights.authorityEmail", { email: authority.email }) : "",
+    authority.address
+      ? say("rights.authorityPost", {
+          // The postal address as the notice's language writes it, where the catalogue has it.
+          address: say.has(`authorityAddress.${authority.jurisdiction}`)
+            ? say(`authorityAddress.${authority.jurisdiction}`)
+            : authority.address,
+        })
+      : "",
+    court,
+  ];
+}
+
+/** What an erasure kept and why: each category in the person's words, its legal ground and until when. */
+function kept(say: Speaker, held: NonNullable<NoticePayload["kept"]>): string[] {
+  if (held.length === 0) return [say("request.completion.erasedAll")];
+  const lines = held.map((hold) => {
+    const category =
+      hold.category === null
+        ? say("category.all")
+        : say.has(`category.${hold.category}`)
+          ? say(`category.${hold.category}`)
+          : (hold.categoryName ?? hold.category);
+    const ground =
+      hold.ground && say.has(`hold.ground.${hold.ground}`)
+        ? say(`hold.ground.${hold.ground}`)
+        : say("hold.ground.unlisted", { reason: hold.reason });
+    const period = hold.until ? say("hold.period.until", { until: date(hold.until) }) : say("hold.period.open");
+    return say("request.completion.heldLine", { category, ground, period });
+  });
+  return held.some((hold) => hold.category === null)
+    ? [say("request.completion.heldAll"), lines.join("\n"), say("request.completion.heldAllLater")]
+    : [say("request.completion.heldSome"), lines.join("\n")];
+}
+
+const ANSWERED_TYPES: readonly string[] = ["QUESTION", "COMPLAINT"];
+
+type Words = (say: Speaker, p: NoticePayload, options: NoticeOptions) => { subject: string; body: string[] };
+
+const WORDS: Record<NoticeTemplate, Words> = {
+  "request.acknowledgement": (say, p) => ({
+    subject: say("request.acknowledgement.subject"),
+    body: [
+      say("request.acknowledgement.received", { ...about(say, p), dueAt: date(p.dueAt) }),
+      // CCPA regulations §7021(a): the confirmation describes the verification process and when to expect an answer.
+      ...(p.law === "CCPA"
+        ? [
+            say(p.verificationRequired === false ? "request.acknowledgement.noVerification" : "request.acknowledgement.verifyByCode"),
+            say("request.acknowledgement.whenCcpa", { dueAt: date(p.dueAt) }),
+          ]
+        : []),
+      say("request.acknowledgement.notYou"),
+      p.trackingToken ? say("request.acknowledgement.tracking", { trackingToken: p.trackingToken }) : "",
+    ],
+  }),
+  "request.verification-code": (say, p) => ({
+    subject: say("request.verification-code.subject"),
+    body: [
+      say("request.verification-code.code", { code: p.code ?? "", minutes: p.expiresInMinutes ?? 15 }),
+      say("request.verification-code.secret"),
+    ],
+  }),
+  "request.extension-notice": (say, p) => {
+    const basis =
+      (p.extensionBasis === "company-policy" ? null : perLaw(say, "extension.basis", p)) ?? say("extension.basis.companyPolicy");
+    return {
+      subject: say("request.extension-notice.subject"),
+      body: [
+        say("request.extension-notice.body", { ...about(say, p), extendedDueAt: date(p.extendedDueAt) }),
+        say("request.extension-notice.basis", { basis }),
+        p.reason ? say("request.extension-notice.note", { reason: p.reason }) : "",
+      ],
+    };
   },
-  en: {
-    ACCESS: "for access to your data",
-    RECTIFICATION: "to correct your data",
-    ERASURE: "to erase your data",
-    PORTABILITY: "for a copy of your data to take elsewhere",
-    RESTRICTION: "to restrict processing",
-    OBJECTION: "objecting to processing",
-    OPT_OUT_OF_SALE: "to opt out of sale or sharing",
-    QUESTION: "with a question",
-    COMPLAINT: "with a complaint",
+  "request.completion": (say, p, o) => {
+    if (p.requestType && ANSWERED_TYPES.includes(p.requestType) && p.answer) {
+      return {
+        subject: say("request.answer.subject", { type: p.requestType }),
+        body: [say("request.answer.intro", { type: p.requestType, receivedAt: date(p.receivedAt) }), p.answer, ...rights(say, p)],
+      };
+    }
+    // Everything held: nothing was erased, so the notice neither says it was carried out nor that the rest is gone.
+    const allHeld = p.requestType === "ERASURE" && (p.kept ?? []).some((hold) => hold.category === null);
+    return {
+      subject: say(allHeld ? "request.completion.heldSubject" : "request.completion.subject"),
+      body: [
+        say(allHeld ? "request.completion.considered" : "request.completion.done", about(say, p)),
+        p.searched && p.searched.length > 0
+          ? say("request.completion.searched", { systems: p.searched.join(", ") })
+          : say("request.completion.searchedOwn"),
+        p.answeredWithoutSystems ? say("request.completion.note", { note: p.answeredWithoutSystems }) : "",
+        ...(p.requestType === "ERASURE" ? kept(say, p.kept ?? []) : []),
+        p.downloadPath
+          ? say("request.completion.download", { url: `${o.publicUrl}${p.downloadPath}`, expiresAt: date(p.downloadExpiresAt) })
+          : "",
+        ...rights(say, p),
+      ],
+    };
   },
-};
-
-/** The request's type as the notice names it. */
-const typeName = (language: NoticeLanguage, type: RequestType | undefined) => (type ? TYPE_NAMES[language][type] : "");
-
-const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : "");
-
-type Words = (payload: Payload, options: NoticeOptions) => { subject: string; body: string[] };
-
-const RU: Record<NoticeTemplate, Words> = {
-  "request.acknowledgement": (p) => ({
-    subject: "Мы получили ваш запрос о персональных данных",
+  "request.rejection": (say, p) => {
+    const ground = p.refusalGround && say.has(`refusal.${p.refusalGround}`) ? say(`refusal.${p.refusalGround}`) : null;
+    return {
+      subject: say("request.rejection.subject"),
+      body: [
+        say("request.rejection.body", about(say, p)),
+        ground ? say("request.rejection.ground", { ground }) : "",
+        p.reason ? say(ground ? "request.rejection.note" : "request.rejection.legacy", { reason: p.reason }) : "",
+        ...rights(say, p),
+      ],
+    };
+  },
+  "request.withdrawal-confirmation": (say, p) => ({
+    subject: say("request.withdrawal-confirmation.subject"),
+    body: [say("request.withdrawal-confirmation.body", about(say, p))],
+  }),
+  "request.escalation-acknowledgement": (say, p) => ({
+    subject: say("request.escalation-acknowledgement.subject"),
+    body: [say("request.escalation-acknowledgement.body", about(say, p)), ...rights(say, p)],
+  }),
+  "policy.material_change": (say, p) => ({
+    subject: say("policy.material_change.subject"),
     body: [
-      `Мы получили ваш запрос ${typeName("ru", p.requestType)} и ответим не позднее ${day(p.dueAt)}.`,
-      "Если вы не отправляли этот запрос, ничего делать не нужно: без подтверждения мы ничего не раскроем и не удалим.",
-      p.trackingToken ? `Номер для отслеживания запроса: ${p.trackingToken}` : "",
+      say("policy.material_change.body", { version: p.version ?? "", effectiveAt: date(p.effectiveAt) }),
+      p.url ? say("policy.material_change.read", { url: p.url }) : "",
     ],
   }),
-  "request.verification-code": (p) => ({
-    subject: "Код подтверждения для вашего запроса",
-    body: [`Ваш код: ${p.code}. Он действует ${p.expiresInMinutes ?? 15} минут.`, "Никому не сообщайте этот код."],
-  }),
-  "request.extension-notice": (p) => ({
-    subject: "Нам нужно больше времени для ответа на ваш запрос",
-    body: [`Мы ответим не позднее ${day(p.extendedDueAt)}.`, `Причина: ${p.reason ?? ""}`],
-  }),
-  "request.completion": (p, o) => ({
-    subject: "Ваш запрос о персональных данных выполнен",
+  "staff.deadline-reminder": (say, p) => ({
+    subject: say("staff.deadline-reminder.subject", { overdue: p.overdueCount ?? 0, dueSoon: p.dueSoonCount ?? 0 }),
     body: [
-      `Мы выполнили ваш запрос ${typeName("ru", p.requestType)}.`,
-      p.searched && p.searched.length > 0
-        ? `Мы проверили наши системы: ${p.searched.join(", ")}, а также собственные записи о ваших согласиях и запросах.`
-        : "Мы проверили собственные записи о ваших согласиях и запросах; других систем с вашими данными у нас не было.",
-      p.answeredWithoutSystems ? `Пояснение: ${p.answeredWithoutSystems}` : "",
-      ...(p.kept ?? []).map(
-        (held) => `Часть данных мы обязаны сохранить (${held.category ?? "все данные"}): ${held.reason}. Остальное удалено.`,
-      ),
-      p.downloadPath ? `Скачать ваши данные: ${o.publicUrl}${p.downloadPath} (ссылка действует до ${day(p.downloadExpiresAt)}).` : "",
-      p.authority?.name
-        ? `Если ответ вас не устраивает, напишите нам или обратитесь в ${p.authority.name} (${p.authority.website ?? ""}).`
-        : "",
-    ],
-  }),
-  "request.rejection": (p) => ({
-    subject: "О вашем запросе о персональных данных",
-    body: [
-      `Мы не можем выполнить ваш запрос. Причина: ${p.reason ?? ""}`,
-      p.authority?.name ? `Вы вправе обратиться в ${p.authority.name} (${p.authority.website ?? ""}).` : "",
-    ],
-  }),
-  "request.withdrawal-confirmation": () => ({
-    subject: "Ваш запрос отозван",
-    body: ["Ваш запрос отозван, мы больше ничего по нему не делаем."],
-  }),
-  "request.escalation-acknowledgement": (p) => ({
-    subject: "Мы получили ваше повторное обращение",
-    body: [
-      "Мы ещё раз рассмотрим ваш запрос.",
-      p.authority?.name ? `Вы также вправе обратиться в ${p.authority.name} (${p.authority.website ?? ""}).` : "",
-    ],
-  }),
-  "policy.material_change": (p) => ({
-    subject: "Мы существенно изменили политику конфиденциальности",
-    body: [`Новая редакция ${p.version ?? ""} действует с ${day(p.effectiveAt)}.`, p.url ? `Прочитать: ${p.url}` : ""],
-  }),
-  "staff.deadline-reminder": (p) => ({
-    subject: `Запросы субъектов: просрочено ${p.overdueCount ?? 0}, срок в ближайшие 3 дня у ${p.dueSoonCount ?? 0}`,
-    body: [
-      ...(p.overdue ?? []).map((request) => `Просрочен: ${request.type} ${request.id}, срок ${day(request.dueAt)}`),
-      ...(p.dueSoon ?? []).map((request) => `Скоро срок: ${request.type} ${request.id}, срок ${day(request.dueAt)}`),
-      "Очередь запросов: privacyRequests.",
-    ],
-  }),
-};
-
-const EN: Record<NoticeTemplate, Words> = {
-  "request.acknowledgement": (p) => ({
-    subject: "We have received your privacy request",
-    body: [
-      `We have received your request ${typeName("en", p.requestType)} and will answer by ${day(p.dueAt)}.`,
-      "If you did not send it, you need do nothing: without confirmation we release and erase nothing.",
-      p.trackingToken ? `Tracking number of your request: ${p.trackingToken}` : "",
-    ],
-  }),
-  "request.verification-code": (p) => ({
-    subject: "Your verification code for your privacy request",
-    body: [`Your code is ${p.code}. It works for ${p.expiresInMinutes ?? 15} minutes.`, "Do not share this code with anyone."],
-  }),
-  "request.extension-notice": (p) => ({
-    subject: "We need more time to answer your privacy request",
-    body: [`We will answer by ${day(p.extendedDueAt)}.`, `Why: ${p.reason ?? ""}`],
-  }),
-  "request.completion": (p, o) => ({
-    subject: "Your privacy request has been answered",
-    body: [
-      `We have carried out your request ${typeName("en", p.requestType)}.`,
-      p.searched && p.searched.length > 0
-        ? `We searched our systems: ${p.searched.join(", ")}, and our own records of your consents and requests.`
-        : "We searched our own records of your consents and requests; no other system of ours held your data.",
-      p.answeredWithoutSystems ? `Note: ${p.answeredWithoutSystems}` : "",
-      ...(p.kept ?? []).map((held) => `We must keep some data (${held.category ?? "all of it"}): ${held.reason}. The rest is erased.`),
-      p.downloadPath ? `Download your data: ${o.publicUrl}${p.downloadPath} (the link works until ${day(p.downloadExpiresAt)}).` : "",
-      p.authority?.name ? `If you are not satisfied, write to us or to ${p.authority.name} (${p.authority.website ?? ""}).` : "",
-    ],
-  }),
-  "request.rejection": (p) => ({
-    subject: "About your privacy request",
-    body: [
-      `We cannot carry out your request. Why: ${p.reason ?? ""}`,
-      p.authority?.name ? `You may complain to ${p.authority.name} (${p.authority.website ?? ""}).` : "",
-    ],
-  }),
-  "request.withdrawal-confirmation": () => ({ subject: "Your privacy request has been withdrawn", body: ["We have stopped work on it."] }),
-  "request.escalation-acknowledgement": (p) => ({
-    subject: "We have received your escalation",
-    body: [
-      "We will look at your request again.",
-      p.authority?.name ? `You may also complain to ${p.authority.name} (${p.authority.website ?? ""}).` : "",
-    ],
-  }),
-  "policy.material_change": (p) => ({
-    subject: "We have changed our privacy policy significantly",
-    body: [`Version ${p.version ?? ""} takes effect on ${day(p.effectiveAt)}.`, p.url ? `Read it: ${p.url}` : ""],
-  }),
-  "staff.deadline-reminder": (p) => ({
-    subject: `Privacy requests: ${p.overdueCount ?? 0} overdue, ${p.dueSoonCount ?? 0} due within 3 days`,
-    body: [
-      ...(p.overdue ?? []).map((request) => `Overdue: ${request.type} ${request.id}, due ${day(request.dueAt)}`),
-      ...(p.dueSoon ?? []).map((request) => `Due soon: ${request.type} ${request.id}, due ${day(request.dueAt)}`),
-      "The queue: privacyRequests.",
+      ...(p.overdue ?? []).map((request) => say("staff.deadline-reminder.overdue", { ...request, dueAt: date(request.dueAt) })),
+      ...(p.dueSoon ?? []).map((request) => say("staff.deadline-reminder.dueSoon", { ...request, dueAt: date(request.dueAt) })),
+      say("staff.deadline-reminder.queue"),
     ],
   }),
 };
@@ -223,26 +270,49 @@ const EN: Record<NoticeTemplate, Words> = {
 /** Russian unless the person's language is English (the policy is published in Russian). */
 export const noticeLanguage = (tag: string | null | undefined): NoticeLanguage => (tag?.toLowerCase().startsWith("en") ? "en" : "ru");
 
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+/** An https URL as a sentence prints it: not the full stop, comma or bracket after it. */
+const LINK = /https:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]»]/g;
+/** Every piece escaped; only the https URLs the sentence already prints become links. */
+function htmlParagraph(text: string): string {
+  let html = "";
+  let from = 0;
+  for (const match of text.matchAll(LINK)) {
+    const url = escapeHtml(match[0]);
+    html += `${escapeHtml(text.slice(from, match.index))}<a href="${url}">${url}</a>`;
+    from = match.index + match[0].length;
+  }
+  return `<p>${(html + escapeHtml(text.slice(from))).replace(/\n/g, "<br>\n")}</p>`;
+}
+
 /** A payload of another shape throws StoredJsonError: the delivery fails and, once out of attempts, is dead-lettered. */
 export function noticeText(template: string, payload: unknown, options: NoticeOptions): NoticeText {
   const p = parseStoredJson(NoticePayloadSchema, payload ?? {}, "OutboxMessage.payload");
   const language = noticeLanguage(p.noticeLanguage);
-  const words = isNoticeTemplate(template) ? (language === "en" ? EN : RU)[template] : undefined;
-  const { subject, body } = words
-    ? words(p, options)
-    : { subject: language === "en" ? "A notice about your personal data" : "Уведомление о ваших персональных данных", body: [] };
+  const say = noticeSpeaker(language, p.timeZone ?? "UTC");
+  const { subject, body } = isNoticeTemplate(template)
+    ? WORDS[template](say, p, options)
+    : { subject: say("common.fallbackSubject"), body: [] };
   const controller = p.controller;
   // Notices to the controller's own staff carry no footer addressed to a data subject.
   const footer = template.startsWith("staff.")
     ? []
-    : language === "en"
-      ? ["Using your privacy rights is free of charge.", controller?.name ? `${controller.name}, ${controller.email ?? ""}` : ""]
-      : ["Осуществление ваших прав бесплатно.", controller?.name ? `${controller.name}, ${controller.email ?? ""}` : ""];
+    : [
+        p.requestId && template.startsWith("request.") ? say("common.reference", { reference: p.requestId }) : "",
+        say("common.free"),
+        controller?.name ? say("common.controller", { name: controller.name, email: controller.email ?? "" }) : "",
+      ];
+  const paragraphs = body.filter((line) => line !== "");
+  const closing = footer.filter((line) => line !== "");
   return {
     subject,
-    text: [...body, "", ...footer]
-      .filter((line, index, all) => line !== "" || all[index - 1] !== "")
-      .join("\n")
-      .trim(),
+    text: [...paragraphs, "", ...closing].join("\n").trim(),
+    html: [
+      `<!DOCTYPE html><html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body>`,
+      ...paragraphs.map(htmlParagraph),
+      "<hr>",
+      ...closing.map(htmlParagraph),
+      "</body></html>",
+    ].join("\n"),
   };
 }

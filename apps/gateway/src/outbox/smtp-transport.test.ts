@@ -39,8 +39,29 @@ async function startSmtpServer() {
   return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
+/** One MIME part's body, decoded from its transfer encoding (quoted-printable or base64) as UTF-8. */
+function decodedPart(raw: string, type: string): string {
+  const start = raw.indexOf(`Content-Type: ${type}`);
+  if (start < 0) return "";
+  const headerEnd = raw.indexOf("\r\n\r\n", start);
+  const headers = raw.slice(start, headerEnd);
+  const body = raw.slice(headerEnd + 4, raw.indexOf("\r\n--", headerEnd));
+  if (/Content-Transfer-Encoding: base64/i.test(headers)) return Buffer.from(body, "base64").toString("utf8");
+  if (!/Content-Transfer-Encoding: quoted-printable/i.test(headers)) return body;
+  const unfolded = body.replace(/=\r\n/g, "");
+  const bytes: number[] = [];
+  for (let index = 0; index < unfolded.length; index++) {
+    const hex = unfolded.slice(index + 1, index + 3);
+    if (unfolded[index] === "=" && /^[0-9A-F]{2}$/i.test(hex)) {
+      bytes.push(Number.parseInt(hex, 16));
+      index += 2;
+    } else bytes.push(unfolded.charCodeAt(index));
+  }
+  return Buffer.from(bytes).toString("utf8").replace(/\r\n/g, "\n");
+}
+
 describe("notices over SMTP", () => {
-  it("the embedded database's job runner hands each queued notice to a real SMTP server once, as plain text", async () => {
+  it("the embedded database's job runner hands each queued notice to a real SMTP server once, as text and HTML", async () => {
     await using database = await createMigratedTestDatabase("pglite");
     const { prisma } = database;
     const tenant = await prisma.tenant.findUniqueOrThrow({ where: { slug: "default" } });
@@ -53,7 +74,12 @@ describe("notices over SMTP", () => {
       {
         template: "policy.material_change",
         recipient: "olga@example.com",
-        payload: { version: "2026-12", url: "https://shop.example/privacy" },
+        payload: {
+          version: "2026-12",
+          url: "https://shop.example/privacy",
+          effectiveAt: "2027-01-01T00:00:00.000Z",
+          timeZone: "Europe/Moscow",
+        },
       },
     ]);
     const smtp = await startSmtpServer();
@@ -74,7 +100,18 @@ describe("notices over SMTP", () => {
     expect(ivan?.from).toBe("privacy@shop.example");
     expect(ivan?.raw).toContain("Subject: We have received your privacy request");
     expect(ivan?.raw).toContain("for access to your data");
+    expect(ivan?.raw).toMatch(/Content-Type: multipart\/alternative/);
     expect(ivan?.raw).toMatch(/Content-Type: text\/plain/);
+    expect(ivan?.raw).toMatch(/Content-Type: text\/html/);
+    expect(ivan?.raw).toContain("will answer by 24 December 2026.");
+    // The Russian notice as a mail client decodes it: both parts, the date in words, the link a link.
+    const olga = smtp.received.find((message) => message.to.includes("olga@example.com"));
+    expect(decodedPart(olga?.raw ?? "", "text/plain")).toContain(
+      "Новая редакция 2026-12 действует с 1 января 2027 г.\nПрочитать: https://shop.example/privacy",
+    );
+    expect(decodedPart(olga?.raw ?? "", "text/html")).toContain(
+      '<p>Прочитать: <a href="https://shop.example/privacy">https://shop.example/privacy</a></p>',
+    );
     expect(smtp.received).toHaveLength(2);
   });
 });

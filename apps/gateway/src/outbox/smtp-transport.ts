@@ -5,7 +5,8 @@ import type { MailTransport, OutgoingMessage } from "./transport.ts";
 
 /**
  * Sends notices through an SMTP relay named by URL (`smtp://user:pass@host:587`, `smtps://…`). The
- * outbox row id goes out as the Message-ID, so a retried send is recognisable as the same message.
+ * outbox row id goes out as the Message-ID, so a retried send is recognisable as the same message. Each notice is
+ * multipart/alternative: the plain text and the same sentences as escaped HTML.
  */
 export function smtpTransport(url: string, from: string, options: NoticeOptions, log?: Logger): MailTransport {
   const transporter = createTransport(url);
@@ -14,8 +15,8 @@ export function smtpTransport(url: string, from: string, options: NoticeOptions,
   transporter.on("error", (error) => log?.warn("mail relay: connection error", { error: error.message }));
   return {
     async send(message: OutgoingMessage) {
-      const { subject, text } = noticeText(message.template, message.payload, options);
-      await transporter.sendMail({ from, to: message.recipient, subject, text, messageId: `<${message.id}@custos>` });
+      const { subject, text, html } = noticeText(message.template, message.payload, options);
+      await transporter.sendMail({ from, to: message.recipient, subject, text, html, messageId: `<${message.id}@custos>` });
     },
   };
 }

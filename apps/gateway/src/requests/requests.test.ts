@@ -229,12 +229,22 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
     expect((await gateway.asStaff(TRANSITION, { input: { id: waiting.id, to: "REJECTED" } })).errors?.[0]?.extensions?.code).toBe(
       "REASON_REQUIRED",
     );
-    const rejected = await gateway.asStaff(TRANSITION, {
+    // Staff's words alone are no legal ground (152-FZ Art. 20(2)), and a GDPR ground is not one under 152-FZ.
+    const unfounded = await gateway.asStaff(TRANSITION, {
       input: { id: waiting.id, to: "REJECTED", reason: "identity could not be verified" },
+    });
+    expect(unfounded.errors?.[0]?.extensions?.code).toBe("REASON_REQUIRED");
+    const foreign = await gateway.asStaff(TRANSITION, {
+      input: { id: waiting.id, to: "REJECTED", refusalGround: "GDPR_ART_12_5_EXCESSIVE", reason: "again" },
+    });
+    expect(foreign.errors?.[0]?.extensions?.code).toBe("REFUSAL_GROUND_NOT_APPLICABLE");
+    const rejected = await gateway.asStaff(TRANSITION, {
+      input: { id: waiting.id, to: "REJECTED", refusalGround: "RU_152_ART_14_3_IDENTITY", reason: "identity could not be verified" },
     });
     expect(rejected.data?.transitionRequest).toMatchObject({ status: "REJECTED", rejectionReason: "identity could not be verified" });
     expect((await notices(gateway, waiting.contactEmail, "request.rejection"))[0]).toMatchObject({
       reason: "identity could not be verified",
+      refusalGround: "RU_152_ART_14_3_IDENTITY",
       authority: { jurisdiction: "RU" },
     });
 
@@ -259,7 +269,8 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
         token: other.token,
       },
     );
-    expect(withdrawn.data?.withdrawRequest).toMatchObject({ status: "WITHDRAWN", authority: { jurisdiction: "EEA" } });
+    // Portugal's own authority, not the EDPB's list of all of them (issue 24).
+    expect(withdrawn.data?.withdrawRequest).toMatchObject({ status: "WITHDRAWN", authority: { jurisdiction: "PT" } });
     const again = await gateway.execute("mutation ($token: String!) { withdrawRequest(token: $token) { status } }", { token: other.token });
     expect(again.errors?.[0]?.extensions?.code).toBe("ILLEGAL_TRANSITION");
     const events = await gateway.database.prisma.requestEvent.findMany({ where: { requestId: other.id }, orderBy: { occurredAt: "asc" } });

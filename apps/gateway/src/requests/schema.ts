@@ -66,7 +66,7 @@ export const AuthorityRef = builder.objectRef<DataProtectionAuthority>("DataProt
   authScopes: { public: true },
   fields: (t) => ({
     jurisdiction: t.exposeString("jurisdiction", {
-      description: "The jurisdiction the authority answers for: an ISO 3166 code such as RU or US-CA, or EEA for the EDPB's list.",
+      description: "The jurisdiction the authority answers for: an ISO 3166 code such as RU, AT or US-CA.",
     }),
     name: t.exposeString("name", { description: "The authority's name, e.g. Roskomnadzor." }),
     website: t.exposeString("website", { description: "The authority's website." }),

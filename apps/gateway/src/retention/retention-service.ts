@@ -3,6 +3,7 @@ import { recordAudit } from "../audit/audit-service.ts";
 import type { Context } from "../ground/context.ts";
 import { CustosError } from "../ground/errors.ts";
 import { isUuid } from "../ground/identifiers/uuid.ts";
+import type { LegalHoldGround } from "./rules/legal-hold-grounds.ts";
 import { RetentionRuleError, validateRetentionPolicy } from "./rules/retention-policy.ts";
 
 type AuditContext = Pick<Context, "caller" | "tenantId" | "requestId">;
@@ -47,6 +48,8 @@ export interface LegalHoldInput {
   subjectExternalId?: string | null;
   dataCategoryKey?: string | null;
   reason: string;
+  /** The law that obliges keeping the data, from LEGAL_HOLD_GROUNDS; told to a person whose erasure it stops. */
+  ground?: LegalHoldGround | null;
   expiresAt?: Date | null;
 }
 
@@ -69,6 +72,7 @@ export async function placeLegalHold(db: TenantScopedPrisma, ctx: AuditContext, 
         subjectId,
         dataCategoryId: categoryId,
         reason: input.reason.trim(),
+        ground: input.ground ?? null,
         expiresAt: input.expiresAt ?? null,
       },
     });

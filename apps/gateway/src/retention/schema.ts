@@ -8,6 +8,7 @@ import { parseStoredJson } from "../ground/stored-json.ts";
 import { describeErasureTimeLimit } from "../records/processing-record.ts";
 import { TaskStatusEnum } from "../tasks/task-status.ts";
 import { completeRetentionTask, placeLegalHold, releaseLegalHold, setRetentionPolicy } from "./retention-service.ts";
+import { LEGAL_HOLD_GROUNDS } from "./rules/legal-hold-grounds.ts";
 import { isHoldActive } from "./rules/legal-holds.ts";
 import type { CategoryCounts } from "./sweep.ts";
 import { SweepCountsSchema, sweepRetention } from "./sweep.ts";
@@ -58,6 +59,14 @@ builder.prismaObject("RetentionPolicy", {
   }),
 });
 
+const LegalHoldGroundEnum = builder.enumType("LegalHoldGround", {
+  description: "The law that obliges the company to keep data despite an erasure request; the person is told it in their language.",
+  values: Object.fromEntries(Object.entries(LEGAL_HOLD_GROUNDS).map(([key, description]) => [key, { description }])) as Record<
+    keyof typeof LEGAL_HOLD_GROUNDS,
+    { description: string }
+  >,
+});
+
 builder.prismaObject("LegalHold", {
   description: "Pauses retention for a subject, a data category, or a subject's data in one category.",
   authScopes: { staff: true, auditor: true },
@@ -75,6 +84,12 @@ builder.prismaObject("LegalHold", {
       description: "The data category held; null when the hold covers all of its subject's data.",
     }),
     reason: t.exposeString("reason", { description: "Why the data must be kept, e.g. a litigation reference." }),
+    ground: t.field({
+      type: LegalHoldGroundEnum,
+      nullable: true,
+      description: "The law that obliges keeping the data, as told to the person; null when staff gave only a reason.",
+      resolve: (hold) => (hold.ground && hold.ground in LEGAL_HOLD_GROUNDS ? (hold.ground as keyof typeof LEGAL_HOLD_GROUNDS) : null),
+    }),
     expiresAt: t.expose("expiresAt", {
       type: "DateTime",
       nullable: true,
@@ -245,6 +260,11 @@ const PlaceLegalHoldInput = builder.inputType("PlaceLegalHoldInput", {
     subjectId: t.string({ required: false, description: "The app's id for the person." }),
     dataCategory: t.string({ required: false, description: "Data category key." }),
     reason: t.string({ description: "Why the data must be kept, e.g. a litigation reference." }),
+    ground: t.field({
+      type: LegalHoldGroundEnum,
+      required: false,
+      description: "The law that obliges keeping the data; a person whose erasure the hold stops is told it and the period.",
+    }),
     expiresAt: t.field({
       type: "DateTime",
       required: false,

@@ -14,6 +14,7 @@ const PRODUCTION_ENTRIES = [
   "src/app/cli/retention.ts",
   "scripts/print-schema.ts",
   "scripts/print-request-rules.ts",
+  "scripts/print-notices.ts",
   "scripts/check-calendars.ts",
 ];
 

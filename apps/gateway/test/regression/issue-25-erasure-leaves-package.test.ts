@@ -65,6 +65,7 @@ const PERSONAL: Record<string, Record<string, Erased>> = {
     language: isNull,
     details: isNull,
     rejectionReason: isNull,
+    answer: isNull,
     extensionReason: isNull,
     verificationReference: isNull,
     exportPackage: isNull,
@@ -139,6 +140,7 @@ const NOT_PERSONAL_COLUMNS: Record<string, string[]> = {
     ...["id", "tenantId", "subjectId", "type", "status", "jurisdiction", "receivedAt", "dueAt", "initialDueAt", "acknowledgeBy"],
     ...["extensionNoticeBy", "deadlineRule", "deadlineProvisional", "deadlineMovedFrom", "extendedDueAt", "directMarketing"],
     ...["verificationMethod", "verifiedAt", "feeCharged", "closedAt", "exportExpiresAt", "assigneeId", "assignedAt"],
+    ...["refusalGround"],
   ],
   MarketingSuppression: ["id", "tenantId", "requestId", "createdAt"],
   WithdrawalDestruction: [
@@ -157,7 +159,7 @@ const NOT_PERSONAL_COLUMNS: Record<string, string[]> = {
     ...["id", "tenantId", "runId", "dataSystemId", "dataCategoryId", "action", "trigger", "clockStartBefore", "status", "open"],
     ...["createdAt", "completedAt"],
   ],
-  LegalHold: ["id", "tenantId", "subjectId", "dataCategoryId", "expiresAt", "releasedAt", "createdAt"],
+  LegalHold: ["id", "tenantId", "subjectId", "dataCategoryId", "ground", "expiresAt", "releasedAt", "createdAt"],
   Processor: ["id", "tenantId", "name", "country", "contactEmail", "contractRef", "createdAt"],
   TransferRecord: [
     ...["id", "tenantId", "processorId", "purposeId", "destinationCountry", "mechanisms", "safeguards", "regulatorNoticeRef"],
@@ -267,6 +269,19 @@ describe.each(TEST_ENGINES)("issue 25: erasure leaves the access package behind,
     const before = await fetch(link);
     expect(before.status).toBe(200);
     expect(await before.text()).toContain(HOME);
+    // A question staff answered: the answer is kept with the request (issue 24) and goes with the person.
+    const question = await gateway.execute(
+      SUBMIT,
+      { input: { type: "QUESTION", jurisdiction: "DE", details: "what do you keep?" } },
+      { token: session },
+    );
+    const questionId = dataOf<{ request: { id: string } }>(question, "submitRequest").request.id;
+    const answer = `We keep the orders of ${email} for three years.`;
+    const answered = await gateway.asStaff("mutation ($id: ID!, $answer: String!) { answerRequest(id: $id, answer: $answer) { answer } }", {
+      id: questionId,
+      answer,
+    });
+    expect(answered.data?.answerRequest).toEqual({ answer });
 
     const erasure = await gateway.execute(SUBMIT, { input: { type: "ERASURE", jurisdiction: "DE" } }, { token: session });
     const erasureId = dataOf<{ request: { id: string } }>(erasure, "submitRequest").request.id;
@@ -280,7 +295,7 @@ describe.each(TEST_ENGINES)("issue 25: erasure leaves the access package behind,
 
     const db = gateway.database.prisma;
     const subject = await db.dataSubject.findFirstOrThrow({ where: { requests: { some: { id: requestId } } } });
-    const who: Who = { subjectId: subject.id, externalId: customer, email, requestIds: [requestId, erasureId] };
+    const who: Who = { subjectId: subject.id, externalId: customer, email, requestIds: [requestId, questionId, erasureId] };
     const left: string[] = [];
     for (const [model, fields] of Object.entries(PERSONAL)) {
       const rows = await (ROWS[model] as (typeof ROWS)[string])(db, who);

@@ -79,8 +79,16 @@ export const requestsSamples: Record<string, OperationSample> = {
     audited: true,
   },
   "Mutation.transitionRequest": {
-    document: "mutation ($input: TransitionRequestInput!) { transitionRequest(input: $input) { status rejectionReason } }",
-    variables: async (world) => ({ input: { id: await world.requestId(), to: "REJECTED", reason: "identity could not be verified" } }),
+    document: "mutation ($input: TransitionRequestInput!) { transitionRequest(input: $input) { status refusalGround rejectionReason } }",
+    variables: async (world) => ({
+      input: { id: await world.requestId(), to: "REJECTED", refusalGround: "IDENTITY_NOT_VERIFIED", reason: "no answer to the code" },
+    }),
+    allowed: ["staff"],
+    audited: true,
+  },
+  "Mutation.answerRequest": {
+    document: 'mutation ($id: ID!) { answerRequest(id: $id, answer: "We set the cookies our policy lists.") { status answer } }',
+    variables: async (world) => ({ id: await world.questionId() }),
     allowed: ["staff"],
     audited: true,
   },

@@ -39,6 +39,8 @@ export interface SampleWorld {
   answeredRequestToken(): Promise<string>;
   /** The id of a fresh request waiting for verification. */
   requestId(): Promise<string>;
+  /** The id of a fresh question, waiting for staff's answer. */
+  questionId(): Promise<string>;
   /** The key of a fresh registered data system, to retire. */
   retirableSystemKey(): Promise<string>;
   /** The id of a fresh open task of the service key's data system. */

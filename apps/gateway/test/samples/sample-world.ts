@@ -63,9 +63,10 @@ export async function sampleWorld(gateway: TestGateway, tenant: SampleTenant): P
     },
     answeredRequestToken: async () => {
       const { token, id } = await submit("COMPLAINT");
-      await staff("transitionRequest", "mutation ($id: ID!) { transitionRequest(input: { id: $id, to: COMPLETED }) { id } }", { id });
+      await staff("answerRequest", 'mutation ($id: ID!) { answerRequest(id: $id, answer: "We looked into it.") { id } }', { id });
       return token;
     },
+    questionId: async () => (await submit("QUESTION")).id,
     failedNoticeId: async () => {
       const { recipient } = await submit("ERASURE");
       // The relay refuses, and one attempt is all a notice gets here: straight to the dead-letter list.

@@ -1,4 +1,5 @@
 import {
+  AnswerRequestDocument,
   AssignRequestDocument,
   CalendarCoverageDocument,
   CompleteRequestTaskDocument,
@@ -23,6 +24,7 @@ import type {
   PrivacyRequestDetail,
   PrivacyRequestQueue,
   PrivacyRequestQueueFilter,
+  RefusalGround,
   RequestProgress,
   RequestStatus,
   RequestTask,
@@ -55,8 +57,15 @@ export interface RequestsApi extends PersonRequestsApi {
   get(id: string): Promise<PrivacyRequestDetail>;
   /** Staff: gives the request to a member of staff by their `subject` (`staff.members()`), or to nobody with null. */
   assign(id: string, assignee: string | null): Promise<PrivacyRequest>;
-  /** Staff: moves a request; REJECTED needs a reason, which is sent to the person. */
+  /** Staff: moves a request; a rejection goes through `reject`, a question or complaint is completed by `answer`. */
   transition(id: string, to: RequestStatus, reason?: string): Promise<PrivacyRequest>;
+  /**
+   * Staff: refuses a request on a legal ground from the list for its law, which the notice cites to the person;
+   * `reason` adds staff's own words (required with grounds that name no law themselves).
+   */
+  reject(id: string, ground: RefusalGround, reason?: string): Promise<PrivacyRequest>;
+  /** Staff: answers a question or complaint and completes it; the answer is kept with the request and sent to the person. */
+  answer(id: string, answer: string): Promise<PrivacyRequest>;
   /** Staff: extends the deadline where the law allows, with the reasons sent to the person. */
   extend(id: string, reason: string): Promise<PrivacyRequest>;
   /** Staff: records a third-party identity-document check. */
@@ -94,6 +103,10 @@ export function requestsApi(request: TypedRequest): RequestsApi {
     assign: async (id, assignee) => (await request(AssignRequestDocument, { id, assignee })).assignRequest,
     transition: async (id, to, reason) =>
       (await request(TransitionRequestDocument, { input: { id, to, reason: reason ?? null } })).transitionRequest,
+    reject: async (id, refusalGround, reason) =>
+      (await request(TransitionRequestDocument, { input: { id, to: "REJECTED", refusalGround, reason: reason ?? null } }))
+        .transitionRequest,
+    answer: async (id, answer) => (await request(AnswerRequestDocument, { id, answer })).answerRequest,
     extend: async (id, reason) => (await request(ExtendRequestDeadlineDocument, { id, reason })).extendRequestDeadline,
     verifyIdentity: async (id, { provider, reference }) =>
       (await request(VerifyRequestIdentityDocument, { id, provider, reference })).verifyRequestIdentity,

@@ -43,13 +43,19 @@ describe.each(TEST_ENGINES)("erasure under a legal hold on %s", (engine) => {
 
     // A hold on one category: the system keeps its orders, everything else of the person is erased, Custos's own records too.
     const partly = await erase("cust-orders-held");
-    expect(partly).toEqual({ held: [{ category: "orders", reason }], told: [{ category: "orders", reason }] });
+    expect(partly).toEqual({
+      held: [{ category: "orders", reason }],
+      told: [{ category: "orders", categoryName: "Orders and payments", ground: null, reason, until: null }],
+    });
     const erasedId = await gateway.database.prisma.dataSubject.count({ where: { externalId: "cust-orders-held" } });
     expect(erasedId).toBe(0);
 
     // A hold on the person as a whole: nothing is erased, Custos keeps its records, and the person is told why.
     const wholly = await erase("cust-all-held");
-    expect(wholly).toEqual({ held: [{ category: null, reason: everything }], told: [{ category: null, reason: everything }] });
+    expect(wholly).toEqual({
+      held: [{ category: null, reason: everything }],
+      told: [{ category: null, categoryName: null, ground: null, reason: everything, until: null }],
+    });
     expect((await gateway.asStaff(CONTACT, { id: "cust-all-held" })).data?.subjectContact).toEqual({
       subjectId: "cust-all-held",
       erasedAt: null,

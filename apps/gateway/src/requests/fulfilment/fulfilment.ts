@@ -116,7 +116,7 @@ async function completeRequest(tx: TenantTransaction, ctx: FulfilmentCaller, req
   const completionPayload: Prisma.InputJsonObject = {
     searched,
     ...(staffReason ? { answeredWithoutSystems: staffReason } : {}),
-    ...(held && held.holds.length > 0 ? { kept: held.holds.map(({ category, reason }) => ({ category, reason })) } : {}),
+    ...(held ? { kept: held.holds.map((hold) => ({ ...hold })) } : {}),
   };
   if (EXPORTING_TYPES.includes(request.type)) {
     const exports: SystemExport[] = tasks.map((task) => ({
@@ -196,6 +196,7 @@ async function eraseOwnRecords(tx: TenantTransaction, request: PrivacyRequest, n
       language: null,
       details: null,
       rejectionReason: null,
+      answer: null,
       extensionReason: null,
       verificationReference: null,
       senderKey: null,

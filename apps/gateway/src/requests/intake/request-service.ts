@@ -9,6 +9,7 @@ import { parseEmail, parseLanguage } from "../../subjects/contact-service.ts";
 import { maskEmail } from "../../subjects/mask-email.ts";
 import { completeMarketingObjection, confirmWithoutSystems, needsSystems, startFulfilment } from "../fulfilment/fulfilment.ts";
 import { computeDeadlines, IDENTITY_VERIFICATION, REQUEST_TYPES } from "../rules/index.ts";
+import { checkRefusalGround, type RefusalGround } from "../workflow/refusal-grounds.ts";
 import { applyRule } from "../workflow/request-errors.ts";
 import {
   endPauses,
@@ -400,15 +401,30 @@ export async function subjectMove(
   });
 }
 
-/** A staff transition; rejection needs a reason, which is sent to the person. */
+/** Questions and complaints (P4) are answered by staff; the other types by the data systems' work. */
+const ANSWERED_TYPES: readonly RequestType[] = ["QUESTION", "COMPLAINT"];
+const MAX_ANSWER = 20_000;
+
+/**
+ * A staff transition. A rejection needs its legal ground from the list for the request's law (the notice cites it);
+ * staff's reason only adds to it. A question or complaint is completed by answering it (answerRequest), not here.
+ */
 export async function staffTransition(
   db: TenantScopedPrisma,
   ctx: ServiceCaller,
-  input: { id: string; to: RequestStatus; reason?: string | null },
+  input: { id: string; to: RequestStatus; reason?: string | null; refusalGround?: RefusalGround | null },
 ) {
   return db.$transaction(async (tx) => {
     const locked = await lockRequest(tx, ctx.tenantId, input.id);
     await recordAudit(tx, ctx, { operation: "transitionRequest", subjectId: locked.subjectId });
+    if (input.to === "REJECTED") checkRefusalGround(locked.jurisdiction, input.refusalGround, input.reason?.trim() || undefined);
+    else if (input.refusalGround) throw new CustosError("INVALID_REQUEST", "refusalGround goes with a move to REJECTED only.");
+    if (input.to === "COMPLETED" && ANSWERED_TYPES.includes(locked.type)) {
+      throw new CustosError(
+        "REASON_REQUIRED",
+        `A ${locked.type} is completed by answering it: answerRequest sends the answer to the person.`,
+      );
+    }
     if (input.to === "AWAITING_VERIFICATION") {
       const unverified = await tx.privacyRequest.update({
         where: { id: locked.id },
@@ -420,9 +436,35 @@ export async function staffTransition(
       return confirmWithoutSystems(tx, ctx, locked, input.reason ?? null);
     }
     if (["REJECTED", "WITHDRAWN"].includes(input.to)) await endPauses(tx, locked);
-    const moved = await moveRequest(tx, ctx, locked, input.to, "staff", { reason: input.reason ?? null });
+    const moved = await moveRequest(tx, ctx, locked, input.to, "staff", {
+      reason: input.reason ?? null,
+      refusalGround: input.to === "REJECTED" ? input.refusalGround : null,
+    });
     if (input.to === "IN_PROGRESS" && locked.status === "VERIFIED") return startFulfilment(tx, ctx, moved);
     return moved;
+  });
+}
+
+/**
+ * Staff answer a question or complaint (P4): the answer is kept with the request and sent to the person as the
+ * completion notice, in the same transaction. An escalated one is answered again the same way.
+ */
+export async function answerRequest(db: TenantScopedPrisma, ctx: ServiceCaller, input: { id: string; answer: string }) {
+  const answer = input.answer.trim();
+  if (!answer) throw new CustosError("REASON_REQUIRED", "An answer needs its text; it is sent to the person.");
+  if (answer.length > MAX_ANSWER) throw new CustosError("INVALID_REQUEST", `An answer may hold at most ${MAX_ANSWER} characters.`);
+  return db.$transaction(async (tx) => {
+    const locked = await lockRequest(tx, ctx.tenantId, input.id);
+    if (!ANSWERED_TYPES.includes(locked.type)) {
+      throw new CustosError("INVALID_REQUEST", `A ${locked.type} request is answered by carrying it out, not with text.`);
+    }
+    await recordAudit(tx, ctx, { operation: "answerRequest", subjectId: locked.subjectId });
+    const moved = await moveRequest(tx, ctx, locked, "COMPLETED", "staff", {
+      note: "answered",
+      payloads: { completion: { answer } },
+    });
+    await tx.privacyRequest.update({ where: { id: locked.id }, data: { answer } });
+    return { ...moved, answer };
   });
 }
 
@@ -487,7 +529,13 @@ export async function extendDeadline(db: TenantScopedPrisma, ctx: ServiceCaller,
       },
     });
     await queueNotices(tx, ctx.tenantId, extended, ["extension-notice"], {
-      "extension-notice": { reason: input.reason.trim(), extendedDueAt: extendedDueAt.toISOString(), rule: deadlines.rule.citation },
+      "extension-notice": {
+        reason: input.reason.trim(),
+        extendedDueAt: extendedDueAt.toISOString(),
+        rule: deadlines.rule.citation,
+        // The notice cites the extension's legal basis from the rule; staff's reason only adds to it.
+        extensionBasis: deadlines.rule.basis === "statute" ? "statute" : "company-policy",
+      },
     });
     await recordAudit(tx, ctx, { operation: "extendRequestDeadline", subjectId: locked.subjectId });
     return extended;

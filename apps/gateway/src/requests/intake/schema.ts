@@ -2,7 +2,7 @@ import { builder } from "../../ground/builder.ts";
 import { CustosError } from "../../ground/errors.ts";
 import { parseJurisdiction } from "../../ground/identifiers/jurisdiction.ts";
 import { parseSubjectId } from "../../ground/identifiers/subject-id.ts";
-import { authorityFor } from "../authorities.ts";
+import { competentAuthority } from "../competent-authority.ts";
 import { AuthorityRef, DEADLINE_PROVISIONAL, RequestStatusEnum, RequestTypeEnum, VerificationMethodEnum } from "../schema.ts";
 import { requestStatus, resendCode, subjectMove, submitRequest, verifyWithCode } from "./request-service.ts";
 
@@ -52,7 +52,7 @@ const RequestProgress = builder.prismaObject("PrivacyRequest", {
       type: AuthorityRef,
       nullable: true,
       description: "The data-protection authority for the request's jurisdiction, to complain to; null when Custos lists none.",
-      resolve: (request) => authorityFor(request.jurisdiction),
+      resolve: (request) => competentAuthority(request.jurisdiction),
     }),
   }),
 });

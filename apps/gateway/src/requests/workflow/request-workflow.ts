@@ -2,11 +2,21 @@ import type { Prisma, RequestStatus, TenantTransaction } from "@custos/db";
 import { actorLabel } from "../../ground/caller.ts";
 import type { Context } from "../../ground/context.ts";
 import { CustosError } from "../../ground/errors.ts";
+import { lawFor } from "../../laws/registry.ts";
 import { noticeContext } from "../../outbox/notice-context.ts";
 import type { NoticeTemplate } from "../../outbox/notice-text.ts";
 import { enqueueNotices } from "../../outbox/outbox-service.ts";
-import { authorityFor } from "../authorities.ts";
-import { type ActorKind, assertTransition, computeDeadlines, type NotificationKind, pausesAllowed } from "../rules/index.ts";
+import { noticeAuthority } from "../competent-authority.ts";
+import {
+  type ActorKind,
+  assertTransition,
+  computeDeadlines,
+  DEFAULT_COMPANY_POLICY,
+  IDENTITY_VERIFICATION,
+  type NotificationKind,
+  pausesAllowed,
+} from "../rules/index.ts";
+import { jurisdictionProfile } from "../rules/jurisdictions.ts";
 import { applyRule } from "./request-errors.ts";
 
 /** A request row as Prisma returns it. */
@@ -17,6 +27,8 @@ const CLOSED: readonly RequestStatus[] = ["COMPLETED", "REJECTED", "WITHDRAWN"];
 
 export interface MoveOptions {
   reason?: string | null;
+  /** A rejection's legal ground, from REFUSAL_GROUNDS: it stands for the reason the workflow asks of a rejection. */
+  refusalGround?: string | null;
   note?: string | null;
   /** Extra payload per notice kind, e.g. the code for a verification-code notice. */
   payloads?: Partial<Record<NotificationKind, Prisma.InputJsonObject>>;
@@ -45,7 +57,7 @@ export async function moveRequest(
       to,
       actor,
       identityVerified: request.verifiedAt !== null,
-      ...(reason ? { reason } : {}),
+      ...(reason || options.refusalGround ? { reason: reason ?? options.refusalGround ?? "" } : {}),
     }),
   );
   const closing = CLOSED.includes(to);
@@ -55,7 +67,7 @@ export async function moveRequest(
     data: {
       status: to,
       closedAt: closing ? now : null,
-      ...(to === "REJECTED" ? { rejectionReason: reason ?? null } : {}),
+      ...(to === "REJECTED" ? { rejectionReason: reason ?? null, refusalGround: options.refusalGround ?? null } : {}),
     },
   });
   if (moved.count !== 1)
@@ -66,7 +78,7 @@ export async function moveRequest(
       fromStatus: request.status,
       toStatus: to,
       actor: actor === "system" ? "system" : actorLabel(ctx.caller),
-      note: reason ?? options.note ?? null,
+      note: [options.refusalGround, reason ?? options.note].filter(Boolean).join(": ") || null,
       occurredAt: now,
     },
   });
@@ -75,6 +87,7 @@ export async function moveRequest(
     status: to,
     closedAt: closing ? now : null,
     rejectionReason: to === "REJECTED" ? (reason ?? null) : request.rejectionReason,
+    refusalGround: to === "REJECTED" ? (options.refusalGround ?? null) : request.refusalGround,
   };
   await queueNotices(
     tx,
@@ -95,8 +108,10 @@ export async function queueNotices(
 ) {
   const recipient = request.contactEmail;
   if (!recipient) return;
-  const authority = authorityFor(request.jurisdiction);
+  const authority = noticeAuthority(request.jurisdiction);
   const { language, controller } = await noticeContext(tx, request.language);
+  // The person's days: the zone their jurisdiction's deadlines are counted in.
+  const { timeZone } = jurisdictionProfile(request.jurisdiction, DEFAULT_COMPANY_POLICY.otherJurisdictions.timeZone);
   await enqueueNotices(
     tx,
     tenantId,
@@ -107,12 +122,17 @@ export async function queueNotices(
         requestId: request.id,
         requestType: request.type,
         status: request.status,
+        law: lawFor(request.jurisdiction).id,
+        jurisdiction: request.jurisdiction,
+        timeZone,
+        receivedAt: request.receivedAt.toISOString(),
         dueAt: request.dueAt.toISOString(),
+        verificationRequired: IDENTITY_VERIFICATION[request.type].required,
         // P9: every message says so, and nothing in the flow can ask for one.
         fee: "none",
         noticeLanguage: language,
         controller,
-        ...(kind === "rejection" ? { reason: request.rejectionReason } : {}),
+        ...(kind === "rejection" ? { reason: request.rejectionReason, refusalGround: request.refusalGround } : {}),
         ...(kind === "escalation-acknowledgement" || kind === "rejection" || kind === "completion"
           ? { authority: authority ? { ...authority } : null }
           : {}),

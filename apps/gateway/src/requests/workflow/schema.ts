@@ -3,11 +3,23 @@ import { builder } from "../../ground/builder.ts";
 import { CustosError } from "../../ground/errors.ts";
 import { parseJurisdiction } from "../../ground/identifiers/jurisdiction.ts";
 import { parseSubjectId } from "../../ground/identifiers/subject-id.ts";
-import { authorityFor } from "../authorities.ts";
-import { extendDeadline, liftRestriction, staffTransition, verifyByDocuments } from "../intake/request-service.ts";
+import { competentAuthority } from "../competent-authority.ts";
+import { answerRequest, extendDeadline, liftRestriction, staffTransition, verifyByDocuments } from "../intake/request-service.ts";
 import { dueStatus } from "../rules/index.ts";
 import { AuthorityRef, DEADLINE_PROVISIONAL, DueStateEnum, RequestStatusEnum, RequestTypeEnum, VerificationMethodEnum } from "../schema.ts";
+import { REFUSAL_GROUND_KEYS, REFUSAL_GROUNDS, type RefusalGround } from "./refusal-grounds.ts";
 import { isUuid } from "./request-workflow.ts";
+
+const RefusalGroundEnum = builder.enumType("RefusalGround", {
+  description:
+    "The legal ground of a refusal, per law (152-FZ Art. 14(8), GDPR Art. 12(5), 17(3), CCPA §1798.105(d)...); the notice cites it in the person's language. `ANY` grounds apply under every law.",
+  values: Object.fromEntries(
+    REFUSAL_GROUND_KEYS.map((key) => {
+      const { laws, citation, explain } = REFUSAL_GROUNDS[key];
+      return [key, { description: `${laws.join(", ")}: ${citation}${explain ? "; needs a reason saying why it applies" : ""}.` }];
+    }),
+  ) as Record<RefusalGround, { description: string }>,
+});
 
 builder.prismaObject("RequestEvent", {
   description: "One transition of a request, with who made it and when.",
@@ -137,7 +149,18 @@ builder.prismaObject("PrivacyRequest", {
     }),
     rejectionReason: t.exposeString("rejectionReason", {
       nullable: true,
-      description: "Why the request was refused, as the person was told; null unless rejected.",
+      description: "Staff's own words on why the request was refused, sent with the legal ground; null when none.",
+    }),
+    refusalGround: t.field({
+      type: RefusalGroundEnum,
+      nullable: true,
+      description: "The legal ground of the refusal, cited to the person; null unless rejected (or rejected before grounds were listed).",
+      resolve: (request) =>
+        request.refusalGround && request.refusalGround in REFUSAL_GROUNDS ? (request.refusalGround as RefusalGround) : null,
+    }),
+    answer: t.exposeString("answer", {
+      nullable: true,
+      description: "QUESTION and COMPLAINT: staff's answer, as it was sent to the person; null until answered.",
     }),
     feeCharged: t.exposeBoolean("feeCharged", { description: "Always false: using a right costs nothing (P9)." }),
     closedAt: t.expose("closedAt", {
@@ -154,7 +177,7 @@ builder.prismaObject("PrivacyRequest", {
       type: AuthorityRef,
       nullable: true,
       description: "The data-protection authority for the request's jurisdiction, to complain to; null when Custos lists none.",
-      resolve: (request) => authorityFor(request.jurisdiction),
+      resolve: (request) => competentAuthority(request.jurisdiction),
     }),
     events: t.relation("events", {
       description: "The request's history, oldest first.",
@@ -227,7 +250,15 @@ const TransitionRequestInput = builder.inputType("TransitionRequestInput", {
   fields: (t) => ({
     id: t.id({ description: "The request's id." }),
     to: t.field({ type: RequestStatusEnum, description: "The status to move it to; it must be a move the workflow allows." }),
-    reason: t.string({ required: false, description: "Required for REJECTED; sent to the person." }),
+    refusalGround: t.field({
+      type: RefusalGroundEnum,
+      required: false,
+      description: "Required for REJECTED: the legal ground under the request's law, cited to the person.",
+    }),
+    reason: t.string({
+      required: false,
+      description: "Staff's own words, sent to the person in addition to the ground; required with grounds that name no law themselves.",
+    }),
   }),
 });
 
@@ -240,7 +271,34 @@ builder.mutationField("transitionRequest", (t) =>
     resolve: async (query, _root, { input }, ctx) =>
       ctx.prisma.privacyRequest.findUniqueOrThrow({
         ...query,
-        where: { id: (await staffTransition(ctx.prisma, ctx, { id: String(input.id), to: input.to, reason: input.reason ?? null })).id },
+        where: {
+          id: (
+            await staffTransition(ctx.prisma, ctx, {
+              id: String(input.id),
+              to: input.to,
+              reason: input.reason ?? null,
+              refusalGround: input.refusalGround ?? null,
+            })
+          ).id,
+        },
+      }),
+  }),
+);
+
+builder.mutationField("answerRequest", (t) =>
+  t.prismaField({
+    type: "PrivacyRequest",
+    description:
+      "Answers a QUESTION or COMPLAINT (P4) and completes it: the answer is kept with the request and sent to the person as the notice.",
+    args: {
+      id: t.arg.id({ description: "The request's id." }),
+      answer: t.arg.string({ description: "The answer, in the person's language; sent to them as written (plain text)." }),
+    },
+    authScopes: { staff: true },
+    resolve: async (query, _root, { id, answer }, ctx) =>
+      ctx.prisma.privacyRequest.findUniqueOrThrow({
+        ...query,
+        where: { id: (await answerRequest(ctx.prisma, ctx, { id: String(id), answer })).id },
       }),
   }),
 );
