@@ -22,7 +22,7 @@ import {
 export interface ConsentManagerOptions extends ClientOptions {
   /** The person: a customer's id with a shopper session as `token`; by default the visitor id kept in storage, or a new one. */
   subjectId?: string;
-  /** First-party storage; `localStorage` by default. */
+  /** First-party storage; `localStorage` by default. Another tab's choice in it applies here too (the `storage` event). */
   storage?: Pick<Storage, "getItem" | "setItem">;
   /** Where the state is kept in `storage`. Default `custos-consent`. */
   storageKey?: string;
@@ -68,6 +68,17 @@ export interface ConsentManager {
   close(): void;
 }
 
+/**
+ * The proof a browser can give of where the choice was made: its user agent and the page, without query or fragment
+ * (they may carry an e-mail address or a token). The gateway adds nothing else; the jurisdiction goes beside it.
+ */
+function pageProof(): PendingChoice["proof"] {
+  const userAgent = globalThis.navigator?.userAgent;
+  const location = globalThis.location;
+  const pageUrl = location ? `${location.origin}${location.pathname}` : undefined;
+  return userAgent || pageUrl ? { userAgent, pageUrl } : undefined;
+}
+
 const RETRY_EVERY_MS = [2_000, 5_000, 15_000, 30_000];
 
 /**
@@ -97,10 +108,22 @@ export function createConsentManager(options: ConsentManagerOptions): ConsentMan
     confirmedAt: state.confirmedAt,
     gpc,
   });
+  const notify = () => {
+    for (const listener of listeners) listener(snapshot());
+  };
   const update = (next: StoredConsent) => {
     state = next;
     storage.setItem(storageKey, JSON.stringify(state));
-    for (const listener of listeners) listener(snapshot());
+    notify();
+  };
+  // Another tab of the same visitor chose (or had its choice confirmed): what it stored applies here at once, so a
+  // "no" there stops this tab's tags too. That tab delivers its own choice; this one only follows.
+  const onStorage = (event: StorageEvent) => {
+    if (event.key !== storageKey || event.storageArea !== (storage as Storage)) return;
+    const stored = parseStoredConsent(event.newValue, state.subjectId);
+    if (!stored) return;
+    state = { ...stored, required: [...new Set([...state.required, ...stored.required])] };
+    notify();
   };
 
   const deliver = async (keepalive: boolean) => {
@@ -113,13 +136,14 @@ export function createConsentManager(options: ConsentManagerOptions): ConsentMan
     }
     const pending = state.pending;
     if (!pending) return;
-    const { idempotencyKey, channel } = pending;
+    const { idempotencyKey, channel, proof, tcString, gppString } = pending;
+    const evidence = { gpc, jurisdiction, proof, tcString, gppString };
     const choices = Object.entries(pending.cookies).map(([category, decision]) => ({ category, decision }));
     if (choices.length > 0) {
-      await send(StorefrontCookieChoiceDocument, { input: { subjectId, channel, choices, idempotencyKey, gpc, jurisdiction } });
+      await send(StorefrontCookieChoiceDocument, { input: { subjectId, channel, choices, idempotencyKey, ...evidence } });
     }
     for (const [purpose, decision] of Object.entries(pending.purposes)) {
-      const input = { subjectId, purpose, decision, channel, gpc, jurisdiction, idempotencyKey: `${idempotencyKey}:${purpose}` };
+      const input = { subjectId, purpose, decision, channel, ...evidence, idempotencyKey: `${idempotencyKey}:${purpose}` };
       await send(StorefrontPurposeChoiceDocument, { input });
     }
     update(confirmChoice(state, idempotencyKey, new Date().toISOString()));
@@ -156,6 +180,7 @@ export function createConsentManager(options: ConsentManagerOptions): ConsentMan
   };
   globalThis.addEventListener?.("online", background);
   globalThis.addEventListener?.("pagehide", onPageHide);
+  globalThis.addEventListener?.("storage", onStorage);
   globalThis.document?.addEventListener("visibilitychange", onVisibility);
   update(state);
   if (state.pending || !gpcReported) background();
@@ -165,9 +190,8 @@ export function createConsentManager(options: ConsentManagerOptions): ConsentMan
     allows: (key) => allowsKey(state, key),
     snapshot,
     choose: ({ channel = "BANNER", cookies, purposes }) => {
-      update(
-        applyChoice(state, { cookies, purposes, channel, gpc, idempotencyKey: newIdempotencyKey(), madeAt: new Date().toISOString() }),
-      );
+      const madeAt = new Date().toISOString();
+      update(applyChoice(state, { cookies, purposes, channel, gpc, idempotencyKey: newIdempotencyKey(), madeAt, proof: pageProof() }));
       background();
     },
     onChange: (listener) => {
@@ -183,6 +207,7 @@ export function createConsentManager(options: ConsentManagerOptions): ConsentMan
       clearTimeout(retryTimer);
       globalThis.removeEventListener?.("online", background);
       globalThis.removeEventListener?.("pagehide", onPageHide);
+      globalThis.removeEventListener?.("storage", onStorage);
       globalThis.document?.removeEventListener("visibilitychange", onVisibility);
     },
   };
