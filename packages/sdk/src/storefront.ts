@@ -42,6 +42,7 @@ export {
   type ConsentSnapshot,
   createConsentManager,
 } from "./storefront/consent-manager.ts";
+export { type ConsentModeOptions, type ConsentModeSignal, installConsentMode } from "./storefront/consent-mode.ts";
 export type { Choices } from "./storefront/stored-consent.ts";
 export type {
   ConsentDecision,
