@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
-import { startDemoBackend } from "../server/demo-backend.ts";
+import { fetchCatalogues, startDemoBackend } from "../server/demo-backend.ts";
 import { createSessionSigner } from "../server/session-signer.ts";
 
 const HOST = "127.0.0.1";
@@ -77,11 +77,12 @@ for (let attempt = 0; ; attempt++) {
 }
 
 await build({ root: ROOT, logLevel: "warn" });
+const catalogues = await fetchCatalogues(`${gatewayBase}/graphql`);
 const shop = await startDemoBackend({
   staticDir: join(ROOT, "dist"),
   host: HOST,
   port: SHOP_PORT,
-  config: () => ({ gatewayUrl: `${gatewayBase}/graphql`, publishableKey }),
+  config: () => ({ gatewayUrl: `${gatewayBase}/graphql`, publishableKey, jurisdiction: "RU", catalogues }),
   signSession: (customerId) => signer.sign(customerId),
 });
 console.log(`\nThe demo shop is at ${shop.url} (gateway at ${gatewayBase}/graphql). Ctrl+C stops both.\n`);

@@ -4,11 +4,27 @@ import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
+import { type Catalogue, type Language, loadCatalogue } from "@custos/consent-ui";
+import { createStorefrontClient } from "@custos/sdk/storefront";
 
 export interface StorefrontConfig {
   /** The gateway's GraphQL endpoint as the browser reaches it. */
   gatewayUrl: string;
   publishableKey: string;
+  /** The law the shop's visitors choose under. */
+  jurisdiction: string;
+  /** The consent catalogue in each language, shipped with every page (see `fetchCatalogues`). */
+  catalogues: Partial<Record<Language, Catalogue>>;
+}
+
+/**
+ * The consent catalogue in each of the UI's languages, read from the gateway once when the shop starts: shipped with
+ * the pages, it lets a first-time visitor say no while the gateway is unreachable.
+ */
+export async function fetchCatalogues(gatewayUrl: string): Promise<Partial<Record<Language, Catalogue>>> {
+  const client = createStorefrontClient({ url: gatewayUrl });
+  const languages: Language[] = ["ru", "en", "zh"];
+  return Object.fromEntries(await Promise.all(languages.map(async (language) => [language, await loadCatalogue(client, language)])));
 }
 
 export interface DemoBackendOptions {
