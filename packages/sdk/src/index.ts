@@ -85,6 +85,7 @@ export type {
   SubmittedRequest,
   TaskResult,
   TaskStatus,
+  TcfPermission,
   Transfer,
   TransferMechanism,
   UnsubscribeResult,

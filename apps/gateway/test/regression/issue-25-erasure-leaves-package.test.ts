@@ -9,6 +9,7 @@ import { purgeExpiredExports } from "../../src/cross-tenant/expired-exports.ts";
 import { silentLogger } from "../../src/ground/logger.ts";
 import { moveClockTo, restoreClock } from "../clock.ts";
 import { dataOf, startTestGateway, type TestGateway } from "../harness.ts";
+import { ACCEPT_ALL_TC, gppString } from "../samples/iab-strings.ts";
 
 const SUBMIT = `mutation ($input: SubmitRequestInput!) { submitRequest(input: $input) { request { id status } } }`;
 const REGISTER = "mutation ($input: RegisterSubjectContactInput!) { registerSubjectContact(input: $input) { subjectId } }";
@@ -218,8 +219,8 @@ describe.each(TEST_ENGINES)("issue 25: erasure leaves the access package behind,
           decision: "GRANTED",
           channel: "PREFERENCE_CENTRE",
           idempotencyKey: `key-${customer}`,
-          tcString: "CPtcString",
-          gppString: "DBgppString",
+          tcString: ACCEPT_ALL_TC(),
+          gppString: gppString({ usnat: { SaleOptOutNotice: 1, SaleOptOut: 2 } }),
           proof: { userAgent: "Firefox/140", ipAddress: "203.0.113.7", pageUrl: `https://shop.test/me?u=${customer}` },
         },
       },
