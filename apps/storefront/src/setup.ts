@@ -1,7 +1,7 @@
 // What every page of the demo shop does first: find the gateway, know the visitor, tell Google's tags what they may do,
 // show the banner, unblock scripts.
 import { activateScripts, type Catalogue, type Language, mountConsentUi } from "@custos/consent-ui";
-import { createConsentManager, createStorefrontClient, installConsentMode } from "@custos/sdk/storefront";
+import { createConsentManager, createStorefrontClient, installConsentMode, readCmpSignals } from "@custos/sdk/storefront";
 import { translatePage } from "./texts.ts";
 
 export interface ShopConfig {
@@ -39,7 +39,13 @@ export async function setUpShop() {
   const language = pageLanguage();
   const options = { url: config.gatewayUrl, token: config.publishableKey };
   const client = createStorefrontClient(options);
-  const manager = createConsentManager({ ...options, storageKey: "custos-consent", jurisdiction: config.jurisdiction });
+  // With an IAB CMP on the page (a shop that also runs one), its TC and GPP strings go with each choice.
+  const manager = createConsentManager({
+    ...options,
+    storageKey: "custos-consent",
+    jurisdiction: config.jurisdiction,
+    signals: readCmpSignals,
+  });
   installConsentMode(manager, { adsDataRedaction: true, urlPassthrough: false });
   loadGoogleTag();
   const ui = mountConsentUi({

@@ -4,6 +4,7 @@ import { startTestGateway, type TestGateway } from "@custos/gateway/testing";
 import { createClient } from "@custos/sdk";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ACCEPT_ALL_TC, gppString, REJECT_ALL_TC } from "../../gateway/test/samples/iab-strings.ts";
 import { launchBrowser, openVisitor, visitorIdOf } from "./browser.ts";
 import { decisionsOf, startShop } from "./shop.ts";
 
@@ -230,6 +231,39 @@ describe("the consent manager in Chromium against the real gateway", () => {
       expect(await eventsSince(gateway, started)).toHaveLength(OPTIONAL.length);
     } finally {
       await gateway.startServer();
+    }
+  });
+
+  it("sends the TC and GPP strings of a CMP on the page with the choice, and the choice without them if refused", async () => {
+    const gpp = gppString({ usnat: { SaleOptOutNotice: 1, SaleOptOut: 2 } });
+    for (const [tcString, expected] of [
+      [ACCEPT_ALL_TC(), "sent"],
+      // The CMP says no to advertising while the banner says yes: the gateway refuses the strings, the choice still counts.
+      [REJECT_ALL_TC(), "dropped"],
+    ] as const) {
+      const started = new Date();
+      await using visitor = await openVisitor(browser);
+      // A TCF and a GPP CMP on the page, answering through their standard APIs.
+      await visitor.context.addInitScript(
+        ([tc, gp]) => {
+          Object.assign(window, {
+            __tcfapi: (command: string, _version: number, callback: (data: unknown, ok: boolean) => void) =>
+              command === "getTCData" && callback({ tcString: tc }, true),
+            __gpp: (command: string, callback: (data: unknown, ok: boolean) => void) =>
+              command === "ping" && callback({ gppString: gp }, true),
+          });
+        },
+        [tcString, gpp] as const,
+      );
+      const { page } = visitor;
+      await page.goto(`${shop.url}/?lang=en`);
+      await page.getByRole("button", { name: "Accept all" }).click();
+      await page.waitForFunction(() => document.body.dataset.consentPending === "false");
+      const events = await eventsSince(gateway, started);
+      expect(events.map(({ decision }) => decision)).toEqual(OPTIONAL.map(() => "GRANTED"));
+      expect(events.map((event) => [event.tcString, event.gppString])).toEqual(
+        OPTIONAL.map(() => (expected === "sent" ? [tcString, gpp] : [null, null])),
+      );
     }
   });
 });

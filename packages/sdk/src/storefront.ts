@@ -35,6 +35,7 @@ export type { PersonRequestsApi } from "./api/requests.ts";
 export { CustosError, type CustosErrorCode, type GraphqlError } from "./custos-error.ts";
 export type { CallOptions, ClientOptions } from "./request.ts";
 export type { RetryOptions } from "./retry.ts";
+export { type CmpSignals, readCmpSignals } from "./storefront/cmp-signals.ts";
 export {
   type ConsentChoice,
   type ConsentManager,

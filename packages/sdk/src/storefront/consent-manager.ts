@@ -4,6 +4,7 @@ import {
   StorefrontGpcDocument,
   StorefrontPurposeChoiceDocument,
 } from "../../generated/graphql.ts";
+import { CustosError } from "../custos-error.ts";
 import { newIdempotencyKey } from "../idempotency-key.ts";
 import { type ClientOptions, createRequest } from "../request.ts";
 import { createVisitorId } from "../visitor-id.ts";
@@ -32,6 +33,11 @@ export interface ConsentManagerOptions extends ClientOptions {
   gpc?: boolean;
   /** Cookie categories allowed before the gateway's state is read back (its strictly necessary ones, e.g. `["strictly_necessary"]`). */
   required?: string[];
+  /**
+   * Reads the IAB strings of a TCF or GPP CMP on the page when a choice is made (`readCmpSignals`), to send with it.
+   * A string the gateway refuses (invalid, or contradicting a grant) is dropped and the choice sent without it.
+   */
+  signals?: () => Promise<{ tcString?: string; gppString?: string }>;
 }
 
 /** A choice to apply: decisions by cookie category and by consent-based purpose. */
@@ -126,7 +132,10 @@ export function createConsentManager(options: ConsentManagerOptions): ConsentMan
     notify();
   };
 
-  const deliver = async (keepalive: boolean) => {
+  // The CMP's strings for the choice just made, read before it is first sent.
+  let signalsRead: Promise<void> = Promise.resolve();
+  const deliver = async (keepalive: boolean): Promise<void> => {
+    if (!keepalive) await signalsRead;
     const send = request.with({ keepalive });
     const { subjectId } = state;
     const { jurisdiction } = options;
@@ -137,14 +146,38 @@ export function createConsentManager(options: ConsentManagerOptions): ConsentMan
     const pending = state.pending;
     if (!pending) return;
     const { idempotencyKey, channel, proof, tcString, gppString } = pending;
-    const evidence = { gpc, jurisdiction, proof, tcString, gppString };
+    const evidence = { gpc, jurisdiction, proof };
+    // A CMP's string the gateway refuses (invalid, or contradicting a grant) never holds the choice back: that call is
+    // sent again without the strings, under a key of its own, so each version of it is still recorded once.
+    const withoutRefusedStrings = async (
+      call: (strings: Pick<PendingChoice, "tcString" | "gppString">, key: string) => Promise<unknown>,
+      key: string,
+    ) => {
+      try {
+        await call({ tcString, gppString }, key);
+      } catch (error) {
+        const refused =
+          error instanceof CustosError && /^(INVALID_TC_STRING|INVALID_GPP_STRING|TC_STRING_CONTRADICTS_DECISION)$/.test(error.code);
+        if (!refused || (!tcString && !gppString)) throw error;
+        await call({}, `${key}:without-signals`);
+      }
+    };
     const choices = Object.entries(pending.cookies).map(([category, decision]) => ({ category, decision }));
     if (choices.length > 0) {
-      await send(StorefrontCookieChoiceDocument, { input: { subjectId, channel, choices, idempotencyKey, ...evidence } });
+      await withoutRefusedStrings(
+        (strings, key) =>
+          send(StorefrontCookieChoiceDocument, { input: { subjectId, channel, choices, ...evidence, ...strings, idempotencyKey: key } }),
+        idempotencyKey,
+      );
     }
     for (const [purpose, decision] of Object.entries(pending.purposes)) {
-      const input = { subjectId, purpose, decision, channel, ...evidence, idempotencyKey: `${idempotencyKey}:${purpose}` };
-      await send(StorefrontPurposeChoiceDocument, { input });
+      await withoutRefusedStrings(
+        (strings, key) =>
+          send(StorefrontPurposeChoiceDocument, {
+            input: { subjectId, purpose, decision, channel, ...evidence, ...strings, idempotencyKey: key },
+          }),
+        `${idempotencyKey}:${purpose}`,
+      );
     }
     update(confirmChoice(state, idempotencyKey, new Date().toISOString()));
   };
@@ -191,7 +224,16 @@ export function createConsentManager(options: ConsentManagerOptions): ConsentMan
     snapshot,
     choose: ({ channel = "BANNER", cookies, purposes }) => {
       const madeAt = new Date().toISOString();
-      update(applyChoice(state, { cookies, purposes, channel, gpc, idempotencyKey: newIdempotencyKey(), madeAt, proof: pageProof() }));
+      const idempotencyKey = newIdempotencyKey();
+      update(applyChoice(state, { cookies, purposes, channel, gpc, idempotencyKey, madeAt, proof: pageProof() }));
+      if (options.signals) {
+        signalsRead = options.signals().then(
+          (strings) => {
+            if (state.pending?.idempotencyKey === idempotencyKey) update({ ...state, pending: { ...state.pending, ...strings } });
+          },
+          () => {},
+        );
+      }
       background();
     },
     onChange: (listener) => {
