@@ -1,6 +1,7 @@
 // `npm start`: installs what is missing, generates the Prisma client and builds the gateway where their inputs changed
 // (turbo's cache decides), then runs the built gateway with plain node, as `pnpm start:prod` does: loading TypeScript
-// source through tsx's loader costs seconds at every start.
+// source through tsx's loader costs seconds at every start. On the embedded database the demo shop starts beside it
+// (apps/storefront/scripts/start.ts, which runs that same built gateway) and prints its URL.
 // This process owns each step's child: SIGTERM or SIGINT to it reaches the child, and it exits when the child does,
 // so stopping `npm start` never leaves a gateway behind still answering. Uses only Node's own modules: it runs
 // before anything is installed.
@@ -36,8 +37,23 @@ async function step(command, args, cwd) {
   if (code !== 0 || stopping) process.exit(code);
 }
 
+// The demo shop comes up beside the gateway on a developer's own embedded database (it registers its keys there); not
+// on PostgreSQL, an in-memory database (the keys would be written to another one) or in production, nor with
+// STOREFRONT=off.
+const withShop =
+  !process.env.DATABASE_URL?.trim() &&
+  process.env.CUSTOS_DATA_DIR !== "memory://" &&
+  process.env.NODE_ENV !== "production" &&
+  process.env.STOREFRONT !== "off";
+
 await step("bash", ["scripts/bootstrap.sh"]);
 // turbo itself, not through `pnpm exec`: starting pnpm costs half a second. The build depends on the generate tasks.
-await step("node_modules/.bin/turbo", ["run", "build", "--filter=@custos/gateway", "--output-logs=errors-only"]);
+const shopBuild = withShop ? ["--filter=@custos/sdk", "--filter=@custos/consent-ui"] : [];
+await step("node_modules/.bin/turbo", ["run", "build", "--filter=@custos/gateway", ...shopBuild, "--output-logs=errors-only"]);
+if (withShop) {
+  // The shop's start script runs the built gateway as its own child, and stops it with itself.
+  const tsx = `${root}apps/storefront/node_modules/.bin/tsx`;
+  process.exit(await run(tsx, ["scripts/start.ts", "--built-gateway"], `${root}apps/storefront`));
+}
 // node itself, not a script runner: one process, the gateway, is this one's child.
 process.exit(await run(process.execPath, ["--enable-source-maps", "dist/main.js"], `${root}apps/gateway`));

@@ -54,7 +54,10 @@ export async function startDemoBackend(options: DemoBackendOptions): Promise<Dem
   const server = createServer((req, res) => {
     handle(options, req, res).catch(() => send(res, 500, { error: "internal error" }));
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve);
+  });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${options.host ?? "127.0.0.1"}:${port}`,
