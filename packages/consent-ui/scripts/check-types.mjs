@@ -13,9 +13,13 @@ try {
     execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", destination], { encoding: "utf8", env: npmEnv() }),
   );
   const cli = createRequire(import.meta.url).resolve("@arethetypeswrong/cli/package.json");
-  execFileSync(process.execPath, [join(dirname(cli), "dist/index.js"), join(destination, filename), "--profile", "esm-only", "--format", "table-flipped"], {
-    stdio: "inherit",
-  });
+  execFileSync(
+    process.execPath,
+    [join(dirname(cli), "dist/index.js"), join(destination, filename), "--profile", "esm-only", "--format", "table-flipped"],
+    {
+      stdio: "inherit",
+    },
+  );
 } finally {
   rmSync(destination, { recursive: true, force: true });
 }

@@ -3,8 +3,8 @@ import { TEST_ENGINES } from "@custos/db/testing";
 import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, inject, it } from "vitest";
 import { startTestGateway, type TestGateway } from "../../../test/harness.ts";
-import { eraseSubjectRecords } from "../../subjects/erasure.ts";
 import { ACCEPT_ALL_TC } from "../../../test/samples/iab-strings.ts";
+import { eraseSubjectRecords } from "../../subjects/erasure.ts";
 import { type ChainedConsentEvent, verifyChain } from "../ledger/hash-chain.ts";
 
 const RECORD = `mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id sequence hash } }`;
