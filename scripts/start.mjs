@@ -1,7 +1,8 @@
 // `npm start`: installs what is missing, generates the Prisma client and builds the gateway and the privacy desk where
 // their inputs changed (turbo's cache decides), then runs the built gateway with plain node, as `pnpm start:prod`
 // does (loading TypeScript source through tsx's loader costs seconds at every start), and beside it the desk with a
-// local OpenID provider for its demo staff (apps/privacy-desk/scripts/start.ts).
+// local OpenID provider for its demo staff (apps/privacy-desk/scripts/start.ts). On the embedded database the demo
+// shop starts too (apps/storefront/scripts/start.ts, which runs that same built gateway) and prints its URL.
 // This process owns its children: SIGTERM or SIGINT to it reaches them, and it exits when the gateway does, so
 // stopping `npm start` never leaves a gateway behind still answering. Uses only Node's own modules: it runs before
 // anything is installed.
@@ -42,13 +43,24 @@ async function step(command, args, cwd) {
   if (code !== 0 || stopping) process.exit(code);
 }
 
+// The demo shop comes up beside the gateway on a developer's own embedded database (it registers its keys there); not
+// on PostgreSQL, an in-memory database (the keys would be written to another one) or in production, nor with
+// STOREFRONT=off.
+const withShop =
+  !process.env.DATABASE_URL?.trim() &&
+  process.env.CUSTOS_DATA_DIR !== "memory://" &&
+  process.env.NODE_ENV !== "production" &&
+  process.env.STOREFRONT !== "off";
+
 await step("bash", ["scripts/bootstrap.sh"]);
 // turbo itself, not through `pnpm exec`: starting pnpm costs half a second. The builds depend on the generate tasks.
+const shopBuild = withShop ? ["--filter=@custos/sdk", "--filter=@custos/consent-ui"] : [];
 await step("node_modules/.bin/turbo", [
   "run",
   "build",
   "--filter=@custos/gateway",
   "--filter=@custos/privacy-desk",
+  ...shopBuild,
   "--output-logs=errors-only",
 ]);
 
@@ -63,17 +75,18 @@ const desk = start(process.execPath, [tsx, "scripts/start.ts"], {
   cwd: `${root}apps/privacy-desk`,
   env: { ...process.env, DESK_PORT: deskPort, OIDC_PORT: oidcPort, GATEWAY_URL: `http://${host}:${gatewayPort}/graphql` },
 });
-// node itself, not a script runner: the gateway is this process's own child.
-const gateway = start(process.execPath, ["--enable-source-maps", "dist/main.js"], {
-  cwd: `${root}apps/gateway`,
-  env: {
-    ...process.env,
-    CUSTOS_OIDC_ISSUER: issuer,
-    CUSTOS_OIDC_AUDIENCE: "urn:custos:gateway",
-    CUSTOS_OIDC_JWKS_URL: `${issuer}/jwks`,
-    CUSTOS_DESK_ORIGINS: `http://${host}:${deskPort}`,
-  },
-});
+const gatewayEnv = {
+  ...process.env,
+  CUSTOS_OIDC_ISSUER: issuer,
+  CUSTOS_OIDC_AUDIENCE: "urn:custos:gateway",
+  CUSTOS_OIDC_JWKS_URL: `${issuer}/jwks`,
+  CUSTOS_DESK_ORIGINS: `http://${host}:${deskPort}`,
+};
+// The shop's start script runs the built gateway as its own child, and stops it with itself; otherwise node itself,
+// not a script runner: the gateway is this process's own child.
+const gateway = withShop
+  ? start(process.execPath, [tsx, "scripts/start.ts", "--built-gateway"], { cwd: `${root}apps/storefront`, env: gatewayEnv })
+  : start(process.execPath, ["--enable-source-maps", "dist/main.js"], { cwd: `${root}apps/gateway`, env: gatewayEnv });
 // Whichever stops first stops the other: the desk without its gateway, or a gateway without its provider, is no demo.
 const code = await Promise.race([gateway, desk]);
 for (const child of children) child.kill("SIGTERM");

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
-import { startDemoBackend } from "../server/demo-backend.ts";
+import { fetchCatalogues, startDemoBackend } from "../server/demo-backend.ts";
 import { createSessionSigner } from "../server/session-signer.ts";
 
 const HOST = "127.0.0.1";
@@ -46,10 +46,13 @@ try {
 const publishableKey =
   keys("create", "--kind", "PUBLISHABLE", "--name", "demo storefront", "--origin", shopUrl).trim().split("\n").at(-1) ?? "";
 
-// The gateway's own start (`tsx src/main.ts`), run by tsx directly: tsx passes SIGTERM on to the gateway, which shuts
-// down cleanly, where a pnpm in between would leave it running.
-const tsx = createRequire(import.meta.url).resolve("tsx/cli");
-const gateway = spawn(process.execPath, [tsx, "src/main.ts"], {
+// `npm start` passes --built-gateway: the gateway it built, run with plain node. Otherwise (`pnpm storefront`) the
+// gateway's own start (`tsx src/main.ts`), run by tsx directly: tsx passes SIGTERM on to the gateway, which shuts down
+// cleanly, where a pnpm in between would leave it running.
+const gatewayArgs = process.argv.includes("--built-gateway")
+  ? ["--enable-source-maps", "dist/main.js"]
+  : [createRequire(import.meta.url).resolve("tsx/cli"), "src/main.ts"];
+const gateway = spawn(process.execPath, gatewayArgs, {
   cwd: GATEWAY_DIR,
   stdio: "inherit",
   env: { ...process.env, PORT: String(GATEWAY_PORT) },
@@ -77,18 +80,23 @@ for (let attempt = 0; ; attempt++) {
 }
 
 await build({ root: ROOT, logLevel: "warn" });
+const catalogues = await fetchCatalogues(`${gatewayBase}/graphql`);
+// A shop that cannot start (its port taken) leaves the gateway running: say so, and how to choose another port.
 const shop = await startDemoBackend({
   staticDir: join(ROOT, "dist"),
   host: HOST,
   port: SHOP_PORT,
-  config: () => ({ gatewayUrl: `${gatewayBase}/graphql`, publishableKey }),
+  config: () => ({ gatewayUrl: `${gatewayBase}/graphql`, publishableKey, jurisdiction: "RU", catalogues }),
   signSession: (customerId) => signer.sign(customerId),
+}).catch((error: unknown) => {
+  console.error(`storefront: the demo shop did not start (${(error as Error).message}); set STOREFRONT_PORT to another port.`);
+  return undefined;
 });
-console.log(`\nThe demo shop is at ${shop.url} (gateway at ${gatewayBase}/graphql). Ctrl+C stops both.\n`);
+if (shop) console.log(`\nThe demo shop is at ${shop.url} (gateway at ${gatewayBase}/graphql). Ctrl+C stops both.\n`);
 // Ctrl+C: the gateway shuts down, and its exit ends this process.
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    void shop.stop();
+    void shop?.stop();
     stopGateway();
   });
 }

@@ -4,11 +4,27 @@ import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
+import { type Catalogue, type Language, loadCatalogue } from "@custos/consent-ui";
+import { createStorefrontClient } from "@custos/sdk/storefront";
 
 export interface StorefrontConfig {
   /** The gateway's GraphQL endpoint as the browser reaches it. */
   gatewayUrl: string;
   publishableKey: string;
+  /** The law the shop's visitors choose under. */
+  jurisdiction: string;
+  /** The consent catalogue in each language, shipped with every page (see `fetchCatalogues`). */
+  catalogues: Partial<Record<Language, Catalogue>>;
+}
+
+/**
+ * The consent catalogue in each of the UI's languages, read from the gateway once when the shop starts: shipped with
+ * the pages, it lets a first-time visitor say no while the gateway is unreachable.
+ */
+export async function fetchCatalogues(gatewayUrl: string): Promise<Partial<Record<Language, Catalogue>>> {
+  const client = createStorefrontClient({ url: gatewayUrl });
+  const languages: Language[] = ["ru", "en", "zh"];
+  return Object.fromEntries(await Promise.all(languages.map(async (language) => [language, await loadCatalogue(client, language)])));
 }
 
 export interface DemoBackendOptions {
@@ -38,7 +54,10 @@ export async function startDemoBackend(options: DemoBackendOptions): Promise<Dem
   const server = createServer((req, res) => {
     handle(options, req, res).catch(() => send(res, 500, { error: "internal error" }));
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve);
+  });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${options.host ?? "127.0.0.1"}:${port}`,

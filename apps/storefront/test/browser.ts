@@ -1,9 +1,9 @@
-// The real browser for the shop's tests: Debian's Chromium driven by playwright-core, a fresh profile per visitor.
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+// The real browser for the shop's tests: Debian's Chromium driven by playwright-core, launched once per test file, with
+// a fresh context (an empty profile of its own) per visitor.
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 
 const CHROMIUM = "/usr/bin/chromium";
 const FLAGS = [
@@ -19,37 +19,43 @@ const FLAGS = [
 /** Screenshots of each step, for people to look at after a run (gitignored). */
 export const ARTIFACTS = fileURLToPath(new URL("../test-artifacts/", import.meta.url));
 
+/** One Chromium for a whole test file: each visitor gets a context of its own in it. */
+export async function launchBrowser(): Promise<Browser & { [Symbol.asyncDispose](): Promise<void> }> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  return Object.assign(browser, { [Symbol.asyncDispose]: () => browser.close() });
+}
+
 export interface Visitor {
   context: BrowserContext;
   page: Page;
   /** Saves a screenshot as test-artifacts/<name>.png. */
-  snap(name: string): Promise<void>;
+  snap(name: string, options?: { fullPage?: boolean }): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-/** A first visit: a browser with an empty profile; `gpc` makes it send Global Privacy Control as Firefox or Brave do. */
-export async function openVisitor({ gpc = false } = {}): Promise<Visitor> {
-  const profile = mkdtempSync(join(tmpdir(), "custos-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: FLAGS,
+export interface VisitorOptions extends Pick<BrowserContextOptions, "locale" | "timezoneId" | "viewport" | "isMobile" | "hasTouch"> {
+  /** Sends Global Privacy Control as Firefox or Brave do. */
+  gpc?: boolean;
+}
+
+/** A first visit: an empty profile (English unless `locale` says otherwise). */
+export async function openVisitor(browser: Browser, { gpc = false, ...options }: VisitorOptions = {}): Promise<Visitor> {
+  const context = await browser.newContext({
     viewport: { width: 1000, height: 760 },
+    locale: "en-US",
+    ...options,
     extraHTTPHeaders: gpc ? { "Sec-GPC": "1" } : {},
   });
   if (gpc) await context.addInitScript(() => Object.defineProperty(Navigator.prototype, "globalPrivacyControl", { get: () => true }));
-  const page = context.pages()[0] ?? (await context.newPage());
+  const page = await context.newPage();
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
     context,
     page,
-    snap: async (name) => {
-      await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+    snap: async (name, { fullPage = true } = {}) => {
+      await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
     },
-    [Symbol.asyncDispose]: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    [Symbol.asyncDispose]: () => context.close(),
   };
 }
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { TestGateway } from "@custos/gateway/testing";
 import { createClient } from "@custos/sdk";
 import { build } from "vite";
-import { startDemoBackend } from "../server/demo-backend.ts";
+import { fetchCatalogues, startDemoBackend } from "../server/demo-backend.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DIST = fileURLToPath(new URL("../dist/", import.meta.url));
@@ -19,9 +19,10 @@ export function buildShop() {
 export async function startShop(gateway: TestGateway) {
   await buildShop();
   let publishableKey = "";
+  const catalogues = await fetchCatalogues(gateway.graphqlUrl);
   const backend = await startDemoBackend({
     staticDir: DIST,
-    config: () => ({ gatewayUrl: gateway.graphqlUrl, publishableKey }),
+    config: () => ({ gatewayUrl: gateway.graphqlUrl, publishableKey, jurisdiction: "RU", catalogues }),
     signSession: (customerId) => gateway.shopperSession(customerId),
   });
   publishableKey = await gateway.issueKey({ kind: "PUBLISHABLE", name: "demo shop", allowedOrigins: [backend.url] });

@@ -78,3 +78,13 @@ export function everything(catalogue: Catalogue, decision: ConsentDecision, with
     purposes: withPurposes ? all(catalogue.purposes.map((purpose) => purpose.key)) : {},
   };
 }
+
+/**
+ * The part of `choice` that changes something: decisions that differ from what the manager allows now. A save writes
+ * only what the person changed, not again what they left as it was (nor a withdrawal of what they never granted).
+ */
+export function changesOnly(manager: ConsentManager, choice: ReturnType<ChoiceForm["read"]>): ReturnType<ChoiceForm["read"]> {
+  const differing = (decisions: Record<string, ConsentDecision>) =>
+    Object.fromEntries(Object.entries(decisions).filter(([key, decision]) => (decision === "GRANTED") !== manager.allows(key)));
+  return { cookies: differing(choice.cookies), purposes: differing(choice.purposes) };
+}

@@ -1,6 +1,6 @@
 import type { ConsentManager, StorefrontClient } from "@custos/sdk/storefront";
-import { loadCatalogue } from "./catalogue.ts";
-import { choiceForm, everything } from "./choice-form.ts";
+import { catalogueSource } from "./catalogue.ts";
+import { changesOnly, choiceForm, everything } from "./choice-form.ts";
 import { h, uniqueId } from "./dom.ts";
 import { injectStyles } from "./styles.ts";
 import { type Language, TEXTS } from "./texts.ts";
@@ -19,12 +19,20 @@ export interface PreferenceCentreOptions {
 export async function mountPreferenceCentre(container: HTMLElement, { manager, client, language }: PreferenceCentreOptions) {
   const texts = TEXTS[language];
   injectStyles();
-  const [catalogue] = await Promise.all([loadCatalogue(client, language), manager.refresh().catch(() => {})]);
+  const [catalogue] = await Promise.all([
+    catalogueSource(client, language, undefined, globalThis.localStorage).load(),
+    manager.refresh().catch(() => {}),
+  ]);
   const titleId = uniqueId("centre-title");
   const status = h("p", { class: "custos-status", role: "status", "aria-live": "polite" });
   let form = choiceForm(manager, catalogue, texts, true);
   const decide = (choice: ReturnType<typeof form.read>) => {
-    manager.choose({ ...choice, channel: "PREFERENCE_CENTRE" });
+    const changes = changesOnly(manager, choice);
+    if (Object.keys(changes.cookies).length + Object.keys(changes.purposes).length === 0) {
+      status.textContent = texts.unchanged;
+      return;
+    }
+    manager.choose({ ...changes, channel: "PREFERENCE_CENTRE" });
     manager.flush().then(
       () => {
         status.textContent = texts.saved;

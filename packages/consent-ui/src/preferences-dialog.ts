@@ -1,6 +1,6 @@
 import type { ConsentManager } from "@custos/sdk/storefront";
 import type { Catalogue } from "./catalogue.ts";
-import { choiceForm, everything } from "./choice-form.ts";
+import { changesOnly, choiceForm, everything } from "./choice-form.ts";
 import { h, uniqueId } from "./dom.ts";
 import { trapFocus } from "./focus-trap.ts";
 import type { Texts } from "./texts.ts";
@@ -17,8 +17,9 @@ interface DialogOptions {
 export function openPreferencesDialog({ manager, catalogue, texts, cookiePolicyUrl, container }: DialogOptions) {
   const titleId = uniqueId("dialog-title");
   const form = choiceForm(manager, catalogue, texts, false);
+  // A first choice is recorded for every category; a later one (the footer's "Cookie settings") only where it changes.
   const decide = (choice: ReturnType<typeof form.read>) => {
-    manager.choose({ ...choice, channel: "BANNER" });
+    manager.choose({ ...(manager.snapshot().decided ? changesOnly(manager, choice) : choice), channel: "BANNER" });
     close();
   };
   const dialog = h(

@@ -1,5 +1,5 @@
 /** The languages the UI speaks; the catalogue's own names and descriptions come from the gateway in the same language. */
-export type Language = "ru" | "en";
+export type Language = "ru" | "en" | "zh";
 
 export interface Texts {
   bannerTitle: string;
@@ -19,6 +19,7 @@ export interface Texts {
   centreBody: string;
   withdrawAll: string;
   saved: string;
+  unchanged: string;
   pending: string;
   gpcOn: string;
 }
@@ -43,6 +44,7 @@ export const TEXTS: Record<Language, Texts> = {
     centreBody: "Здесь вы даёте и отзываете согласия. Отозвать согласие так же просто, как дать его.",
     withdrawAll: "Отозвать все согласия",
     saved: "Выбор сохранён",
+    unchanged: "Вы ничего не изменили",
     pending: "Выбор сохранён на этом устройстве и будет отправлен, когда появится связь",
     gpcOn: "Ваш браузер передаёт сигнал Global Privacy Control: реклама и передача данных отключены.",
   },
@@ -65,7 +67,30 @@ export const TEXTS: Record<Language, Texts> = {
     centreBody: "Give and withdraw your consents here. Withdrawing is as easy as giving.",
     withdrawAll: "Withdraw all consents",
     saved: "Choice saved",
+    unchanged: "Nothing changed",
     pending: "Choice saved on this device; it will be sent when the connection is back",
     gpcOn: "Your browser sends the Global Privacy Control signal: advertising and sharing are off.",
+  },
+  zh: {
+    bannerTitle: "我们使用 Cookie",
+    bannerBody: "必要的 Cookie 用于维持网站运行。其他 Cookie 仅在您同意后使用：您可以全部接受、全部拒绝，或按类别选择。",
+    acceptAll: "全部接受",
+    rejectAll: "全部拒绝",
+    settings: "自定义",
+    dialogTitle: "Cookie 设置",
+    dialogBody: "请选择允许哪些类别的 Cookie。您可以随时更改您的选择。",
+    save: "保存我的选择",
+    close: "关闭",
+    alwaysOn: "始终开启",
+    vendors: "公司",
+    cookiePolicy: "Cookie 政策",
+    purposesTitle: "需要您同意的处理目的",
+    centreTitle: "我的同意",
+    centreBody: "您可以在这里给予和撤回同意。撤回同意与给予同意一样简单。",
+    withdrawAll: "撤回全部同意",
+    saved: "选择已保存",
+    unchanged: "您没有做任何更改",
+    pending: "选择已保存在此设备上，联网后将发送",
+    gpcOn: "您的浏览器发送了全球隐私控制（GPC）信号：广告和数据共享已关闭。",
   },
 };

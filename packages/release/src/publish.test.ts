@@ -1,6 +1,7 @@
 // The real release flow end to end: version and publish the workspace (a copy of it) to a local
 // registry, then install the SDK into a fresh project outside the workspace with npm and run a
-// TypeScript ESM program and a CommonJS script against a running gateway. Then a snapshot the same way.
+// TypeScript ESM program and a CommonJS script against a running gateway, and the consent UI into a
+// shop's project, type-checked as a bundler reads it. Then a snapshot the same way.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -113,6 +114,37 @@ describe("a release, published to a local registry and installed by a partner", 
       expect(esm.refusal).toBe("UNAUTHENTICATED");
       const cjs = JSON.parse(await run(process.execPath, ["main.cjs", gateway.graphqlUrl], { cwd: consumer }));
       expect(cjs).toEqual({ version, purposes: esm.purposes.length, schemaHasQuery: true });
+
+      // The consent UI, released beside it: clean, checked as published, installed by a frontend team with npm.
+      const ui = JSON.parse(readFileSync(path.join(workspace, "packages/consent-ui/package.json"), "utf8")).version as string;
+      const uiDocument = (await (await fetch(`${registry.url}@custos%2fconsent-ui`)).json()) as RegistryDocument;
+      expect(uiDocument["dist-tags"].latest).toBe(ui);
+      const uiPublished: Record<string, unknown> = uiDocument.versions[ui] ?? {};
+      expect(JSON.stringify(uiPublished)).not.toMatch(/workspace:|catalog:|@custos\/(db|gateway|testing|release)/);
+      expect(uiPublished).toMatchObject({ license: "MIT", dependencies: { "@custos/sdk": `^${version}` } });
+      const uiTarball = path.join(temp, `consent-ui-${ui}.tgz`);
+      writeFileSync(uiTarball, Buffer.from(await (await fetch(uiDocument.versions[ui]?.dist.tarball ?? "")).arrayBuffer()));
+      await run(bin("publint"), ["--strict", uiTarball], { cwd: temp });
+      await run(bin("attw"), [uiTarball, "--profile", "esm-only"], { cwd: temp });
+      const shop = path.join(temp, "shop");
+      mkdirSync(shop);
+      writeFileSync(path.join(shop, "package.json"), JSON.stringify({ name: "a-shop", private: true, type: "module" }));
+      for (const file of ["ui.ts", "tsconfig.ui.json"]) copyFileSync(new URL(file, consumerFixtures), path.join(shop, file));
+      await run("npm", ["install", `@custos/consent-ui@${ui}`, "--no-audit", "--no-fund", "--prefer-online"], {
+        cwd: shop,
+        env: registry.env,
+      });
+      await run(bin("tsc"), ["-p", "tsconfig.ui.json"], { cwd: shop });
+      const loaded = await run(
+        process.execPath,
+        [
+          "--input-type=module",
+          "-e",
+          "const ui = await import('@custos/consent-ui'); console.log(JSON.stringify([typeof ui.mountConsentUi, ui.TEXTS.zh.rejectAll]))",
+        ],
+        { cwd: shop },
+      );
+      expect(JSON.parse(loaded)).toEqual(["function", "全部拒绝"]);
     },
     RELEASE_TIMEOUT,
   );

@@ -100,6 +100,7 @@ export type {
   SubmittedRequest,
   TaskResult,
   TaskStatus,
+  TcfPermission,
   Transfer,
   TransferMechanism,
   UnsubscribeResult,

@@ -35,6 +35,7 @@ export type { PersonRequestsApi } from "./api/requests.ts";
 export { CustosError, type CustosErrorCode, type GraphqlError } from "./custos-error.ts";
 export type { CallOptions, ClientOptions } from "./request.ts";
 export type { RetryOptions } from "./retry.ts";
+export { type CmpSignals, readCmpSignals } from "./storefront/cmp-signals.ts";
 export {
   type ConsentChoice,
   type ConsentManager,
@@ -42,6 +43,7 @@ export {
   type ConsentSnapshot,
   createConsentManager,
 } from "./storefront/consent-manager.ts";
+export { type ConsentModeOptions, type ConsentModeSignal, installConsentMode } from "./storefront/consent-mode.ts";
 export type { Choices } from "./storefront/stored-consent.ts";
 export type {
   ConsentDecision,

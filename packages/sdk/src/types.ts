@@ -36,6 +36,7 @@ import type {
   StaffMembersQuery,
   SubjectContactFieldsFragment,
   SubmitRequestMutation,
+  TcfPermissionQuery,
   TransfersQuery,
   UnsubscribeMutation,
   ViewerQuery,
@@ -80,6 +81,8 @@ export type PurposeConsent = SubjectConsent["purposes"][number];
 export type CookieCategoryConsent = SubjectConsent["cookieCategories"][number];
 /** One subject's current consent for the purpose a bulk check (`consent.getMany`) asked about. */
 export type SubjectPurposeConsent = ConsentStatesQuery["consentStates"][number];
+/** Whether one IAB vendor may use one TCF purpose for one person at one time (`consent.tcfPermission`). */
+export type TcfPermission = TcfPermissionQuery["tcfPermission"];
 
 /** One recorded consent decision, as the ledger stored it, with its place in the hash chain. */
 export type ConsentEvent = ConsentEventFieldsFragment;

@@ -24,14 +24,32 @@ describe("the catalogue's texts in Russian and English", () => {
     // Every seeded entry has both languages, so a Russian banner never shows an English line.
     const descriptions = dataOf<{ description: string }[]>(russian, "purposes").map(({ description }) => description);
     expect(descriptions.every((text) => /[а-яё]/i.test(text))).toBe(true);
+    // And Chinese (issue 29), for the company's own staff: every entry, names and descriptions.
+    const chinese = await gateway.execute(query, { language: "zh-CN" });
+    expect(byKey(chinese, "cookieCategories")).toEqual({
+      strictly_necessary: "严格必要",
+      functional: "功能性",
+      analytics: "分析",
+      advertising: "广告",
+    });
+    const texts = dataOf<{ name: string; description: string }[]>(chinese, "purposes").flatMap(({ name, description }) => [
+      name,
+      description,
+    ]);
+    expect(texts.every((text) => /[\u4e00-\u9fff]/.test(text))).toBe(true);
   });
 
   it("falls back to English where no Russian text was written, and for other languages", () => {
-    const row = { name: "Analytics", description: "Count visits.", nameRu: null, descriptionRu: "Считают посещения." };
-    expect([localised(row, "name", "ru"), localised(row, "description", "RU"), localised(row, "description", "de")]).toEqual([
-      "Analytics",
-      "Считают посещения.",
-      "Count visits.",
-    ]);
+    const row = {
+      ...{ name: "Analytics", description: "Count visits.", nameRu: null, descriptionRu: "Считают посещения." },
+      ...{ nameZh: "分析", descriptionZh: null },
+    };
+    expect([
+      localised(row, "name", "ru"),
+      localised(row, "description", "RU"),
+      localised(row, "description", "de"),
+      localised(row, "name", "zh-CN"),
+      localised(row, "description", "zh"),
+    ]).toEqual(["Analytics", "Считают посещения.", "Count visits.", "分析", "Count visits."]);
   });
 });

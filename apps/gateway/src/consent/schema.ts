@@ -6,6 +6,7 @@ import { parseSubjectId } from "../ground/identifiers/subject-id.ts";
 import { PolicyVersionRef } from "../policies/schema.ts";
 import { CookieCategoryRef } from "./cookies/cookie-catalogue-schema.ts";
 import type { DecisionCircumstances } from "./record/consent-service.ts";
+import { decodeSignals } from "./record/iab-signals.ts";
 import type { ProofInput } from "./record/proof.ts";
 
 export const ConsentDecisionEnum = builder.enumType(ConsentDecision, {
@@ -73,6 +74,25 @@ builder.prismaObject("ConsentEvent", {
       description: "When a grant lapses, as recorded; null for no date of its own.",
     }),
     gpc: t.exposeBoolean("gpc", { nullable: true, description: "Whether the Global Privacy Control signal was on." }),
+    iabSignals: t.field({
+      type: "JSON",
+      nullable: true,
+      description:
+        "The TC and GPP strings the event came with, decoded with the IAB's libraries: `tcf` (CMP, policy version, purpose " +
+        "consents and legitimate interests, vendor consents and legitimate interests, special feature opt-ins) and `gpp` " +
+        "(section ids, each section's fields, opt-outs of sale, sharing and targeted advertising); null when it came with " +
+        "neither, or they were erased.",
+      select: { tcString: true, gppString: true },
+      resolve: (event) => {
+        if (!event.tcString && !event.gppString) return null;
+        try {
+          return decodeSignals(event);
+        } catch {
+          // Stored before strings were checked: kept as sent, but not readable as signals.
+          return null;
+        }
+      },
+    }),
     sequence: t.exposeInt("sequence", { description: "Position in the controller's hash chain." }),
     hash: t.exposeString("hash", { description: "SHA-256 link of this event in the chain; quoted in its receipt." }),
   }),

@@ -38,6 +38,11 @@ export const ERROR_CODE_DESCRIPTIONS = {
   NOTICE_NOT_FAILED: "Retrying a notice that is not on the dead-letter list (its status is not FAILED).",
   INVALID_CONSENT_INPUT: "A consent write with a field out of bounds: a past expiry, GPC_SIGNAL outside reportGpc, an over-long string.",
   INVALID_PROOF: "A consent's proof with an IP address that is not IPv4 or IPv6, or a field longer than it may be.",
+  INVALID_TC_STRING:
+    "A tcString the IAB's library cannot decode, or one no TCF v2.2 CMP writes (another version, CMP id 0, a policy before v2.2).",
+  INVALID_GPP_STRING: "A gppString the IAB's library cannot decode: a bad header, a missing or malformed section.",
+  TC_STRING_CONTRADICTS_DECISION:
+    "A grant sent with a TC string that gives no consent for the TCF purposes it stands for; a withdrawal is never refused.",
   UNKNOWN_COOKIE_CATEGORY: "No cookie category with that key; cookieCategories lists them.",
   UNKNOWN_POLICY_VERSION: "No policy version of that kind with that id; currentPolicies lists them.",
   INVALID_POLICY_VERSION: "A policy version whose language is not a BCP 47 tag, or whose version is not 1-64 characters.",

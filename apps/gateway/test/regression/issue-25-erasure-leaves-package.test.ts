@@ -9,6 +9,7 @@ import { purgeExpiredCopies } from "../../src/cross-tenant/expired-copies.ts";
 import { silentLogger } from "../../src/ground/logger.ts";
 import { moveClockTo, restoreClock } from "../clock.ts";
 import { dataOf, startTestGateway, type TestGateway } from "../harness.ts";
+import { ACCEPT_ALL_TC, gppString } from "../samples/iab-strings.ts";
 
 const SUBMIT = `mutation ($input: SubmitRequestInput!) { submitRequest(input: $input) { request { id status } } }`;
 const REGISTER = "mutation ($input: RegisterSubjectContactInput!) { registerSubjectContact(input: $input) { subjectId } }";
@@ -118,7 +119,10 @@ const NOT_PERSONAL_COLUMNS: Record<string, string[]> = {
     ...["id", "tenantId", "kind", "name", "prefix", "secretHash", "scopes", "allowedOrigins", "dataSystemId", "processorId"],
     ...["expiresAt", "revokedAt", "lastUsedAt", "createdAt"],
   ],
-  Purpose: ["id", "tenantId", "key", "name", "description", "nameRu", "descriptionRu", "legalBasis", "position", "createdAt"],
+  Purpose: [
+    ...["id", "tenantId", "key", "name", "description", "nameRu", "descriptionRu", "nameZh", "descriptionZh", "legalBasis"],
+    ...["position", "createdAt"],
+  ],
   DataCategory: ["id", "tenantId", "key", "name", "description", "createdAt"],
   PurposeDataCategory: ["purposeId", "dataCategoryId"],
   DataSubject: ["id", "tenantId", "createdAt", "erasedAt", "restrictedAt"],
@@ -132,7 +136,19 @@ const NOT_PERSONAL_COLUMNS: Record<string, string[]> = {
   CookieConsentState: [
     ...["subjectId", "cookieCategoryId", "decision", "channel", "lastEventId", "decidedAt", "expiresAt", "policyVersionId", "gpc"],
   ],
-  CookieCategory: ["id", "tenantId", "key", "name", "description", "nameRu", "descriptionRu", "required", "position"],
+  CookieCategory: [
+    "id",
+    "tenantId",
+    "key",
+    "name",
+    "description",
+    "nameRu",
+    "descriptionRu",
+    "nameZh",
+    "descriptionZh",
+    "required",
+    "position",
+  ],
   CookieVendor: ["id", "tenantId", "cookieCategoryId", "name", "country", "privacyPolicyUrl", "purposes"],
   Cookie: ["id", "vendorId", "name", "domain", "description", "retention"],
   PolicyVersion: ["id", "tenantId", "kind", "version", "language", "url", "effectiveAt", "material", "publishedAt"],
@@ -238,8 +254,8 @@ describe.each(TEST_ENGINES)("issue 25: erasure leaves the access package behind,
           decision: "GRANTED",
           channel: "PREFERENCE_CENTRE",
           idempotencyKey: `key-${customer}`,
-          tcString: "CPtcString",
-          gppString: "DBgppString",
+          tcString: ACCEPT_ALL_TC(),
+          gppString: gppString({ usnat: { SaleOptOutNotice: 1, SaleOptOut: 2 } }),
           proof: { userAgent: "Firefox/140", ipAddress: "203.0.113.7", pageUrl: `https://shop.test/me?u=${customer}` },
         },
       },

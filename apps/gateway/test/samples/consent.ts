@@ -21,6 +21,13 @@ export const consentSamples: Record<string, OperationSample> = {
     allowed: ["service", "staff", "auditor"],
     audited: true,
   },
+  "Query.tcfPermission": {
+    document:
+      "query ($subjectId: String!) { tcfPermission(subjectId: $subjectId, vendorId: 755, purpose: 1) { allowed reason tcStringRecordedAt } }",
+    variables: (world) => ({ subjectId: world.shopperId }),
+    allowed: ["service", "staff", "auditor"],
+    audited: true,
+  },
   "Query.cookieCategories": {
     document: "{ cookieCategories { key required vendors { name country purposes cookies { name retention } } } }",
     variables: () => ({}),

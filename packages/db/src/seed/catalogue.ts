@@ -1,6 +1,7 @@
 // The catalogue the published privacy policy defines (docs/policy-obligations.md).
 // Keys are stable API identifiers; names are the policy's own wording, in English, with Russian beside them for the
-// storefront's Russian-speaking shoppers (the policy itself is published in Russian).
+// storefront's Russian-speaking shoppers (the policy itself is published in Russian) and Chinese for the company's own
+// staff.
 import type { LegalBasis } from "../../generated/prisma/enums.ts";
 
 export interface PurposeEntry {
@@ -9,6 +10,9 @@ export interface PurposeEntry {
   description: string;
   nameRu: string;
   descriptionRu: string;
+  /** Chinese, for the company's own staff and Chinese-speaking shoppers. */
+  nameZh: string;
+  descriptionZh: string;
   legalBasis: LegalBasis;
   dataCategories: string[];
 }
@@ -40,6 +44,8 @@ export const PURPOSES: readonly (PurposeEntry & { dataCategories: DataCategoryKe
     description: "Taking requests and orders, delivering them and keeping the account.",
     nameRu: "Оформление запросов и торговля",
     descriptionRu: "Приём запросов и заказов, их доставка и ведение учётной записи.",
+    nameZh: "处理请求和交易",
+    descriptionZh: "接收请求和订单、配送订单并管理账户。",
     legalBasis: "CONTRACT",
     dataCategories: ["identity", "business_registration", "address", "orders"],
   },
@@ -49,6 +55,8 @@ export const PURPOSES: readonly (PurposeEntry & { dataCategories: DataCategoryKe
     description: "Confirming identity and preventing fraudulent use of the services.",
     nameRu: "Предотвращение рисков и мошенничества",
     descriptionRu: "Подтверждение личности и предотвращение мошеннического использования сервисов.",
+    nameZh: "风险和欺诈防范",
+    descriptionZh: "确认身份并防止欺诈性使用服务。",
     legalBasis: "LEGITIMATE_INTEREST",
     dataCategories: ["identity", "business_registration", "usage"],
   },
@@ -58,6 +66,8 @@ export const PURPOSES: readonly (PurposeEntry & { dataCategories: DataCategoryKe
     description: "Answering questions and contacting the person about problems with the platform.",
     nameRu: "Ответы на вопросы и другая поддержка",
     descriptionRu: "Ответы на вопросы и связь с человеком по поводу проблем с платформой.",
+    nameZh: "答复问题及其他支持",
+    descriptionZh: "答复问题，并就平台问题与您联系。",
     legalBasis: "CONTRACT",
     dataCategories: ["identity", "orders", "support"],
   },
@@ -67,6 +77,8 @@ export const PURPOSES: readonly (PurposeEntry & { dataCategories: DataCategoryKe
     description: "Running the platform and making it better.",
     nameRu: "Предоставление и улучшение продуктов и услуг",
     descriptionRu: "Работа платформы и её улучшение.",
+    nameZh: "提供和改进产品与服务",
+    descriptionZh: "运营平台并不断改进。",
     legalBasis: "LEGITIMATE_INTEREST",
     dataCategories: ["orders", "usage"],
   },
@@ -76,6 +88,8 @@ export const PURPOSES: readonly (PurposeEntry & { dataCategories: DataCategoryKe
     description: "Statistics about how the platform and the business are used.",
     nameRu: "Отчётность и аналитика",
     descriptionRu: "Статистика использования платформы и бизнеса.",
+    nameZh: "报告与分析",
+    descriptionZh: "关于平台和业务使用情况的统计。",
     legalBasis: "LEGITIMATE_INTEREST",
     dataCategories: ["orders", "usage"],
   },
@@ -85,6 +99,8 @@ export const PURPOSES: readonly (PurposeEntry & { dataCategories: DataCategoryKe
     description: "Trying new features or additional services with people who agreed to it.",
     nameRu: "Тестирование функций и дополнительных услуг",
     descriptionRu: "Проверка новых функций или дополнительных услуг с теми, кто на это согласился.",
+    nameZh: "测试功能和附加服务",
+    descriptionZh: "与同意参与的人一起试用新功能或附加服务。",
     legalBasis: "CONSENT",
     dataCategories: ["usage"],
   },
@@ -94,6 +110,8 @@ export const PURPOSES: readonly (PurposeEntry & { dataCategories: DataCategoryKe
     description: "Newsletters, offers and advertising, sent only with consent and stopped by unsubscribing.",
     nameRu: "Маркетинг, реклама и коммуникации",
     descriptionRu: "Рассылки, предложения и реклама: только с согласия, прекращаются при отписке.",
+    nameZh: "营销、广告和通讯",
+    descriptionZh: "仅在您同意后发送新闻通讯、优惠和广告，退订即停止。",
     legalBasis: "CONSENT",
     dataCategories: ["identity", "marketing_preferences", "usage"],
   },
@@ -106,6 +124,8 @@ export const COOKIE_CATEGORIES = [
     description: "Needed for the site to work (session, basket, security); cannot be refused.",
     nameRu: "Строго необходимые",
     descriptionRu: "Нужны для работы сайта (сессия, корзина, безопасность); от них нельзя отказаться.",
+    nameZh: "严格必要",
+    descriptionZh: "网站运行所必需（会话、购物车、安全）；不能拒绝。",
     required: true,
   },
   {
@@ -114,6 +134,8 @@ export const COOKIE_CATEGORIES = [
     description: "Remember choices such as language and region.",
     nameRu: "Функциональные",
     descriptionRu: "Запоминают выбор, например язык и регион.",
+    nameZh: "功能性",
+    descriptionZh: "记住您的选择，例如语言和地区。",
     required: false,
   },
   {
@@ -122,6 +144,8 @@ export const COOKIE_CATEGORIES = [
     description: "Count visits and measure how the site is used.",
     nameRu: "Аналитические",
     descriptionRu: "Считают посещения и показывают, как используется сайт.",
+    nameZh: "分析",
+    descriptionZh: "统计访问量并衡量网站的使用情况。",
     required: false,
   },
   {
@@ -130,6 +154,8 @@ export const COOKIE_CATEGORIES = [
     description: "Show relevant advertising and measure campaigns.",
     nameRu: "Рекламные",
     descriptionRu: "Показывают подходящую рекламу и измеряют эффективность кампаний.",
+    nameZh: "广告",
+    descriptionZh: "展示相关广告并衡量广告活动的效果。",
     required: false,
   },
 ] as const;

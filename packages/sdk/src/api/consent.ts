@@ -10,6 +10,7 @@ import {
   RecordConsentDocument,
   RecordCookieConsentDocument,
   ReportGpcDocument,
+  TcfPermissionDocument,
   UnsubscribeDocument,
   WithdrawAllConsentDocument,
 } from "../../generated/graphql.ts";
@@ -28,6 +29,7 @@ import type {
   ReportGpcInput,
   SubjectConsent,
   SubjectPurposeConsent,
+  TcfPermission,
   UnsubscribeResult,
   WithdrawAllConsentInput,
 } from "../types.ts";
@@ -59,6 +61,12 @@ export interface ConsentApi {
   unsubscribe(token: string): Promise<UnsubscribeResult>;
   /** A token for an unsubscribe link in an e-mail (service and staff keys); `purpose` defaults to `marketing`. */
   createUnsubscribeToken(subjectId: string, purpose?: string): Promise<string>;
+  /**
+   * May IAB vendor `vendorId` use TCF purpose `purpose` (1 to 11) for the subject, now or at `at`? From the last TC
+   * string the subject's decisions came with by then, unless a withdrawal standing for it was recorded since (company
+   * apps, staff and auditors). Check `allowed`; `reason` says why.
+   */
+  tcfPermission(subjectId: string, vendorId: number, purpose: number, at?: Date | string): Promise<TcfPermission>;
   /** Re-hashes the whole ledger and reports the first broken link (staff and auditors). */
   verifyLedger(): Promise<ConsentLedgerVerification>;
   /** Events of [from, to) as CSV or JSON, at most 10 000 (staff and auditors). */
@@ -86,6 +94,9 @@ export function consentApi(request: TypedRequest): ConsentApi {
     unsubscribe: async (token) => (await request(UnsubscribeDocument, { token })).unsubscribe,
     createUnsubscribeToken: async (subjectId, purpose) =>
       (await request(CreateUnsubscribeTokenDocument, { subjectId, purpose: purpose ?? null })).createUnsubscribeToken,
+    tcfPermission: async (subjectId, vendorId, purpose, at) =>
+      (await request(TcfPermissionDocument, { subjectId, vendorId, purpose, at: at === undefined ? null : new Date(at).toISOString() }))
+        .tcfPermission,
     verifyLedger: async () => (await request(ConsentLedgerVerificationDocument)).consentLedgerVerification,
     export: async ({ from, to }, format) => (await request(ConsentEventsExportDocument, { from, to, format })).consentEventsExport,
   };

@@ -4,6 +4,7 @@ import {
   StorefrontGpcDocument,
   StorefrontPurposeChoiceDocument,
 } from "../../generated/graphql.ts";
+import { CustosError } from "../custos-error.ts";
 import { newIdempotencyKey } from "../idempotency-key.ts";
 import { type ClientOptions, createRequest } from "../request.ts";
 import { createVisitorId } from "../visitor-id.ts";
@@ -22,7 +23,7 @@ import {
 export interface ConsentManagerOptions extends ClientOptions {
   /** The person: a customer's id with a shopper session as `token`; by default the visitor id kept in storage, or a new one. */
   subjectId?: string;
-  /** First-party storage; `localStorage` by default. */
+  /** First-party storage; `localStorage` by default. Another tab's choice in it applies here too (the `storage` event). */
   storage?: Pick<Storage, "getItem" | "setItem">;
   /** Where the state is kept in `storage`. Default `custos-consent`. */
   storageKey?: string;
@@ -32,6 +33,11 @@ export interface ConsentManagerOptions extends ClientOptions {
   gpc?: boolean;
   /** Cookie categories allowed before the gateway's state is read back (its strictly necessary ones, e.g. `["strictly_necessary"]`). */
   required?: string[];
+  /**
+   * Reads the IAB strings of a TCF or GPP CMP on the page when a choice is made (`readCmpSignals`), to send with it.
+   * A string the gateway refuses (invalid, or contradicting a grant) is dropped and the choice sent without it.
+   */
+  signals?: () => Promise<{ tcString?: string; gppString?: string }>;
 }
 
 /** A choice to apply: decisions by cookie category and by consent-based purpose. */
@@ -68,6 +74,17 @@ export interface ConsentManager {
   close(): void;
 }
 
+/**
+ * The proof a browser can give of where the choice was made: its user agent and the page, without query or fragment
+ * (they may carry an e-mail address or a token). The gateway adds nothing else; the jurisdiction goes beside it.
+ */
+function pageProof(): PendingChoice["proof"] {
+  const userAgent = globalThis.navigator?.userAgent;
+  const location = globalThis.location;
+  const pageUrl = location ? `${location.origin}${location.pathname}` : undefined;
+  return userAgent || pageUrl ? { userAgent, pageUrl } : undefined;
+}
+
 const RETRY_EVERY_MS = [2_000, 5_000, 15_000, 30_000];
 
 /**
@@ -97,13 +114,28 @@ export function createConsentManager(options: ConsentManagerOptions): ConsentMan
     confirmedAt: state.confirmedAt,
     gpc,
   });
+  const notify = () => {
+    for (const listener of listeners) listener(snapshot());
+  };
   const update = (next: StoredConsent) => {
     state = next;
     storage.setItem(storageKey, JSON.stringify(state));
-    for (const listener of listeners) listener(snapshot());
+    notify();
+  };
+  // Another tab of the same visitor chose (or had its choice confirmed): what it stored applies here at once, so a
+  // "no" there stops this tab's tags too. That tab delivers its own choice; this one only follows.
+  const onStorage = (event: StorageEvent) => {
+    if (event.key !== storageKey || event.storageArea !== (storage as Storage)) return;
+    const stored = parseStoredConsent(event.newValue, state.subjectId);
+    if (!stored) return;
+    state = { ...stored, required: [...new Set([...state.required, ...stored.required])] };
+    notify();
   };
 
-  const deliver = async (keepalive: boolean) => {
+  // The CMP's strings for the choice just made, read before it is first sent.
+  let signalsRead: Promise<void> = Promise.resolve();
+  const deliver = async (keepalive: boolean): Promise<void> => {
+    if (!keepalive) await signalsRead;
     const send = request.with({ keepalive });
     const { subjectId } = state;
     const { jurisdiction } = options;
@@ -113,14 +145,39 @@ export function createConsentManager(options: ConsentManagerOptions): ConsentMan
     }
     const pending = state.pending;
     if (!pending) return;
-    const { idempotencyKey, channel } = pending;
+    const { idempotencyKey, channel, proof, tcString, gppString } = pending;
+    const evidence = { gpc, jurisdiction, proof };
+    // A CMP's string the gateway refuses (invalid, or contradicting a grant) never holds the choice back: that call is
+    // sent again without the strings, under a key of its own, so each version of it is still recorded once.
+    const withoutRefusedStrings = async (
+      call: (strings: Pick<PendingChoice, "tcString" | "gppString">, key: string) => Promise<unknown>,
+      key: string,
+    ) => {
+      try {
+        await call({ tcString, gppString }, key);
+      } catch (error) {
+        const refused =
+          error instanceof CustosError && /^(INVALID_TC_STRING|INVALID_GPP_STRING|TC_STRING_CONTRADICTS_DECISION)$/.test(error.code);
+        if (!refused || (!tcString && !gppString)) throw error;
+        await call({}, `${key}:without-signals`);
+      }
+    };
     const choices = Object.entries(pending.cookies).map(([category, decision]) => ({ category, decision }));
     if (choices.length > 0) {
-      await send(StorefrontCookieChoiceDocument, { input: { subjectId, channel, choices, idempotencyKey, gpc, jurisdiction } });
+      await withoutRefusedStrings(
+        (strings, key) =>
+          send(StorefrontCookieChoiceDocument, { input: { subjectId, channel, choices, ...evidence, ...strings, idempotencyKey: key } }),
+        idempotencyKey,
+      );
     }
     for (const [purpose, decision] of Object.entries(pending.purposes)) {
-      const input = { subjectId, purpose, decision, channel, gpc, jurisdiction, idempotencyKey: `${idempotencyKey}:${purpose}` };
-      await send(StorefrontPurposeChoiceDocument, { input });
+      await withoutRefusedStrings(
+        (strings, key) =>
+          send(StorefrontPurposeChoiceDocument, {
+            input: { subjectId, purpose, decision, channel, ...evidence, ...strings, idempotencyKey: key },
+          }),
+        `${idempotencyKey}:${purpose}`,
+      );
     }
     update(confirmChoice(state, idempotencyKey, new Date().toISOString()));
   };
@@ -156,6 +213,7 @@ export function createConsentManager(options: ConsentManagerOptions): ConsentMan
   };
   globalThis.addEventListener?.("online", background);
   globalThis.addEventListener?.("pagehide", onPageHide);
+  globalThis.addEventListener?.("storage", onStorage);
   globalThis.document?.addEventListener("visibilitychange", onVisibility);
   update(state);
   if (state.pending || !gpcReported) background();
@@ -165,9 +223,17 @@ export function createConsentManager(options: ConsentManagerOptions): ConsentMan
     allows: (key) => allowsKey(state, key),
     snapshot,
     choose: ({ channel = "BANNER", cookies, purposes }) => {
-      update(
-        applyChoice(state, { cookies, purposes, channel, gpc, idempotencyKey: newIdempotencyKey(), madeAt: new Date().toISOString() }),
-      );
+      const madeAt = new Date().toISOString();
+      const idempotencyKey = newIdempotencyKey();
+      update(applyChoice(state, { cookies, purposes, channel, gpc, idempotencyKey, madeAt, proof: pageProof() }));
+      if (options.signals) {
+        signalsRead = options.signals().then(
+          (strings) => {
+            if (state.pending?.idempotencyKey === idempotencyKey) update({ ...state, pending: { ...state.pending, ...strings } });
+          },
+          () => {},
+        );
+      }
       background();
     },
     onChange: (listener) => {
@@ -183,6 +249,7 @@ export function createConsentManager(options: ConsentManagerOptions): ConsentMan
       clearTimeout(retryTimer);
       globalThis.removeEventListener?.("online", background);
       globalThis.removeEventListener?.("pagehide", onPageHide);
+      globalThis.removeEventListener?.("storage", onStorage);
       globalThis.document?.removeEventListener("visibilitychange", onVisibility);
     },
   };

@@ -13,6 +13,11 @@ export interface PendingChoice extends Choices {
   channel: "BANNER" | "PREFERENCE_CENTRE" | "API";
   gpc: boolean;
   madeAt: string;
+  /** Where the choice was made (page without query or fragment) and with which browser: sent as the event's proof. */
+  proof?: { userAgent?: string; pageUrl?: string };
+  /** IAB strings read from a CMP on the page when the choice was made, sent with it. */
+  tcString?: string;
+  gppString?: string;
 }
 
 export interface StoredConsent {

@@ -5,6 +5,7 @@ import { CookieCategoryRef } from "../cookies/cookie-catalogue-schema.ts";
 import { ConsentChannelEnum, ConsentStatusEnum } from "../schema.ts";
 import { checkConsentInBulk, MAX_BULK_SUBJECTS, type SubjectPurposeCheck } from "./bulk-consent-check.ts";
 import { currentConsent, type SubjectConsentCheck } from "./consent-check.ts";
+import { type TcfPermission, tcfPermission } from "./tcf-permission.ts";
 
 type SchemaTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
 
@@ -139,5 +140,60 @@ builder.queryField("consentState", (t) =>
       auditor: true,
     }),
     resolve: (_root, args, ctx) => currentConsent(ctx.prisma, ctx, parseSubjectId(args.subjectId)),
+  }),
+);
+
+const TcfPermissionReasonEnum = builder.enumType("TcfPermissionReason", {
+  description: "Why tcfPermission answered as it did.",
+  values: {
+    CONSENT: { description: "Allowed: the TC string gives consent for the purpose and the vendor." },
+    LEGITIMATE_INTEREST: { description: "Allowed: the TC string establishes a legitimate interest for the purpose and the vendor." },
+    NO_TC_STRING: { description: "Not allowed: no decision of the person at or before that time came with a TC string." },
+    PURPOSE_NOT_ALLOWED: { description: "Not allowed: the TC string gives the purpose neither consent nor a legitimate interest." },
+    VENDOR_NOT_ALLOWED: { description: "Not allowed: the purpose is allowed, but not for this vendor." },
+    WITHDRAWN_SINCE: { description: "Not allowed: the person withdrew a purpose or cookie category standing for it since." },
+  } as const,
+});
+
+const TcfPermissionRef = builder.objectRef<TcfPermission>("TcfPermission").implement({
+  description: "Whether one IAB vendor may use one TCF purpose for one person at one time, from the ledger.",
+  authScopes: { service: true, staff: true, auditor: true },
+  fields: (t) => ({
+    subjectId: t.exposeString("subjectId", { description: "The id as asked." }),
+    vendorId: t.exposeInt("vendorId", { description: "The vendor's Global Vendor List id, as asked." }),
+    purpose: t.exposeInt("purpose", { description: "The TCF purpose, 1 to 11, as asked." }),
+    at: t.field({ type: "DateTime", description: "The time the answer is for.", resolve: ({ at }) => at }),
+    allowed: t.exposeBoolean("allowed", { description: "True only when the vendor may use the purpose for the person then." }),
+    reason: t.field({ type: TcfPermissionReasonEnum, description: "Why.", resolve: ({ reason }) => reason }),
+    tcStringRecordedAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "When the TC string answered from was recorded; null when there is none.",
+      resolve: ({ tcStringRecordedAt }) => tcStringRecordedAt,
+    }),
+  }),
+});
+
+builder.queryField("tcfPermission", (t) =>
+  t.field({
+    type: TcfPermissionRef,
+    description:
+      "May IAB vendor `vendorId` use TCF purpose `purpose` for the subject, now or at `at`? Answered from the last TC string " +
+      "the subject's decisions came with at or before then (decoded with the IAB's library), unless a withdrawal of a " +
+      "purpose or cookie category standing for it was recorded since.",
+    args: {
+      subjectId: t.arg.string({ description: "The app's id for the person." }),
+      vendorId: t.arg.int({ description: "The vendor's Global Vendor List id." }),
+      purpose: t.arg.int({ description: "The TCF v2.2 purpose, 1 to 11." }),
+      at: t.arg({ type: "DateTime", required: false, description: "The time to answer for; now when omitted." }),
+    },
+    authScopes: { service: true, staff: true, auditor: true },
+    resolve: (_root, args, ctx) =>
+      tcfPermission(ctx, {
+        subjectId: parseSubjectId(args.subjectId),
+        vendorId: args.vendorId,
+        purpose: args.purpose,
+        at: args.at ?? null,
+      }),
   }),
 );

@@ -24,8 +24,16 @@ const RecordCookieConsentInput = builder.inputType("RecordCookieConsentInput", {
       description: "A key of the client's choosing: a retried request with the same key records nothing new and returns the first result.",
     }),
     gpc: t.boolean({ required: false, description: "Whether the browser's Global Privacy Control signal was on when the person chose." }),
-    tcString: t.string({ required: false, description: "IAB TCF string, stored with each event as sent." }),
-    gppString: t.string({ required: false, description: "IAB GPP string, stored with each event as sent." }),
+    tcString: t.string({
+      required: false,
+      description:
+        "IAB TCF v2.2 string: decoded with the IAB's library, refused (INVALID_TC_STRING) unless valid, then kept with each event; a grant it contradicts is refused (TC_STRING_CONTRADICTS_DECISION).",
+    }),
+    gppString: t.string({
+      required: false,
+      description:
+        "IAB GPP string: decoded with the IAB's library, refused (INVALID_GPP_STRING) unless valid, then kept with each event; its opt-out of sale, sharing or targeted advertising counts as GPC.",
+    }),
     proof: t.field({ type: ConsentProofInput, required: false, description: "Evidence of how the choice was made." }),
   }),
 });

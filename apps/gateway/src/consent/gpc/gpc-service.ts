@@ -2,6 +2,7 @@ import type { ConsentEvent, TenantScopedPrisma } from "@custos/db";
 import { recordAudit } from "../../audit/audit-service.ts";
 import { type CurrentDecision, type PrecedenceOutcome, planGpcReport } from "../ledger/gpc.ts";
 import { policyVersionShown } from "../record/consent-service.ts";
+import { decodeGppString, gppOptsOut } from "../record/iab-signals.ts";
 import type { LedgerCaller } from "../record/ledger-writer.ts";
 import { ensureSubject, withLedgerLock } from "../record/ledger-writer.ts";
 import { type ProofInput, storedProof } from "../record/proof.ts";
@@ -32,6 +33,9 @@ export async function reportGpcSignal(db: TenantScopedPrisma, ctx: LedgerCaller,
   const { tenantId } = ctx;
   const now = new Date();
   const proof = storedProof(input.proof, ctx.keyPepper);
+  // A GPP string that opts out of sale, sharing or targeted advertising is the same request as GPC, and applied so.
+  const gpp = input.gppString ? decodeGppString(input.gppString) : null;
+  const gpc = input.gpc || gppOptsOut(gpp);
   const [privacyVersionId, cookieVersionId] = await Promise.all([
     policyVersionShown(db, "PRIVACY", null, now),
     policyVersionShown(db, "COOKIE", null, now),
@@ -62,7 +66,7 @@ export async function reportGpcSignal(db: TenantScopedPrisma, ctx: LedgerCaller,
           ]),
         ),
       },
-      { kind: "GPC_SIGNAL", gpc: input.gpc, receivedAt: new Date(), proof },
+      { kind: "GPC_SIGNAL", gpc, receivedAt: new Date(), proof },
     );
     const subjectId = plan.some(({ outcome }) => outcome.record)
       ? (subject?.id ?? (await ensureSubject(tx, tenantId, input.subjectId)).id)

@@ -53,7 +53,11 @@ const ReportGpcInput = builder.inputType("ReportGpcInput", {
     subjectId: t.string({ description: "The app's id for the person (a visitor id for a storefront visitor)." }),
     gpc: t.boolean({ description: "The `Sec-GPC` header or `navigator.globalPrivacyControl` as the storefront saw it." }),
     jurisdiction: t.string({ required: false, description: "ISO 3166 code of the law the signal is honoured under, e.g. US-CA." }),
-    gppString: t.string({ required: false, description: "IAB GPP string, stored with each event as sent." }),
+    gppString: t.string({
+      required: false,
+      description:
+        "IAB GPP string: decoded with the IAB's library, refused (INVALID_GPP_STRING) unless valid, then kept with each event; its opt-out of sale, sharing or targeted advertising counts as GPC.",
+    }),
     proof: t.field({ type: ConsentProofInput, required: false, description: "Evidence of the request the signal came with." }),
   }),
 });

@@ -3,6 +3,7 @@ import { TEST_ENGINES } from "@custos/db/testing";
 import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, inject, it } from "vitest";
 import { startTestGateway, type TestGateway } from "../../../test/harness.ts";
+import { ACCEPT_ALL_TC } from "../../../test/samples/iab-strings.ts";
 import { eraseSubjectRecords } from "../../subjects/erasure.ts";
 import { type ChainedConsentEvent, verifyChain } from "../ledger/hash-chain.ts";
 
@@ -107,7 +108,8 @@ describe.each(TEST_ENGINES)("the consent ledger's chain on %s", (engine) => {
 
   it("exports a period's events as CSV and as JSON that verifies, and refuses a backwards range", async () => {
     await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
-    for (const decision of ["GRANTED", "WITHDRAWN"]) await record(gateway, "exported", decision, { tcString: "CPXxRfAPXxRfAAfKABENB" });
+    const tcString = ACCEPT_ALL_TC();
+    for (const decision of ["GRANTED", "WITHDRAWN"]) await record(gateway, "exported", decision, { tcString });
     const range = { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() };
     const json = (await gateway.asStaff(EXPORT, { ...range, format: "JSON" })).data?.consentEventsExport as {
       count: number;
@@ -116,8 +118,8 @@ describe.each(TEST_ENGINES)("the consent ledger's chain on %s", (engine) => {
     expect(json.count).toBe(2);
     const rows = JSON.parse(json.document) as ChainedConsentEvent[];
     expect(rows.map((row) => [row.sequence, row.decision, row.tcString])).toEqual([
-      [1, "GRANTED", "CPXxRfAPXxRfAAfKABENB"],
-      [2, "WITHDRAWN", "CPXxRfAPXxRfAAfKABENB"],
+      [1, "GRANTED", tcString],
+      [2, "WITHDRAWN", tcString],
     ]);
     expect(verifyChain(rows)).toMatchObject({ ok: true, count: 2 });
 

@@ -11,6 +11,7 @@ import { recordAudit } from "../../audit/audit-service.ts";
 import { cachedCatalogue } from "../../catalogue/catalogue-cache.ts";
 import { CustosError } from "../../ground/errors.ts";
 import { openWithdrawalDestructions } from "../../requests/deadlines/withdrawal-destructions.ts";
+import { contradictedGrant, type DecodedSignals, decodeSignals, gppOptsOut } from "./iab-signals.ts";
 import { earlierWrite, type IdempotencyClaim, idempotencyClaim, rememberWrite } from "./idempotency.ts";
 import { chainDecision } from "./ledger-sequencer.ts";
 import { ensureSubject, inLedger, type LedgerCaller, type NewConsentEvent, withLedgerLock } from "./ledger-writer.ts";
@@ -71,15 +72,27 @@ function checkedString(value: string | null, field: string, max: number): string
   return value === "" ? null : value;
 }
 
-function checkCircumstances(input: DecisionCircumstances, expiresAt: Date | null, now: Date): void {
+/** Checks what a decision comes with, and decodes its IAB strings: a call with an invalid one is refused here, first. */
+function checkCircumstances(input: DecisionCircumstances, expiresAt: Date | null, now: Date): DecodedSignals {
   if (input.channel === "GPC_SIGNAL") {
     throw new CustosError("INVALID_CONSENT_INPUT", "GPC_SIGNAL decisions are recorded by reportGpc, which applies the precedence rule.");
   }
   if (expiresAt !== null && expiresAt.getTime() <= now.getTime()) {
     throw new CustosError("INVALID_CONSENT_INPUT", "expiresAt must be in the future.");
   }
-  checkedString(input.tcString, "tcString", MAX_SIGNAL_STRING_LENGTH);
-  checkedString(input.gppString, "gppString", MAX_SIGNAL_STRING_LENGTH);
+  const tcString = checkedString(input.tcString, "tcString", MAX_SIGNAL_STRING_LENGTH);
+  const gppString = checkedString(input.gppString, "gppString", MAX_SIGNAL_STRING_LENGTH);
+  return decodeSignals({ tcString, gppString });
+}
+
+/** A grant that the TC string sent with it denies is refused (iab-signals.ts says why); a withdrawal never is. */
+function refuseContradiction(key: string, decision: ConsentDecision, signals: DecodedSignals): void {
+  if (contradictedGrant(key, decision, signals.tcf)) {
+    throw new CustosError(
+      "TC_STRING_CONTRADICTS_DECISION",
+      `The decision grants "${key}", but the TC string sent with it gives no consent for the TCF purposes it stands for.`,
+    );
+  }
 }
 
 /** The version given (which must exist and be of the right kind), else the version of that kind in effect now. */
@@ -134,12 +147,13 @@ async function appendOnce(
   return events;
 }
 
-function eventFields(input: DecisionCircumstances, keyPepper: string) {
+function eventFields(input: DecisionCircumstances, keyPepper: string, signals: DecodedSignals) {
   return {
     channel: input.channel,
     jurisdiction: input.jurisdiction,
     proof: storedProof(input.proof, keyPepper),
-    gpc: input.gpc,
+    // A GPP opt-out of sale, sharing or targeted advertising counts as the GPC signal being on (GPC precedence rule).
+    gpc: gppOptsOut(signals.gpp) ? true : input.gpc,
     tcString: input.tcString,
     gppString: input.gppString,
   } satisfies Partial<NewConsentEvent>;
@@ -153,9 +167,10 @@ function eventFields(input: DecisionCircumstances, keyPepper: string) {
 export async function recordConsentDecision(db: TenantScopedPrisma, ctx: LedgerCaller, input: ConsentDecisionInput): Promise<ConsentEvent> {
   const { tenantId } = ctx;
   const now = new Date();
-  checkCircumstances(input, input.expiresAt, now);
+  const signals = checkCircumstances(input, input.expiresAt, now);
+  refuseContradiction(input.purposeKey, input.decision, signals);
   const claim = claimOf(ctx, "recordConsent", input);
-  const fields = eventFields(input, ctx.keyPepper);
+  const fields = eventFields(input, ctx.keyPepper, signals);
   const purpose = await consentPurpose(db, tenantId, input.purposeKey);
   const policyVersionId = await policyVersionShown(db, "PRIVACY", input.policyVersionId, now);
   const event = await chainDecision(db, tenantId, {
@@ -184,9 +199,10 @@ export async function recordConsentDecisionIn(
 ): Promise<ConsentEvent> {
   const { tenantId } = ctx;
   const now = new Date();
-  checkCircumstances(input, input.expiresAt, now);
+  const signals = checkCircumstances(input, input.expiresAt, now);
+  refuseContradiction(input.purposeKey, input.decision, signals);
   const claim = claimOf(ctx, "recordConsent", input);
-  const fields = eventFields(input, ctx.keyPepper);
+  const fields = eventFields(input, ctx.keyPepper, signals);
   return inLedger(tx, tenantId, async (tx, ledger) => {
     const purpose = await consentPurpose(tx, tenantId, input.purposeKey);
     const policyVersionId = await policyVersionShown(tx, "PRIVACY", input.policyVersionId, now);
@@ -213,7 +229,8 @@ export async function recordConsentDecisionIn(
 export async function recordCookieChoices(db: TenantScopedPrisma, ctx: LedgerCaller, input: CookieChoicesInput): Promise<ConsentEvent[]> {
   const { tenantId } = ctx;
   const now = new Date();
-  checkCircumstances(input, input.expiresAt, now);
+  const signals = checkCircumstances(input, input.expiresAt, now);
+  for (const choice of input.choices) refuseContradiction(choice.categoryKey, choice.decision, signals);
   if (input.choices.length === 0) throw new CustosError("INVALID_CONSENT_INPUT", "choices must name at least one cookie category.");
   const categories = await db.cookieCategory.findMany({ where: { key: { in: input.choices.map((choice) => choice.categoryKey) } } });
   const byKey = new Map(categories.map((category) => [category.key, category]));
@@ -231,7 +248,7 @@ export async function recordCookieChoices(db: TenantScopedPrisma, ctx: LedgerCal
     throw new CustosError("INVALID_CONSENT_INPUT", "choices names a cookie category twice.");
   }
   const policyVersionId = await policyVersionShown(db, "COOKIE", input.policyVersionId, now);
-  const fields = eventFields(input, ctx.keyPepper);
+  const fields = eventFields(input, ctx.keyPepper, signals);
   const claim = claimOf(ctx, "recordCookieConsent", input);
   return withLedgerLock(db, tenantId, async (tx, ledger) => {
     const subject = await ensureSubject(tx, tenantId, input.subjectId);
@@ -274,12 +291,12 @@ export async function withdrawAllConsent(db: TenantScopedPrisma, ctx: LedgerCall
   const { tenantId } = ctx;
   const now = new Date();
   const circumstances = { ...input, policyVersionId: null, gpc: null, tcString: null, gppString: null };
-  checkCircumstances(circumstances, null, now);
+  const signals = checkCircumstances(circumstances, null, now);
   const [privacyVersionId, cookieVersionId] = await Promise.all([
     policyVersionShown(db, "PRIVACY", null, now),
     policyVersionShown(db, "COOKIE", null, now),
   ]);
-  const fields = eventFields(circumstances, ctx.keyPepper);
+  const fields = eventFields(circumstances, ctx.keyPepper, signals);
   const claim = claimOf(ctx, "withdrawAllConsent", input);
   return withLedgerLock(db, tenantId, async (tx, ledger) => {
     const subject = await tx.dataSubject.findUnique({

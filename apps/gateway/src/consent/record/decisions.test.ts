@@ -2,6 +2,7 @@ import { TEST_ENGINES } from "@custos/db/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { moveClockTo, restoreClock } from "../../../test/clock.ts";
 import { startTestGateway, type TestGateway } from "../../../test/harness.ts";
+import { ACCEPT_ALL_TC, gppString } from "../../../test/samples/iab-strings.ts";
 
 const RECORD = `mutation ($input: RecordConsentInput!) {
   recordConsent(input: $input) { id decision channel gpc expiresAt sequence hash policyVersion { version } }
@@ -146,7 +147,7 @@ describe.each(TEST_ENGINES)("consent decisions on %s", (engine) => {
     const proof = { userAgent: "Mozilla/5.0 (GPC)", ipAddress: "203.0.113.77", pageUrl: "https://shop.test/" };
     const optOut = must<{ kind: string; key: string; recorded: boolean; reason: string }[]>(
       await gateway.asStaff(GPC, {
-        input: { subjectId: "gpc-shopper", gpc: true, proof, gppString: "DBABMA~CPXxRfAPXxRfAAfKABENB-CgAAAAAAAAAAYgAAAAAAAA" },
+        input: { subjectId: "gpc-shopper", gpc: true, proof, gppString: gppString({ tcfeuv2: { CmpId: 300 } }) },
       }),
       "reportGpc",
     );
@@ -199,7 +200,7 @@ describe.each(TEST_ENGINES)("consent decisions on %s", (engine) => {
         input: {
           subjectId: "cookie-visitor",
           channel: "BANNER",
-          tcString: "CPXxRfAPXxRfAAfKABENB-CgAAAAAAAAAAYgAAAAAAAA",
+          tcString: ACCEPT_ALL_TC(),
           choices: [
             { category: "analytics", decision: "GRANTED" },
             { category: "advertising", decision: "WITHDRAWN" },

@@ -48,7 +48,8 @@ describe.each(TEST_ENGINES)("the sequencer's batch on %s", (engine) => {
       record(decision("fresh", "WITHDRAWN", null)),
       record(decision("other", "GRANTED", "k-1")), // a key is claimed per subject
       // Hashed inside the database: a value with quotes, the sequence's key and characters beyond ASCII still verifies.
-      record({ ...decision("known", "WITHDRAWN", "k-3"), tcString: 'ü "sequence":0 ✓' }),
+      // (Not in tcString, which must now be a TC string that decodes; jurisdiction is hashed the same way.)
+      record({ ...decision("known", "WITHDRAWN", "k-3"), jurisdiction: 'ü "sequence":0 ✓' }),
     ]);
     const [retry, reused, fresh, freshRetry, freshWithdrawal, other, knownWithdrawal] = rest.map((settled) =>
       settled.status === "fulfilled" ? settled.value : settled.reason,
@@ -101,7 +102,7 @@ describe.each(TEST_ENGINES)("the sequencer's batch on %s", (engine) => {
     const [opening, ...rest] = await Promise.allSettled([
       record(decision("opening", "GRANTED", null)),
       record(decision("before", "WITHDRAWN", "k-1")),
-      record({ ...decision("faulty", "GRANTED", null), tcString: "\udfff" }),
+      record({ ...decision("faulty", "GRANTED", null), proof: { userAgent: "\udfff" } }),
       record(decision("after", "WITHDRAWN", "k-3")),
       record(decision("after", "WITHDRAWN", "k-3")), // a retry within the batch
     ]);

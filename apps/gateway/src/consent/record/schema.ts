@@ -17,8 +17,16 @@ const RecordConsentInput = builder.inputType("RecordConsentInput", {
     expiresAt: t.field({ type: "DateTime", required: false, description: "When a grant lapses; by default it lasts until withdrawn." }),
     idempotencyKey: t.string({ required: false, description: decisionFields.idempotencyKey }),
     gpc: t.boolean({ required: false, description: decisionFields.gpc }),
-    tcString: t.string({ required: false, description: "IAB TCF string, stored with the event as sent." }),
-    gppString: t.string({ required: false, description: "IAB GPP string, stored with the event as sent." }),
+    tcString: t.string({
+      required: false,
+      description:
+        "IAB TCF v2.2 string: decoded with the IAB's library, refused (INVALID_TC_STRING) unless valid, then kept with each event; a grant it contradicts is refused (TC_STRING_CONTRADICTS_DECISION).",
+    }),
+    gppString: t.string({
+      required: false,
+      description:
+        "IAB GPP string: decoded with the IAB's library, refused (INVALID_GPP_STRING) unless valid, then kept with each event; its opt-out of sale, sharing or targeted advertising counts as GPC.",
+    }),
     proof: t.field({ type: ConsentProofInput, required: false, description: "Evidence of how the decision was made." }),
   }),
 });
