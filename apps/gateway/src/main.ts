@@ -90,6 +90,7 @@ const jobs = await startJobRunner(target, {
   log,
   transport: mailTransport(),
   noticeMaxAttempts: config.noticeAttempts,
+  keyPepper,
 });
 
 console.log(`Custos gateway on ${describeTarget(target)}

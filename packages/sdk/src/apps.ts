@@ -11,7 +11,10 @@ import type { Viewer } from "./types.ts";
 
 export interface AppClient {
   catalogue: CatalogueApi;
-  consent: Pick<ConsentApi, "get" | "getMany" | "set" | "withdrawAll" | "adoptVisitor" | "createUnsubscribeToken" | "receipt">;
+  consent: Pick<
+    ConsentApi,
+    "get" | "getMany" | "set" | "withdrawAll" | "adoptVisitor" | "createUnsubscribeToken" | "receipt" | "signedReceipt"
+  >;
   policy: Pick<PolicyApi, "current" | "controller">;
   subjects: SubjectsApi;
   tasks: TasksApi;

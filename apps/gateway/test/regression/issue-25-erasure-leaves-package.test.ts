@@ -100,7 +100,19 @@ function classification(model: string, field: string): string | undefined {
 }
 
 const NOT_PERSONAL_COLUMNS: Record<string, string[]> = {
-  Tenant: ["id", "slug", "controllerName", "controllerEmail", "controllerAddress", "sessionIssuer", "sessionPublicJwk", "createdAt"],
+  Tenant: [
+    ...[
+      "id",
+      "slug",
+      "controllerName",
+      "controllerEmail",
+      "controllerAddress",
+      "consentManagementUrl",
+      "sessionIssuer",
+      "sessionPublicJwk",
+    ],
+    "createdAt",
+  ],
   ApiKey: [
     ...["id", "tenantId", "kind", "name", "prefix", "secretHash", "scopes", "allowedOrigins", "dataSystemId", "processorId"],
     ...["expiresAt", "revokedAt", "lastUsedAt", "createdAt"],
@@ -115,6 +127,11 @@ const NOT_PERSONAL_COLUMNS: Record<string, string[]> = {
   ],
   IdempotentWrite: ["id", "tenantId", "scope", "subjectId", "eventIds", "createdAt"],
   ConsentChainHead: ["tenantId", "sequence", "hash"],
+  // The public consent log: hashes of ledger entries, which name no subject (consent/ledger/ledger-entry.ts).
+  SigningKey: ["id", "tenantId", "publicJwk", "sealedPrivateKey", "validFrom", "validUntil"],
+  ConsentLogHead: ["tenantId", "treeSize"],
+  ConsentLogNode: ["tenantId", "level", "index", "hash"],
+  ConsentCheckpoint: ["id", "tenantId", "treeSize", "rootHash", "issuedAt", "jws"],
   ConsentState: ["subjectId", "purposeId", "decision", "channel", "lastEventId", "decidedAt", "expiresAt", "policyVersionId", "gpc"],
   CookieConsentState: [
     ...["subjectId", "cookieCategoryId", "decision", "channel", "lastEventId", "decidedAt", "expiresAt", "policyVersionId", "gpc"],

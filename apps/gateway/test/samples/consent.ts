@@ -27,6 +27,24 @@ export const consentSamples: Record<string, OperationSample> = {
     allowed: ["shopper", "staff", "auditor"],
     audited: true,
   },
+  "Query.signedConsentReceipt": {
+    document: "query ($subjectId: String!, $eventId: ID!) { signedConsentReceipt(subjectId: $subjectId, eventId: $eventId) }",
+    variables: async (world) => ({ subjectId: world.shopperId, eventId: await world.shopperConsentEventId() }),
+    allowed: ["shopper", "staff", "auditor"],
+    audited: true,
+  },
+  "Mutation.publishConsentCheckpoint": {
+    document: "mutation { publishConsentCheckpoint { treeSize rootHash issuedAt jws } }",
+    variables: () => ({}),
+    allowed: ["staff"],
+    audited: true,
+  },
+  "Mutation.rotateSigningKey": {
+    document: "mutation { rotateSigningKey }",
+    variables: () => ({}),
+    allowed: ["staff"],
+    audited: true,
+  },
   "Query.consentLedgerVerification": {
     document: "{ consentLedgerVerification { ok verifiedCount headSequence headHash firstBreak { kind sequence eventId } } }",
     variables: () => ({}),

@@ -8,6 +8,7 @@ import type { Logger as CustosLogger } from "../../ground/logger.ts";
 import { type JobRunner, NOTICE_POLL_MS } from "./job-timing.ts";
 import {
   checkCalendarCoverageJob,
+  consentCheckpointJob,
   DAILY_AT,
   deadlineReminderJob,
   deliverNoticeJob,
@@ -78,6 +79,13 @@ export async function startGraphileRunner(url: string, deps: JobDependencies): P
       }
     },
     deadlineReminder: (payload) => deadlineReminderJob(deps, stringField(payload, "tenantId")),
+    scheduleConsentCheckpoints: async (_payload, helpers) => {
+      for (const tenantId of await tenantIds(deps.prisma)) {
+        await helpers.addJob("consentCheckpoint", { tenantId }, { jobKey: `checkpoint:${tenantId}`, maxAttempts: 3 });
+      }
+    },
+    // The log's head row is locked while it is extended, so two runners never build the same tree twice.
+    consentCheckpoint: (payload) => consentCheckpointJob(deps, stringField(payload, "tenantId")),
     sweepTenantRetention: (payload) => sweepTenantRetentionJob(deps, stringField(payload, "tenantId")),
     checkCalendarCoverage: () => checkCalendarCoverageJob(deps),
     purgeExpiredExports: () => purgeExpiredExportsJob(deps),
@@ -97,6 +105,8 @@ export async function startGraphileRunner(url: string, deps: JobDependencies): P
       cron(DAILY_AT.deadlineReminders, "scheduleDeadlineReminders"),
       // Hourly (EXPIRED_EXPORTS_EVERY_MS); the crontab runs it once per hour across all gateways.
       "0 * * * * purgeExpiredExports",
+      // Every minute (CONSENT_CHECKPOINT_EVERY_MS): the public consent log's tree and checkpoint, once across all gateways.
+      "* * * * * scheduleConsentCheckpoints",
     ].join("\n"),
   });
 

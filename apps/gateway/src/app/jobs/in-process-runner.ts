@@ -3,7 +3,9 @@
 import { claimPendingNotices } from "../../cross-tenant/outbox-dispatch.ts";
 import { type JobRunner, NOTICE_POLL_MS, untilNext } from "./job-timing.ts";
 import {
+  CONSENT_CHECKPOINT_EVERY_MS,
   checkCalendarCoverageJob,
+  consentCheckpointJob,
   DAILY_AT,
   deadlineReminderJob,
   deliverNoticeJob,
@@ -62,9 +64,25 @@ export async function startInProcessRunner(deps: JobDependencies): Promise<JobRu
       await purgeExpiredExportsJob(deps);
     } finally {
       later(EXPIRED_EXPORTS_EVERY_MS, purge);
+      const checkpoints = async () => {
+        try {
+          for (const tenantId of await tenantIds(prisma)) await consentCheckpointJob(deps, tenantId);
+        } finally {
+          later(CONSENT_CHECKPOINT_EVERY_MS, checkpoints);
+        }
+      };
+      later(CONSENT_CHECKPOINT_EVERY_MS, checkpoints);
     }
   };
   later(EXPIRED_EXPORTS_EVERY_MS, purge);
+  const checkpoints = async () => {
+    try {
+      for (const tenantId of await tenantIds(prisma)) await consentCheckpointJob(deps, tenantId);
+    } finally {
+      later(CONSENT_CHECKPOINT_EVERY_MS, checkpoints);
+    }
+  };
+  later(CONSENT_CHECKPOINT_EVERY_MS, checkpoints);
   daily(DAILY_AT.calendarCoverage, () => checkCalendarCoverageJob(deps));
   daily(DAILY_AT.deadlineReminders, async () => {
     for (const tenantId of await tenantIds(prisma)) await deadlineReminderJob(deps, tenantId);
