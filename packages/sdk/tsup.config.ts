@@ -10,6 +10,7 @@ export default defineConfig({
     apps: "src/apps.ts",
     staff: "src/staff.ts",
     verify: "src/verify.ts",
+    webhooks: "src/webhooks.ts",
     "custos-verify": "src/verify/cli.ts",
   },
   format: ["esm", "cjs"],

@@ -30,6 +30,9 @@ const LEFT_OUT = [
   "retryNotice",
   "revokeApiKey",
   "rotateSigningKey",
+  "registerWebhookEndpoint",
+  "webhookDeliveries",
+  "webhookEndpoints",
   "setRetentionPolicy",
   "sweepRetention",
 ].sort();

@@ -45,6 +45,8 @@ export const ERROR_CODE_DESCRIPTIONS = {
   INVALID_UNSUBSCRIBE_TOKEN:
     "An unsubscribe link that is malformed or altered, belongs to another site, or names a purpose that no longer exists.",
   INVALID_EXPORT_RANGE: "An export period whose end is not after its start.",
+  INVALID_WEBHOOK_ENDPOINT:
+    "A webhook endpoint without a name, or whose URL is not https:// (http:// only on this host) or carries credentials.",
   INVALID_CHECKPOINT:
     "A consent log checkpoint that is not a compact JWS signed by one of the controller's published keys, or a tree size the log has not reached.",
   EXPORT_TOO_LARGE: "An export would hold more rows than one document should; narrow the filter or the period.",

@@ -132,6 +132,10 @@ const NOT_PERSONAL_COLUMNS: Record<string, string[]> = {
   ConsentLogHead: ["tenantId", "treeSize"],
   ConsentLogNode: ["tenantId", "level", "index", "hash"],
   ConsentCheckpoint: ["id", "tenantId", "treeSize", "rootHash", "issuedAt", "jws"],
+  // Recipients told: a delivery names a consent event, and its payload (with the app's subject id) is built when sent.
+  WebhookEndpoint: ["id", "tenantId", "name", "url", "sealedSecret", "createdAt", "disabledAt"],
+  WebhookDelivery: ["id", "tenantId", "endpointId", "type", "eventId", "status", "attempts", "lastError", "createdAt", "deliveredAt"],
+  WebhookFanOut: ["tenantId", "consentSequence"],
   ConsentState: ["subjectId", "purposeId", "decision", "channel", "lastEventId", "decidedAt", "expiresAt", "policyVersionId", "gpc"],
   CookieConsentState: [
     ...["subjectId", "cookieCategoryId", "decision", "channel", "lastEventId", "decidedAt", "expiresAt", "policyVersionId", "gpc"],

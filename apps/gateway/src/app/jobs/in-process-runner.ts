@@ -1,6 +1,7 @@
 // The embedded database's runner: one process owns the database, so its own timers are the queue. The jobs and the
 // backoff are graphile-worker's (tasks.ts; e^n seconds after the n-th failure), so both databases behave alike.
 import { claimPendingNotices } from "../../cross-tenant/outbox-dispatch.ts";
+import { claimPendingDeliveries } from "../../cross-tenant/webhook-dispatch.ts";
 import { type JobRunner, NOTICE_POLL_MS, untilNext } from "./job-timing.ts";
 import {
   CONSENT_CHECKPOINT_EVERY_MS,
@@ -9,7 +10,9 @@ import {
   DAILY_AT,
   deadlineReminderJob,
   deliverNoticeJob,
+  deliverWebhookJob,
   EXPIRED_EXPORTS_EVERY_MS,
+  fanOutWebhooksJob,
   type JobDependencies,
   purgeExpiredExportsJob,
   sweepTenantRetentionJob,
@@ -22,6 +25,7 @@ export async function startInProcessRunner(deps: JobDependencies): Promise<JobRu
   const { prisma, log } = deps;
   // Notices that were waiting for a retry when this process last stopped: queue them again.
   await prisma.outboxMessage.updateMany({ where: { status: "QUEUED" }, data: { status: "PENDING" } });
+  await prisma.webhookDelivery.updateMany({ where: { status: "QUEUED" }, data: { status: "PENDING" } });
   const timers = new Set<NodeJS.Timeout>();
   const running = new Set<Promise<unknown>>();
   let stopped = false;
@@ -43,9 +47,22 @@ export async function startInProcessRunner(deps: JobDependencies): Promise<JobRu
       later(Math.exp(Math.min(failed, 10)) * 1000, attempt(id, failed));
     }
   };
+  const tell = (id: string, failures: number) => async () => {
+    if ((await deliverWebhookJob(deps, id)) === "retry") {
+      const failed = failures + 1;
+      later(Math.exp(Math.min(failed, 10)) * 1000, tell(id, failed));
+    }
+  };
   const poll = async () => {
-    if (deps.transport) for (const id of await claimPendingNotices(prisma)) later(0, attempt(id, 0));
-    later(NOTICE_POLL_MS, poll);
+    try {
+      if (deps.transport) for (const id of await claimPendingNotices(prisma)) later(0, attempt(id, 0));
+      if (deps.keyPepper) {
+        await fanOutWebhooksJob(deps);
+        for (const id of await claimPendingDeliveries(prisma)) later(0, tell(id, 0));
+      }
+    } finally {
+      later(NOTICE_POLL_MS, poll);
+    }
   };
   const daily = (at: string, work: () => Promise<void>) => {
     const run = async () => {

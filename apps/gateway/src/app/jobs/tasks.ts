@@ -4,8 +4,10 @@ import { type PrismaClient, scopeToTenant } from "@custos/db";
 import { ConsentLogStopped, publishCheckpoint } from "../../consent/proofs/consent-log.ts";
 import { purgeExpiredExports } from "../../cross-tenant/expired-exports.ts";
 import { type DeliveryOutcome, deliverNotice } from "../../cross-tenant/outbox-dispatch.ts";
+import { deliverWebhook, type WebhookOutcome } from "../../cross-tenant/webhook-dispatch.ts";
 import type { Logger } from "../../ground/logger.ts";
 import type { MailTransport } from "../../outbox/transport.ts";
+import { fanOutConsentChanges } from "../../recipients/fan-out.ts";
 import { warnAboutCoverage } from "../../requests/deadlines/coverage-alarm.ts";
 import { queueDeadlineReminder } from "../../requests/deadlines/deadline-reminders.ts";
 import { sweepRetention } from "../../retention/sweep.ts";
@@ -17,7 +19,10 @@ export interface JobDependencies {
   transport: MailTransport | undefined;
   /** Attempts before a notice goes to the dead-letter list. */
   noticeMaxAttempts: number;
-  /** Unseals the tenants' signing keys (consent/proofs/signing-keys.ts); unset, no checkpoint is signed on the schedule. */
+  /**
+   * Unseals the tenants' signing keys and webhook secrets (consent/proofs, recipients); unset, no checkpoint is signed
+   * and no webhook sent on the schedule.
+   */
   keyPepper?: string;
 }
 
@@ -76,4 +81,17 @@ export async function consentCheckpointJob(deps: JobDependencies, tenantId: stri
     // A broken chain is not signed over; consentLedgerVerification names the break for staff.
     deps.log.error("consent log stopped: no checkpoint is signed until the chain verifies", { tenantId, reason: error.message });
   }
+}
+
+/** Writes a delivery per recipient for each consent change since the last fan-out, in every tenant (recipients/). */
+export async function fanOutWebhooksJob(deps: JobDependencies): Promise<void> {
+  if (!deps.keyPepper) return;
+  for (const tenantId of await tenantIds(deps.prisma)) await fanOutConsentChanges(scopeToTenant(deps.prisma, tenantId), tenantId);
+}
+
+export async function deliverWebhookJob(deps: JobDependencies, id: string): Promise<WebhookOutcome> {
+  if (!deps.keyPepper) return "gone";
+  const outcome = await deliverWebhook(deps.prisma, deps.keyPepper, id);
+  if (outcome === "dead-lettered") deps.log.warn("webhook dead-lettered: every attempt failed; staff can retry it", { deliveryId: id });
+  return outcome;
 }

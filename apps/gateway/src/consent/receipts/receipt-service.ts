@@ -157,6 +157,8 @@ export async function consentReceipt(
   ctx: Caller,
   externalSubjectId: string,
   eventId: string,
+  /** The audit entry's operation: the query that issued the receipt. */
+  operation = "consentReceipt",
 ): Promise<ConsentReceipt> {
   const event = await findEvent(db, ctx, externalSubjectId, eventId);
   const [earlierEvents, tenant] = await Promise.all([
@@ -172,7 +174,7 @@ export async function consentReceipt(
     }),
     db.tenant.findFirstOrThrow(),
   ]);
-  await recordAudit(db, ctx, { operation: "consentReceipt", subjectId: event.subjectId });
+  await recordAudit(db, ctx, { operation, subjectId: event.subjectId });
   return receiptIssuer(db, tenant, externalSubjectId, new Date())(event, earlierEvents);
 }
 
@@ -197,7 +199,7 @@ export async function signedConsentReceipt(
 ): Promise<SignedReceipt> {
   // The key first: one made now is valid from now, and the receipt is issued within its validity.
   const key = await signingKey(db, ctx.tenantId, keyPepper);
-  const receipt = await consentReceipt(db, ctx, externalSubjectId, eventId);
+  const receipt = await consentReceipt(db, ctx, externalSubjectId, eventId, "signedConsentReceipt");
   const sequence = receipt["dpv:hasRecordOfActivity"]["dct:provenance"].ledgerEntry.sequence;
   // An event newer than the last scheduled checkpoint gets one now: the tree is extended and signed on demand.
   const checkpoint = (await findCheckpoint(db, { atLeastSize: sequence })) ?? (await publishCheckpoint(db, ctx.tenantId, keyPepper));
