@@ -46,7 +46,7 @@ export const consentSamples: Record<string, OperationSample> = {
     audited: true,
   },
   "Mutation.registerWebhookEndpoint": {
-    document: "mutation ($url: String!) { registerWebhookEndpoint(name: \"CRM\", url: $url) { secret endpoint { id name } } }",
+    document: 'mutation ($url: String!) { registerWebhookEndpoint(name: "CRM", url: $url) { secret endpoint { id name } } }',
     variables: (world) => ({ url: `https://crm-${world.unique()}.example.com/custos` }),
     allowed: ["staff"],
     audited: true,
