@@ -4,7 +4,15 @@ import { defineConfig } from "tsup";
 export default defineConfig({
   // One entry per audience; the ESM build shares chunks between them, and CustosError's Symbol.for brand makes an
   // error from any copy (ESM, CommonJS, another entry's bundle) `instanceof` every copy's class.
-  entry: { index: "src/index.ts", storefront: "src/storefront.ts", apps: "src/apps.ts", staff: "src/staff.ts" },
+  entry: {
+    index: "src/index.ts",
+    storefront: "src/storefront.ts",
+    apps: "src/apps.ts",
+    staff: "src/staff.ts",
+    verify: "src/verify.ts",
+    webhooks: "src/webhooks.ts",
+    "custos-verify": "src/verify/cli.ts",
+  },
   format: ["esm", "cjs"],
   dts: true,
   clean: true,

@@ -92,6 +92,7 @@ const jobs = await startJobRunner(target, {
   log,
   transport: mailTransport(),
   noticeMaxAttempts: config.noticeAttempts,
+  keyPepper,
 });
 
 console.log(`Custos gateway on ${describeTarget(target)}

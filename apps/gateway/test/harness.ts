@@ -6,7 +6,9 @@ import { createApiKey, type NewApiKey } from "../src/access/api-key-service.ts";
 import { SESSION_AUDIENCE } from "../src/access/session-token.ts";
 import { type GatewayOptions, startGateway } from "../src/app/server.ts";
 import { type DispatchOptions, type DispatchResult, dispatchOutbox } from "../src/cross-tenant/outbox-dispatch.ts";
+import { dispatchWebhooks } from "../src/cross-tenant/webhook-dispatch.ts";
 import { type Logger, silentLogger } from "../src/ground/logger.ts";
+import { fanOutConsentChanges } from "../src/recipients/fan-out.ts";
 import { RecordingTransport } from "./recording-transport.ts";
 
 export interface GraphqlResponse {
@@ -40,6 +42,8 @@ export interface TestGateway {
   mail: RecordingTransport;
   /** Sends the pending notices once, as the delivery job would. */
   deliverMail(options?: DispatchOptions): Promise<DispatchResult>;
+  /** Fans out the consent changes to the registered webhook endpoints and makes every due delivery attempt once, now. */
+  deliverWebhooks(): Promise<{ delivered: number; retrying: number; failed: number }>;
   /** `execute` with the staff key. */
   asStaff(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse>;
   /** A session token for the shopper, signed as the storefront's backend would sign it. */
@@ -95,6 +99,8 @@ export async function startTestGateway(
     return {
       mail,
       deliverMail: (options) => dispatchOutbox(prisma, mail, options),
+      deliverWebhooks: () =>
+        dispatchWebhooks(prisma, TEST_KEY_PEPPER, () => fanOutConsentChanges(scopeToTenant(prisma, tenant.id), tenant.id)),
       database,
       graphqlUrl,
       baseUrl: gateway.url,

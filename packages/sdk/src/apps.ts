@@ -13,7 +13,7 @@ export interface AppClient {
   catalogue: CatalogueApi;
   consent: Pick<
     ConsentApi,
-    "get" | "getMany" | "set" | "withdrawAll" | "adoptVisitor" | "createUnsubscribeToken" | "receipt" | "tcfPermission"
+    "get" | "getMany" | "set" | "withdrawAll" | "adoptVisitor" | "createUnsubscribeToken" | "receipt" | "tcfPermission" | "signedReceipt"
   >;
   policy: Pick<PolicyApi, "current" | "controller">;
   subjects: SubjectsApi;

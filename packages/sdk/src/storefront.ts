@@ -10,7 +10,7 @@ import { type ClientOptions, createRequest } from "./request.ts";
 export interface StorefrontClient {
   catalogue: CatalogueApi;
   cookies: CookiesApi;
-  consent: Pick<ConsentApi, "get" | "set" | "withdrawAll" | "reportGpc" | "adoptVisitor" | "receipt" | "unsubscribe">;
+  consent: Pick<ConsentApi, "get" | "set" | "withdrawAll" | "reportGpc" | "adoptVisitor" | "receipt" | "signedReceipt" | "unsubscribe">;
   policy: Pick<PolicyApi, "current" | "controller">;
   transfers: Pick<TransfersApi, "whereDoesMyDataGo">;
   requests: PersonRequestsApi;

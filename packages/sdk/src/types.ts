@@ -107,11 +107,11 @@ export type ConsentEventsExport = ConsentEventsExportQuery["consentEventsExport"
  * the rest is kept as sent.
  */
 export interface ConsentReceipt {
-  "@context": Record<string, string>;
+  "@context": Record<string, unknown>;
   "@id": string;
   "@type": "dpv:ConsentReceipt";
   "dct:identifier": string;
-  "dct:conformsTo": string;
+  "dct:conformsTo": { "@id": string };
   "dct:created": string;
   "dpv:hasRecordOfActivity": {
     "@id": string;

@@ -11,6 +11,7 @@ import { databaseGauges } from "../cross-tenant/database-gauges.ts";
 import { exportDownloads } from "../cross-tenant/export-downloads.ts";
 import { createOriginAllowlist } from "../cross-tenant/origin-allowlist.ts";
 import { recomputeProvisionalDeadlines } from "../cross-tenant/provisional-deadlines.ts";
+import { publicConsentLogs } from "../cross-tenant/public-consent-logs.ts";
 import type { Context } from "../ground/context.ts";
 import { isDatabaseOutage, RETRY_AFTER_SECONDS, withinTime } from "../ground/database-errors.ts";
 import { formatError, unexpectedErrorLogging } from "../ground/errors.ts";
@@ -20,6 +21,7 @@ import { coverageSummary, warnAboutCoverage } from "../requests/deadlines/covera
 import { EXPORT_ROUTE_PREFIX } from "../requests/fulfilment/export-package.ts";
 import type { CuratedCalendars } from "../requests/rules/index.ts";
 import { createExplorer, EXPLORER_SCRIPT_PATH, EXPLORER_STYLE_PATH, wantsExplorer } from "../transport/explorer/explorer-route.ts";
+import { CONSENT_LOG_ROUTE_PREFIX, consentLogRoute } from "../transport/http/consent-log-route.ts";
 import { exportRoute } from "../transport/http/export-route.ts";
 import { sendError, sendJson } from "../transport/http/graphql-handler.ts";
 import { graphqlRoute } from "../transport/http/graphql-route.ts";
@@ -189,7 +191,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     "/health": (_req, res) => handleHealth(res),
     "/metrics": (req, res) => metrics.route(req, res),
     [EXPORT_ROUTE_PREFIX]: (req, res, url) => handleExport(req, res, url, options.keyPepper),
+    [CONSENT_LOG_ROUTE_PREFIX]: consentLogRoute(publicConsentLogs(prisma)),
   };
+  const prefixed = [EXPORT_ROUTE_PREFIX, CONSENT_LOG_ROUTE_PREFIX];
   const failed = (res: ServerResponse, error: unknown) => {
     const requestId = res.getHeader("x-request-id");
     const outage = isDatabaseOutage(error);
@@ -222,7 +226,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const url = requestUrl(req);
       if (!url) return sendError(res, 400, "BAD_REQUEST_URL", "The request target must be a path on this server, such as /graphql.");
       // Routes ending in "/" serve everything below them (a download per request); the others match exactly.
-      const route = routes[url.pathname.startsWith(EXPORT_ROUTE_PREFIX) ? EXPORT_ROUTE_PREFIX : url.pathname];
+      const route = routes[prefixed.find((prefix) => url.pathname.startsWith(prefix)) ?? url.pathname];
       if (!route) return sendError(res, 404, "NOT_FOUND", "No such path: GraphQL is served at /graphql, health at /health.");
       route(req, res, url).catch((error: unknown) => failed(res, error));
     } catch (error) {

@@ -50,6 +50,10 @@ export const ERROR_CODE_DESCRIPTIONS = {
   INVALID_UNSUBSCRIBE_TOKEN:
     "An unsubscribe link that is malformed or altered, belongs to another site, or names a purpose that no longer exists.",
   INVALID_EXPORT_RANGE: "An export period whose end is not after its start.",
+  INVALID_WEBHOOK_ENDPOINT:
+    "A webhook endpoint without a name, or whose URL is not https:// (http:// only on this host) or carries credentials.",
+  INVALID_CHECKPOINT:
+    "A consent log checkpoint that is not a compact JWS signed by one of the controller's published keys, or a tree size the log has not reached.",
   EXPORT_TOO_LARGE: "An export would hold more rows than one document should; narrow the filter or the period.",
   EXPORT_BUSY: "The process is building as many exports as it holds in memory at once; retry in a few seconds.",
   INVALID_REQUEST: "A data-subject request's input is malformed (e-mail, details, fields that do not fit its type).",

@@ -114,7 +114,19 @@ function classification(model: string, field: string): string | undefined {
 }
 
 const NOT_PERSONAL_COLUMNS: Record<string, string[]> = {
-  Tenant: ["id", "slug", "controllerName", "controllerEmail", "controllerAddress", "sessionIssuer", "sessionPublicJwk", "createdAt"],
+  Tenant: [
+    ...[
+      "id",
+      "slug",
+      "controllerName",
+      "controllerEmail",
+      "controllerAddress",
+      "consentManagementUrl",
+      "sessionIssuer",
+      "sessionPublicJwk",
+    ],
+    "createdAt",
+  ],
   ApiKey: [
     ...["id", "tenantId", "kind", "name", "prefix", "secretHash", "scopes", "allowedOrigins", "dataSystemId", "processorId"],
     ...["expiresAt", "revokedAt", "lastUsedAt", "createdAt"],
@@ -132,6 +144,15 @@ const NOT_PERSONAL_COLUMNS: Record<string, string[]> = {
   ],
   IdempotentWrite: ["id", "tenantId", "scope", "subjectId", "eventIds", "createdAt"],
   ConsentChainHead: ["tenantId", "sequence", "hash"],
+  // The public consent log: hashes of ledger entries, which name no subject (consent/ledger/ledger-entry.ts).
+  SigningKey: ["id", "tenantId", "publicJwk", "sealedPrivateKey", "validFrom", "validUntil"],
+  ConsentLogHead: ["tenantId", "treeSize"],
+  ConsentLogNode: ["tenantId", "level", "index", "hash"],
+  ConsentCheckpoint: ["id", "tenantId", "treeSize", "rootHash", "issuedAt", "jws"],
+  // Recipients told: a delivery names a consent event, and its payload (with the app's subject id) is built when sent.
+  WebhookEndpoint: ["id", "tenantId", "name", "url", "sealedSecret", "createdAt", "disabledAt"],
+  WebhookDelivery: ["id", "tenantId", "endpointId", "type", "eventId", "status", "attempts", "lastError", "createdAt", "deliveredAt"],
+  WebhookFanOut: ["tenantId", "consentSequence"],
   ConsentState: ["subjectId", "purposeId", "decision", "channel", "lastEventId", "decidedAt", "expiresAt", "policyVersionId", "gpc"],
   CookieConsentState: [
     ...["subjectId", "cookieCategoryId", "decision", "channel", "lastEventId", "decidedAt", "expiresAt", "policyVersionId", "gpc"],

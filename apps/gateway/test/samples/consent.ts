@@ -40,6 +40,42 @@ export const consentSamples: Record<string, OperationSample> = {
     allowed: ["shopper", "staff", "auditor"],
     audited: true,
   },
+  "Query.signedConsentReceipt": {
+    document: "query ($subjectId: String!, $eventId: ID!) { signedConsentReceipt(subjectId: $subjectId, eventId: $eventId) }",
+    variables: async (world) => ({ subjectId: world.shopperId, eventId: await world.shopperConsentEventId() }),
+    allowed: ["shopper", "staff", "auditor"],
+    audited: true,
+  },
+  "Mutation.publishConsentCheckpoint": {
+    document: "mutation { publishConsentCheckpoint { treeSize rootHash issuedAt jws } }",
+    variables: () => ({}),
+    allowed: ["staff"],
+    audited: true,
+  },
+  "Mutation.rotateSigningKey": {
+    document: "mutation { rotateSigningKey }",
+    variables: () => ({}),
+    allowed: ["staff"],
+    audited: true,
+  },
+  "Mutation.registerWebhookEndpoint": {
+    document: 'mutation ($url: String!) { registerWebhookEndpoint(name: "CRM", url: $url) { secret endpoint { id name } } }',
+    variables: (world) => ({ url: `https://crm-${world.unique()}.example.com/custos` }),
+    allowed: ["staff"],
+    audited: true,
+  },
+  "Query.webhookEndpoints": {
+    document: "{ webhookEndpoints { edges { node { id name url acknowledged unacknowledged } } } }",
+    variables: () => ({}),
+    allowed: ["staff", "auditor"],
+    audited: true,
+  },
+  "Query.webhookDeliveries": {
+    document: "{ webhookDeliveries(status: FAILED) { edges { node { id status attempts endpoint { name } } } } }",
+    variables: () => ({}),
+    allowed: ["staff", "auditor"],
+    audited: true,
+  },
   "Query.consentLedgerVerification": {
     document: "{ consentLedgerVerification { ok verifiedCount headSequence headHash firstBreak { kind sequence eventId } } }",
     variables: () => ({}),

@@ -19,6 +19,7 @@ export async function seedCatalogue(prisma: PrismaClient, options: SeedOptions =
     controllerName: options.controllerName ?? "Shenzhen Huatuomingtonggong Technology Co., Ltd.",
     controllerEmail: options.controllerEmail ?? "privacy@example.com",
     controllerAddress: "7/F, Building 3, Zhouteng Industrial Park, Nanwan Subdistrict, Longgang District, Shenzhen, China",
+    consentManagementUrl: "https://shop.example.com/privacy.html#preferences",
   };
   return prisma.$transaction(async (tx) => {
     const tenant = await tx.tenant.upsert({ where: { slug }, create: { slug, ...controller }, update: {} });

@@ -10,6 +10,7 @@ import {
   RecordConsentDocument,
   RecordCookieConsentDocument,
   ReportGpcDocument,
+  SignedConsentReceiptDocument,
   TcfPermissionDocument,
   UnsubscribeDocument,
   WithdrawAllConsentDocument,
@@ -33,6 +34,7 @@ import type {
   UnsubscribeResult,
   WithdrawAllConsentInput,
 } from "../types.ts";
+import type { SignedReceipt } from "../verify/receipt.ts";
 
 export interface ConsentApi {
   /** The subject's current consent for every consent-based purpose and cookie category: check `processingAllowed`. */
@@ -57,6 +59,11 @@ export interface ConsentApi {
   reportGpc(input: ReportGpcInput): Promise<GpcOutcome[]>;
   /** The ISO/IEC TS 27560 receipt (W3C DPV JSON-LD) for one of the subject's events. */
   receipt(subjectId: string, eventId: string): Promise<ConsentReceipt>;
+  /**
+   * The receipt signed by the controller, with the proof that its event is in a signed checkpoint of the public consent
+   * log: what the person downloads (`JSON.stringify` it), checked offline with `verifyReceipt` from `@custos/sdk/verify`.
+   */
+  signedReceipt(subjectId: string, eventId: string): Promise<SignedReceipt>;
   /** Follows an unsubscribe link: withdraws the purpose it names, no credentials needed. */
   unsubscribe(token: string): Promise<UnsubscribeResult>;
   /** A token for an unsubscribe link in an e-mail (service and staff keys); `purpose` defaults to `marketing`. */
@@ -91,6 +98,8 @@ export function consentApi(request: TypedRequest): ConsentApi {
     reportGpc: async (input) => (await request(ReportGpcDocument, { input })).reportGpc,
     receipt: async (subjectId, eventId) =>
       JSON.parse((await request(ConsentReceiptDocument, { subjectId, eventId })).consentReceipt) as ConsentReceipt,
+    signedReceipt: async (subjectId, eventId) =>
+      JSON.parse((await request(SignedConsentReceiptDocument, { subjectId, eventId })).signedConsentReceipt) as SignedReceipt,
     unsubscribe: async (token) => (await request(UnsubscribeDocument, { token })).unsubscribe,
     createUnsubscribeToken: async (subjectId, purpose) =>
       (await request(CreateUnsubscribeTokenDocument, { subjectId, purpose: purpose ?? null })).createUnsubscribeToken,

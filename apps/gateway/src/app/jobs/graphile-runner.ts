@@ -4,13 +4,17 @@
 import { Logger, run, runMigrations, type Task } from "graphile-worker";
 import pg from "pg";
 import { claimPendingNotices } from "../../cross-tenant/outbox-dispatch.ts";
+import { claimPendingDeliveries, WEBHOOK_MAX_ATTEMPTS } from "../../cross-tenant/webhook-dispatch.ts";
 import type { Logger as CustosLogger } from "../../ground/logger.ts";
 import { type JobRunner, NOTICE_POLL_MS } from "./job-timing.ts";
 import {
   checkCalendarCoverageJob,
+  consentCheckpointJob,
   DAILY_AT,
   deadlineReminderJob,
   deliverNoticeJob,
+  deliverWebhookJob,
+  fanOutWebhooksJob,
   type JobDependencies,
   purgeExpiredCopiesJob,
   sweepTenantRetentionJob,
@@ -20,6 +24,11 @@ import {
 /** A failed attempt of a notice that has attempts left: thrown so the queue runs the job again, later. */
 class NoticeNotSent extends Error {
   override name = "NoticeNotSent";
+}
+
+/** A webhook its recipient did not acknowledge, with attempts left: thrown so the queue retries it, later. */
+class WebhookNotAcknowledged extends Error {
+  override name = "WebhookNotAcknowledged";
 }
 
 const cron = (at: string, task: string) => {
@@ -66,6 +75,10 @@ export async function startGraphileRunner(url: string, deps: JobDependencies): P
       if ((await deliverNoticeJob(deps, stringField(payload, "id"))) === "retry")
         throw new NoticeNotSent("the relay refused; retried later");
     },
+    deliverWebhook: async (payload) => {
+      if ((await deliverWebhookJob(deps, stringField(payload, "id"))) === "retry")
+        throw new WebhookNotAcknowledged("the recipient did not acknowledge; retried later");
+    },
     scheduleRetentionSweeps: async (_payload, helpers) => {
       for (const tenantId of await tenantIds(deps.prisma)) {
         await helpers.addJob("sweepTenantRetention", { tenantId }, { jobKey: `retention:${tenantId}`, maxAttempts: 3 });
@@ -78,6 +91,13 @@ export async function startGraphileRunner(url: string, deps: JobDependencies): P
       }
     },
     deadlineReminder: (payload) => deadlineReminderJob(deps, stringField(payload, "tenantId")),
+    scheduleConsentCheckpoints: async (_payload, helpers) => {
+      for (const tenantId of await tenantIds(deps.prisma)) {
+        await helpers.addJob("consentCheckpoint", { tenantId }, { jobKey: `checkpoint:${tenantId}`, maxAttempts: 3 });
+      }
+    },
+    // The log's head row is locked while it is extended, so two runners never build the same tree twice.
+    consentCheckpoint: (payload) => consentCheckpointJob(deps, stringField(payload, "tenantId")),
     sweepTenantRetention: (payload) => sweepTenantRetentionJob(deps, stringField(payload, "tenantId")),
     checkCalendarCoverage: () => checkCalendarCoverageJob(deps),
     purgeExpiredCopies: () => purgeExpiredCopiesJob(deps),
@@ -97,6 +117,8 @@ export async function startGraphileRunner(url: string, deps: JobDependencies): P
       cron(DAILY_AT.deadlineReminders, "scheduleDeadlineReminders"),
       // Hourly (EXPIRED_EXPORTS_EVERY_MS); the crontab runs it once per hour across all gateways.
       "0 * * * * purgeExpiredCopies",
+      // Every minute (CONSENT_CHECKPOINT_EVERY_MS): the public consent log's tree and checkpoint, once across all gateways.
+      "* * * * * scheduleConsentCheckpoints",
     ].join("\n"),
   });
 
@@ -104,13 +126,24 @@ export async function startGraphileRunner(url: string, deps: JobDependencies): P
   let stopped = false;
   let feeding: Promise<unknown> = Promise.resolve();
   const feed = async () => {
-    if (!deps.transport) return;
-    await claimPendingNotices(deps.prisma, async (tx, ids) => {
-      await tx.$executeRaw`
-        SELECT graphile_worker.add_job('deliverNotice', json_build_object('id', id), max_attempts := ${deps.noticeMaxAttempts}::int,
-          job_key := 'notice:' || id, job_key_mode := 'unsafe_dedupe')
-        FROM unnest(${ids}::uuid[]) AS id`;
-    });
+    if (deps.transport) {
+      await claimPendingNotices(deps.prisma, async (tx, ids) => {
+        await tx.$executeRaw`
+          SELECT graphile_worker.add_job('deliverNotice', json_build_object('id', id), max_attempts := ${deps.noticeMaxAttempts}::int,
+            job_key := 'notice:' || id, job_key_mode := 'unsafe_dedupe')
+          FROM unnest(${ids}::uuid[]) AS id`;
+      });
+    }
+    if (deps.keyPepper) {
+      // Consent changes become deliveries under each tenant's fan-out lock, each handed to the queue once, like notices.
+      await fanOutWebhooksJob(deps);
+      await claimPendingDeliveries(deps.prisma, async (tx, ids) => {
+        await tx.$executeRaw`
+          SELECT graphile_worker.add_job('deliverWebhook', json_build_object('id', id), max_attempts := ${WEBHOOK_MAX_ATTEMPTS}::int,
+            job_key := 'webhook:' || id, job_key_mode := 'unsafe_dedupe')
+          FROM unnest(${ids}::uuid[]) AS id`;
+      });
+    }
   };
   const timer = setInterval(() => {
     if (stopped) return;

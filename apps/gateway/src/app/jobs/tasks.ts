@@ -1,10 +1,13 @@
 // The background jobs themselves, the same whichever runner runs them: graphile-worker on PostgreSQL
 // (graphile-runner.ts), or this process's own timers on the embedded database (in-process-runner.ts).
 import { type PrismaClient, scopeToTenant } from "@custos/db";
+import { ConsentLogStopped, publishCheckpoint } from "../../consent/proofs/consent-log.ts";
 import { purgeExpiredCopies } from "../../cross-tenant/expired-copies.ts";
 import { type DeliveryOutcome, deliverNotice } from "../../cross-tenant/outbox-dispatch.ts";
+import { deliverWebhook, type WebhookOutcome } from "../../cross-tenant/webhook-dispatch.ts";
 import type { Logger } from "../../ground/logger.ts";
 import type { MailTransport } from "../../outbox/transport.ts";
+import { fanOutConsentChanges } from "../../recipients/fan-out.ts";
 import { warnAboutCoverage } from "../../requests/deadlines/coverage-alarm.ts";
 import { queueDeadlineReminder } from "../../requests/deadlines/deadline-reminders.ts";
 import { sweepRetention } from "../../retention/sweep.ts";
@@ -16,6 +19,11 @@ export interface JobDependencies {
   transport: MailTransport | undefined;
   /** Attempts before a notice goes to the dead-letter list. */
   noticeMaxAttempts: number;
+  /**
+   * Unseals the tenants' signing keys and webhook secrets (consent/proofs, recipients); unset, no checkpoint is signed
+   * and no webhook sent on the schedule.
+   */
+  keyPepper?: string;
 }
 
 /** When the daily jobs run (the server's local time), on either runner. */
@@ -58,4 +66,32 @@ export async function checkCalendarCoverageJob(deps: JobDependencies): Promise<v
 export async function deadlineReminderJob(deps: JobDependencies, tenantId: string): Promise<void> {
   const named = await queueDeadlineReminder(scopeToTenant(deps.prisma, tenantId), tenantId);
   if (named > 0) deps.log.info("deadline reminder queued", { tenantId, requests: named });
+}
+
+/** How often each tenant's public consent log is extended and, when it grew, a checkpoint signed (crontab: every minute). */
+export const CONSENT_CHECKPOINT_EVERY_MS = 60_000;
+
+/** Adds the tenant's new consent events to its public log and signs a checkpoint when it grew (consent/proofs). */
+export async function consentCheckpointJob(deps: JobDependencies, tenantId: string): Promise<void> {
+  if (!deps.keyPepper) return;
+  try {
+    await publishCheckpoint(scopeToTenant(deps.prisma, tenantId), tenantId, deps.keyPepper);
+  } catch (error) {
+    if (!(error instanceof ConsentLogStopped)) throw error;
+    // A broken chain is not signed over; consentLedgerVerification names the break for staff.
+    deps.log.error("consent log stopped: no checkpoint is signed until the chain verifies", { tenantId, reason: error.message });
+  }
+}
+
+/** Writes a delivery per recipient for each consent change since the last fan-out, in every tenant (recipients/). */
+export async function fanOutWebhooksJob(deps: JobDependencies): Promise<void> {
+  if (!deps.keyPepper) return;
+  for (const tenantId of await tenantIds(deps.prisma)) await fanOutConsentChanges(scopeToTenant(deps.prisma, tenantId), tenantId);
+}
+
+export async function deliverWebhookJob(deps: JobDependencies, id: string): Promise<WebhookOutcome> {
+  if (!deps.keyPepper) return "gone";
+  const outcome = await deliverWebhook(deps.prisma, deps.keyPepper, id);
+  if (outcome === "dead-lettered") deps.log.warn("webhook dead-lettered: every attempt failed; staff can retry it", { deliveryId: id });
+  return outcome;
 }

@@ -15,6 +15,7 @@ import "../../consent/unsubscribe/schema.ts";
 import "../../disclosures/schema.ts";
 import "../../outbox/schema.ts";
 import "../../policies/schema.ts";
+import "../../recipients/schema.ts";
 import "../../records/schema.ts";
 import "../../requests/assignment/schema.ts";
 import "../../requests/deadlines/calendar-coverage-schema.ts";

@@ -1,5 +1,7 @@
+import jsonld from "jsonld";
 import { describe, expect, it } from "vitest";
 import type { ConsentEventRecord } from "./hash-chain.ts";
+import { ledgerEntry, ledgerEntryLeafHash } from "./ledger-entry.ts";
 import { buildConsentReceipt, type ConsentReceiptInput, consentStatusHistory, RECEIPT_PROFILE, RECORD_PROFILE } from "./receipt.ts";
 
 const grant: ConsentEventRecord = {
@@ -19,8 +21,16 @@ const input: ConsentReceiptInput = {
   receiptId: "f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b",
   issuedAt: "2025-03-01T10:00:05Z",
   event: grant,
-  eventHash: "3f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a",
+  subjectExternalId: "cust-42",
+  entry: ledgerEntry({
+    ...grant,
+    sequence: 7,
+    hash: "3f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a",
+    purpose: { key: "marketing" },
+    policyVersion: { version: "2025-02", language: "ru" },
+  }),
   controller: {
+    id: "https://shop.example",
     name: "Shenzhen Example Trading Co., Ltd.",
     email: "privacy@shop.example",
     address: "1 Example Road, Nanshan District, Shenzhen, China",
@@ -29,6 +39,13 @@ const input: ConsentReceiptInput = {
   },
   purpose: { key: "marketing", name: "Marketing, advertising and communications", legalBasis: "CONSENT" },
   policyVersion: { version: "2025-02", language: "ru", url: "https://shop.example/privacy/2025-02/ru" },
+  personalData: [
+    { key: "identity", name: "Identity" },
+    { key: "usage", name: "Usage" },
+  ],
+  retention: [{ dataCategory: "identity", duration: "P36M", description: "36 months from collection, then deleted" }],
+  storageLocations: ["SG", "CN", "SG"],
+  recipients: [{ name: "Acme Cloud", country: "SG", role: "processor" }],
 };
 
 describe("buildConsentReceipt", () => {
@@ -40,24 +57,24 @@ describe("buildConsentReceipt", () => {
     expect(receipt["@id"]).toBe("urn:uuid:f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b");
     expect(receipt["dct:identifier"]).toBe(input.receiptId);
     expect(receipt["dpv:hasIdentifier"]).toBe(input.receiptId);
-    expect(receipt["dct:conformsTo"]).toBe(RECEIPT_PROFILE);
+    expect(receipt["dct:conformsTo"]).toEqual({ "@id": RECEIPT_PROFILE });
     expect(receipt["dct:created"]).toBe("2025-03-01T10:00:05.000Z");
-    expect(receipt["dct:publisher"]).toBe("https://shop.example");
-    expect(receipt["schema:recipient"]).toBe("dpv:DataSubject");
+    expect(receipt["dct:publisher"]).toEqual({ "@id": "https://shop.example" });
+    expect(receipt["schema:recipient"]).toEqual({ "@id": `urn:uuid:${grant.subjectId}` });
     expect(receipt["@context"].dpv).toBe("https://w3id.org/dpv#");
   });
 
   it("wraps a consent record with record id, PII principal, controller, jurisdiction and notice", () => {
     expect(record["@type"]).toBe("dpv:ConsentRecord");
     expect(record["dct:identifier"]).toBe(grant.id);
-    expect(record["dct:conformsTo"]).toBe(RECORD_PROFILE);
+    expect(record["dct:conformsTo"]).toEqual({ "@id": RECORD_PROFILE });
     expect(record["dpv:hasDataSubject"]).toEqual({
       "@id": `urn:uuid:${grant.subjectId}`,
       "@type": "dpv:DataSubject",
-      "dct:identifier": grant.subjectId,
+      "dct:identifier": "cust-42",
     });
-    expect(record["dpv:hasDataController"]).toBe("https://shop.example");
-    expect(record["dpv:hasJurisdiction"]).toBe("loc:RU");
+    expect(record["dpv:hasDataController"]).toEqual({ "@id": "https://shop.example" });
+    expect(record["dpv:hasJurisdiction"]).toEqual({ "@id": "loc:RU" });
     expect(record["dpv:hasNotice"]).toEqual({
       "@id": "https://shop.example/privacy/2025-02/ru",
       "@type": "dpv:ConsentNotice",
@@ -70,66 +87,128 @@ describe("buildConsentReceipt", () => {
     expect(record["dpv:hasProcess"]).toEqual({
       "@type": "dpv:Process",
       "dpv:hasPurpose": { "@type": "dpv:Purpose", "dct:identifier": "marketing", "dct:title": "Marketing, advertising and communications" },
-      "dpv:hasLegalBasis": "dpv:Consent",
-      "dpv:hasDataController": "https://shop.example",
+      "dpv:hasLegalBasis": { "@id": "dpv:Consent" },
+      "dpv:hasDataController": { "@id": "https://shop.example" },
+      "dpv:hasPersonalData": [
+        {
+          "@id": "https://shop.example#data-category:identity",
+          "@type": "dpv:PersonalData",
+          "dct:identifier": "identity",
+          "dct:title": "Identity",
+        },
+        { "@id": "https://shop.example#data-category:usage", "@type": "dpv:PersonalData", "dct:identifier": "usage", "dct:title": "Usage" },
+      ],
+      "dpv:hasStorageCondition": [
+        { "@type": "dpv:StorageLocation", "dpv:hasLocation": [{ "@id": "loc:CN" }, { "@id": "loc:SG" }] },
+        {
+          "@type": "dpv:StorageDuration",
+          "dpv:hasPersonalData": { "@id": "https://shop.example#data-category:identity" },
+          "rdf:value": "P36M",
+          "dct:description": "36 months from collection, then deleted",
+        },
+      ],
+      "dpv:hasRecipient": [
+        { "@type": ["dpv:Recipient", "dpv:DataProcessor"], "dpv:hasName": "Acme Cloud", "dpv:hasLocation": { "@id": "loc:SG" } },
+      ],
     });
     expect(record["dpv:hasConsentControl"]).toEqual({
       "@type": ["dpv:ProvideConsent", "dpv:WithdrawConsent"],
-      "dpv:isExercisedAt": "https://shop.example/privacy/preferences",
+      "dpv:isExercisedAt": [{ "@id": "https://shop.example/privacy/preferences" }, { "@id": "mailto:privacy@shop.example" }],
     });
     expect(record["dpv:hasEntity"]).toEqual([
       {
         "@id": "https://shop.example",
         "@type": ["dpv:Organisation", "dpv:DataController"],
-        "dpv:hasIdentifier": "https://shop.example",
         "dpv:hasName": "Shenzhen Example Trading Co., Ltd.",
         "schema:contactPoint": [
           { "@type": "schema:ContactPoint", "schema:email": "privacy@shop.example" },
           { "@type": "schema:PostalAddress", "schema:streetAddress": "1 Example Road, Nanshan District, Shenzhen, China" },
         ],
-        "schema:url": "https://shop.example",
+        "schema:url": { "@id": "https://shop.example" },
       },
     ]);
   });
 
-  it("records the event as given consent with time, entity, method and duration, and the ledger hash", () => {
+  it("records the event as given consent with time, entity, method and duration, and its public log entry", () => {
     expect(record["dpv:hasConsentStatus"]).toEqual([
       {
         "@type": ["dpv:ConsentGiven", "dpv:ExpressedConsent"],
         "dct:identifier": grant.id,
         "dpv:isIndicatedAtTime": "2025-03-01T10:00:00.000Z",
-        "dpv:isIndicatedBy": "dpv:DataSubject",
+        "dpv:isIndicatedBy": { "@id": `urn:uuid:${grant.subjectId}` },
         "dpv:hasIndicationMethod": "Cookie banner on the storefront",
         "dpv:hasDuration": { "@type": "dpv:UntilTimeDuration", "rdf:value": "2026-03-01T10:00:00.000Z" },
       },
     ]);
-    expect(record["dct:provenance"]["rdf:value"]).toBe(`sha256:${input.eventHash}`);
+    expect(record["dct:provenance"].ledgerEntry).toEqual(input.entry);
+    expect(record["dct:provenance"]["rdf:value"]).toBe(ledgerEntryLeafHash(input.entry));
+  });
+
+  it("expands as JSON-LD offline to DPV concepts as IRIs, the controller as a linked node, and every field the guide requires", async () => {
+    const documentLoader = async (url: string): Promise<never> => {
+      throw new Error(`the receipt must expand offline, yet asked for ${url}`);
+    };
+    const [expanded = {}] = (await jsonld.expand(receipt as unknown as jsonld.JsonLdDocument, { documentLoader })) as Record<
+      string,
+      unknown
+    >[];
+    const dpv = (term: string) => `https://w3id.org/dpv#${term}`;
+    const expandedRecord = (expanded[dpv("hasRecordOfActivity")] as Record<string, unknown>[])[0] as Record<string, unknown>;
+    const process = (expandedRecord[dpv("hasProcess")] as Record<string, unknown>[])[0] as Record<string, unknown>;
+    expect(process[dpv("hasLegalBasis")]).toEqual([{ "@id": dpv("Consent") }]);
+    expect(expandedRecord[dpv("hasDataController")]).toEqual([{ "@id": "https://shop.example" }]);
+    expect((expandedRecord[dpv("hasEntity")] as { "@id": string }[])[0]?.["@id"]).toBe("https://shop.example");
+    expect(expandedRecord[dpv("hasJurisdiction")]).toEqual([{ "@id": "https://w3id.org/dpv/loc#RU" }]);
+    for (const required of ["hasPersonalData", "hasStorageCondition", "hasRecipient"]) expect(process[dpv(required)]).not.toHaveLength(0);
+    const conditions = process[dpv("hasStorageCondition")] as Record<string, unknown>[];
+    expect(conditions.map((condition) => condition["@type"])).toEqual([[dpv("StorageLocation")], [dpv("StorageDuration")]]);
+    expect(expandedRecord[dpv("hasConsentControl")]).toEqual([
+      {
+        "@type": [dpv("ProvideConsent"), dpv("WithdrawConsent")],
+        [dpv("isExercisedAt")]: [{ "@id": "https://shop.example/privacy/preferences" }, { "@id": "mailto:privacy@shop.example" }],
+      },
+    ]);
+    const provenance = (expandedRecord["http://purl.org/dc/terms/provenance"] as Record<string, unknown>[])[0] as Record<string, unknown>;
+    expect(provenance["urn:custos:terms:ledgerEntry"]).toEqual([{ "@type": "@json", "@value": input.entry }]);
+    const quads = (await jsonld.toRDF(receipt as unknown as jsonld.JsonLdDocument, {
+      documentLoader,
+      format: "application/n-quads",
+    })) as unknown as string;
+    // Every term of the receipt is defined by its context: nothing was dropped on the way to RDF.
+    expect(quads.split("\n").filter(Boolean).length).toBeGreaterThan(60);
+    expect(quads).not.toContain("_:controller");
   });
 
   it("maps the other legal bases and leaves out what is unknown", () => {
     const minimal = buildConsentReceipt({
       ...input,
       event: { ...grant, jurisdiction: null },
-      controller: { name: "Example", email: "privacy@shop.example", address: "Shenzhen" },
+      controller: {
+        id: "urn:uuid:7d0c8e9a-1f3b-4c55-9a3e-2b6f0d4c1a10",
+        name: "Example",
+        email: "privacy@shop.example",
+        address: "Shenzhen",
+      },
       purpose: { key: "fraud", name: "Risk and fraud prevention", legalBasis: "LEGITIMATE_INTEREST" },
       policyVersion: null,
     });
     const minimalRecord = minimal["dpv:hasRecordOfActivity"];
-    expect(minimalRecord["dpv:hasProcess"]["dpv:hasLegalBasis"]).toBe("dpv:LegitimateInterest");
-    expect(minimalRecord["dpv:hasDataController"]).toBe("_:controller");
+    expect(minimalRecord["dpv:hasProcess"]["dpv:hasLegalBasis"]).toEqual({ "@id": "dpv:LegitimateInterest" });
+    expect(minimalRecord["dpv:hasDataController"]).toEqual({ "@id": "urn:uuid:7d0c8e9a-1f3b-4c55-9a3e-2b6f0d4c1a10" });
     expect(minimalRecord).not.toHaveProperty("dpv:hasJurisdiction");
     expect(minimalRecord).not.toHaveProperty("dpv:hasNotice");
-    expect(minimalRecord).not.toHaveProperty("dpv:hasConsentControl");
+    // Without a preference centre, withdrawal is by writing to the controller (P7).
+    expect(minimalRecord["dpv:hasConsentControl"]["dpv:isExercisedAt"]).toEqual([{ "@id": "mailto:privacy@shop.example" }]);
     expect(
       buildConsentReceipt({ ...input, purpose: { ...input.purpose, legalBasis: "CONTRACT" } })["dpv:hasRecordOfActivity"]["dpv:hasProcess"][
         "dpv:hasLegalBasis"
       ],
-    ).toBe("dpv:Contract");
+    ).toEqual({ "@id": "dpv:Contract" });
     expect(
       buildConsentReceipt({ ...input, purpose: { ...input.purpose, legalBasis: "LEGAL_OBLIGATION" } })["dpv:hasRecordOfActivity"][
         "dpv:hasProcess"
       ]["dpv:hasLegalBasis"],
-    ).toBe("dpv:LegalObligation");
+    ).toEqual({ "@id": "dpv:LegalObligation" });
   });
 });
 
@@ -152,7 +231,8 @@ describe("consentStatusHistory", () => {
         at("2024-11-01T00:00:00Z", "GRANTED", "2025-05-01T00:00:00Z"),
       ],
       "2025-06-01T00:00:00Z",
-      "_:controller",
+      "urn:uuid:subject",
+      "urn:uuid:controller",
     );
     expect(history.map((status) => [status["@type"], status["dpv:isIndicatedAtTime"]])).toEqual([
       ["dpv:ConsentRefused", "2024-01-01T00:00:00.000Z"],
@@ -163,11 +243,15 @@ describe("consentStatusHistory", () => {
       [["dpv:ConsentGiven", "dpv:ExpressedConsent"], "2024-11-01T00:00:00.000Z"],
       ["dpv:ConsentExpired", "2025-05-01T00:00:00.000Z"],
     ]);
-    expect(history[2]?.["dpv:isIndicatedBy"]).toBe("_:controller");
+    expect(history[2]?.["dpv:isIndicatedBy"]).toEqual({ "@id": "urn:uuid:controller" });
   });
 
   it("gives a grant without expiry an endless duration", () => {
-    expect(consentStatusHistory([at("2024-01-01T00:00:00Z", "GRANTED")], "2025-01-01T00:00:00Z", "_:c")[0]?.["dpv:hasDuration"]).toEqual({
+    expect(
+      consentStatusHistory([at("2024-01-01T00:00:00Z", "GRANTED")], "2025-01-01T00:00:00Z", "urn:uuid:s", "urn:uuid:c")[0]?.[
+        "dpv:hasDuration"
+      ],
+    ).toEqual({
       "@type": "dpv:EndlessDuration",
     });
   });

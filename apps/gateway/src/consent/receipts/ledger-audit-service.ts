@@ -5,6 +5,10 @@ import type { Context } from "../../ground/context.ts";
 import { CustosError } from "../../ground/errors.ts";
 import { consentEventsToCsv, consentEventsToJsonArray } from "../ledger/export.ts";
 import { type ChainBreak, type ChainLink, GENESIS, verifyChain } from "../ledger/hash-chain.ts";
+import { ledgerEntry, ledgerEntryLeafHash } from "../ledger/ledger-entry.ts";
+import { appendLeaves, EMPTY_ROOT, rootOfFrontier } from "../ledger/merkle.ts";
+import { readCheckpoint } from "../proofs/checkpoint-reading.ts";
+import { LEDGER_EVENT_INCLUDE } from "../proofs/consent-log.ts";
 
 type Caller = Pick<Context, "caller" | "tenantId" | "requestId">;
 
@@ -13,8 +17,14 @@ const VERIFY_PAGE_SIZE = 1000;
 /** An export larger than this is refused: ask for a shorter period. Keeps one response within memory and time limits. */
 export const MAX_EXPORT_EVENTS = 10_000;
 
-/** A chain break from verifyChain, or HEAD_MISMATCH: the rows end before (or after) the head stored when appending. */
-export type LedgerBreak = ChainBreak | { kind: "HEAD_MISMATCH"; sequence: number; eventId: null; expectedHash: string; foundHash: string };
+/**
+ * A chain break from verifyChain; HEAD_MISMATCH: the rows end before (or after) the head stored when appending;
+ * CHECKPOINT_MISMATCH: the tree rebuilt from the rows has not the root a signed checkpoint published (`sequence` is
+ * its tree size): events it covered were changed or deleted since, even if the chain was rehashed to match.
+ */
+export type LedgerBreak =
+  | ChainBreak
+  | { kind: "HEAD_MISMATCH" | "CHECKPOINT_MISMATCH"; sequence: number; eventId: null; expectedHash: string; foundHash: string | null };
 
 export interface LedgerVerification {
   ok: boolean;
@@ -25,12 +35,22 @@ export interface LedgerVerification {
 
 /**
  * Re-hashes the tenant's whole chain page by page in one repeatable-read snapshot, so events appended meanwhile
- * neither break the walk nor disagree with the stored head.
+ * neither break the walk nor disagree with the stored head, and rebuilds the public log's tree from the rows to
+ * compare with the newest checkpoint published and with one the caller kept (`keptCheckpoint`, its compact JWS).
  */
-export async function verifyConsentLedger(db: TenantScopedPrisma, ctx: Caller): Promise<LedgerVerification> {
+export async function verifyConsentLedger(
+  db: TenantScopedPrisma,
+  ctx: Caller,
+  keptCheckpoint?: string | null,
+): Promise<LedgerVerification> {
+  const kept = keptCheckpoint ? await readCheckpoint(db, keptCheckpoint) : null;
   const result = await db.$transaction(
     async (tx) => {
       const stored = (await tx.consentChainHead.findUnique({ where: { tenantId: ctx.tenantId } })) ?? GENESIS;
+      const newest = await tx.consentCheckpoint.findFirst({ orderBy: { treeSize: "desc" } });
+      const checkpoints = [newest, kept].filter((checkpoint) => checkpoint != null);
+      const roots = new Map<number, string>();
+      let frontier: { level: number; index: number; hash: string }[] = [];
       let head: ChainLink = GENESIS;
       let verifiedCount = 0;
       for (;;) {
@@ -38,8 +58,15 @@ export async function verifyConsentLedger(db: TenantScopedPrisma, ctx: Caller): 
           where: { sequence: { gt: head.sequence } },
           orderBy: { sequence: "asc" },
           take: VERIFY_PAGE_SIZE,
+          include: LEDGER_EVENT_INCLUDE,
         });
         if (page.length === 0) break;
+        for (const event of page) {
+          // A gap stops the tree here; verifyChain names it below.
+          if (event.sequence !== frontierSize(frontier) + 1) break;
+          frontier = appendLeaves(frontier, event.sequence - 1, [ledgerEntryLeafHash(ledgerEntry(event))]).frontier;
+          if (checkpoints.some((checkpoint) => checkpoint.treeSize === event.sequence)) roots.set(event.sequence, rootOfFrontier(frontier));
+        }
         const verification = verifyChain(page, head);
         if (!verification.ok) {
           const lastGood = page[verification.verifiedCount - 1];
@@ -64,12 +91,30 @@ export async function verifyConsentLedger(db: TenantScopedPrisma, ctx: Caller): 
         };
         return { ok: false, verifiedCount, head, firstBreak };
       }
+      for (const checkpoint of checkpoints) {
+        const found = checkpoint.treeSize === 0 ? EMPTY_ROOT : (roots.get(checkpoint.treeSize) ?? null);
+        if (found !== checkpoint.rootHash) {
+          const firstBreak: LedgerBreak = {
+            kind: "CHECKPOINT_MISMATCH",
+            sequence: checkpoint.treeSize,
+            eventId: null,
+            expectedHash: checkpoint.rootHash,
+            foundHash: found,
+          };
+          return { ok: false, verifiedCount, head, firstBreak };
+        }
+      }
       return { ok: true, verifiedCount, head, firstBreak: null };
     },
     { isolationLevel: "RepeatableRead", timeout: 120_000 },
   );
   await recordAudit(db, ctx, { operation: "consentLedgerVerification" });
   return result;
+}
+
+/** How many leaves a tree with this right edge holds. */
+function frontierSize(frontier: readonly { level: number }[]): number {
+  return frontier.reduce((size, node) => size + 2 ** node.level, 0);
 }
 
 export type ExportFormat = "CSV" | "JSON";

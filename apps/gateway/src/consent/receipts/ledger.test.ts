@@ -2,13 +2,16 @@ import { scopeToTenant } from "@custos/db";
 import { TEST_ENGINES } from "@custos/db/testing";
 import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, inject, it } from "vitest";
-import { startTestGateway, type TestGateway } from "../../../test/harness.ts";
+import { dataOf, startTestGateway, type TestGateway } from "../../../test/harness.ts";
 import { ACCEPT_ALL_TC } from "../../../test/samples/iab-strings.ts";
 import { eraseSubjectRecords } from "../../subjects/erasure.ts";
-import { type ChainedConsentEvent, verifyChain } from "../ledger/hash-chain.ts";
+import { type ChainedConsentEvent, consentEventHash, verifyChain } from "../ledger/hash-chain.ts";
 
 const RECORD = `mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id sequence hash } }`;
-const VERIFY = "{ consentLedgerVerification { ok verifiedCount headSequence headHash firstBreak { kind sequence eventId } } }";
+const VERIFY = `query ($checkpoint: String) {
+  consentLedgerVerification(checkpoint: $checkpoint) { ok verifiedCount headSequence headHash firstBreak { kind sequence eventId } }
+}`;
+const PUBLISH = "mutation { publishConsentCheckpoint { treeSize rootHash jws } }";
 const RECEIPT = "query ($subjectId: String!, $eventId: ID!) { consentReceipt(subjectId: $subjectId, eventId: $eventId) }";
 const EXPORT = `query ($from: DateTime!, $to: DateTime!, $format: ConsentExportFormat!) {
   consentEventsExport(from: $from, to: $to, format: $format) { format count document }
@@ -24,8 +27,26 @@ async function record(gateway: TestGateway, subjectId: string, decision: string,
   return response.data?.recordConsent as { id: string; sequence: number; hash: string };
 }
 
-async function verification(gateway: TestGateway) {
-  return (await gateway.asStaff(VERIFY)).data?.consentLedgerVerification;
+async function verification(gateway: TestGateway, checkpoint?: string) {
+  return (await gateway.asStaff(VERIFY, { checkpoint })).data?.consentLedgerVerification;
+}
+
+async function publishCheckpoint(gateway: TestGateway) {
+  return (await gateway.asStaff(PUBLISH)).data?.publishConsentCheckpoint as { treeSize: number; rootHash: string; jws: string };
+}
+
+/** Tamper test helper: rewrites one event's decision and re-chains every later event and the head, as a thorough forger would. */
+async function rewriteAndRechain(gateway: TestGateway, sequence: number) {
+  const { prisma } = gateway.database;
+  const events = await prisma.consentEvent.findMany({ orderBy: { sequence: "asc" } });
+  let previous = events[sequence - 2]?.hash ?? "0".repeat(64);
+  for (const event of events.slice(sequence - 1)) {
+    const decision = event.sequence === sequence ? (event.decision === "GRANTED" ? "WITHDRAWN" : "GRANTED") : event.decision;
+    const hash = consentEventHash(previous, { ...event, decision }, event.sequence);
+    await prisma.consentEvent.update({ where: { id: event.id }, data: { decision, previousHash: previous, hash } });
+    previous = hash;
+  }
+  await prisma.consentChainHead.update({ where: { tenantId: gateway.tenantId }, data: { hash: previous } });
 }
 
 describe.each(TEST_ENGINES)("the consent ledger's chain on %s", (engine) => {
@@ -70,6 +91,16 @@ describe.each(TEST_ENGINES)("the consent ledger's chain on %s", (engine) => {
 
   it("issues an ISO/IEC TS 27560 receipt (DPV) with the target's history, to the shopper for their own events only", async () => {
     await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    // The catalogue's terms the receipt names: a processor for the purpose, in Singapore, and how long identity is kept.
+    const setUp = [
+      gateway.asStaff("mutation ($input: CreateProcessorInput!) { createProcessor(input: $input) { id } }", {
+        input: { name: "Acme Mail", country: "SG", purposes: ["marketing"], dataCategories: ["identity"] },
+      }),
+      gateway.asStaff("mutation ($input: SetRetentionPolicyInput!) { setRetentionPolicy(input: $input) { id } }", {
+        input: { dataCategory: "identity", trigger: "COLLECTION", action: "DELETE", legalBasis: "CONSENT" },
+      }),
+    ];
+    for (const response of await Promise.all(setUp)) expect(response.errors).toBeUndefined();
     await record(gateway, "receipt-holder", "GRANTED", { channel: "BANNER" });
     const withdrawal = await record(gateway, "receipt-holder", "WITHDRAWN", { channel: "UNSUBSCRIBE_LINK" });
     const shopper = { token: await gateway.shopperSession("receipt-holder") };
@@ -78,24 +109,43 @@ describe.each(TEST_ENGINES)("the consent ledger's chain on %s", (engine) => {
     const event = await gateway.database.prisma.consentEvent.findUniqueOrThrow({ where: { id: withdrawal.id } });
     expect(receipt).toMatchObject({
       "@type": "dpv:ConsentReceipt",
-      "dct:conformsTo": "https://w3id.org/dpv/schema/dpv-27560#receipt",
-      "schema:recipient": "dpv:DataSubject",
+      "dct:conformsTo": { "@id": "https://w3id.org/dpv/schema/dpv-27560#receipt" },
+      "schema:recipient": { "@id": `urn:uuid:${event.subjectId}` },
       "dpv:hasRecordOfActivity": {
         "@id": `urn:uuid:${withdrawal.id}`,
         "@type": "dpv:ConsentRecord",
-        "dct:conformsTo": "https://w3id.org/dpv/schema/dpv-27560#record",
-        "dpv:hasDataSubject": { "dct:identifier": event.subjectId },
-        "dpv:hasJurisdiction": "loc:RU",
+        "dct:conformsTo": { "@id": "https://w3id.org/dpv/schema/dpv-27560#record" },
+        "dpv:hasDataSubject": { "dct:identifier": "receipt-holder" },
+        "dpv:hasDataController": { "@id": `urn:uuid:${gateway.tenantId}` },
+        "dpv:hasJurisdiction": { "@id": "loc:RU" },
         "dpv:hasNotice": { "@type": "dpv:ConsentNotice", "dct:hasVersion": "2024", "dct:language": "ru" },
-        "dpv:hasProcess": { "dpv:hasPurpose": { "dct:identifier": "marketing" }, "dpv:hasLegalBasis": "dpv:Consent" },
+        "dpv:hasProcess": {
+          "dpv:hasPurpose": { "dct:identifier": "marketing" },
+          "dpv:hasLegalBasis": { "@id": "dpv:Consent" },
+          "dpv:hasPersonalData": [
+            { "dct:identifier": "identity" },
+            { "dct:identifier": "marketing_preferences" },
+            { "dct:identifier": "usage" },
+          ],
+          "dpv:hasStorageCondition": expect.arrayContaining([
+            { "@type": "dpv:StorageLocation", "dpv:hasLocation": [{ "@id": "loc:SG" }] },
+            expect.objectContaining({ "@type": "dpv:StorageDuration", "rdf:value": "P36M" }),
+          ]),
+          "dpv:hasRecipient": [
+            { "@type": ["dpv:Recipient", "dpv:DataProcessor"], "dpv:hasName": "Acme Mail", "dpv:hasLocation": { "@id": "loc:SG" } },
+          ],
+        },
+        "dpv:hasConsentControl": {
+          "@type": ["dpv:ProvideConsent", "dpv:WithdrawConsent"],
+          "dpv:isExercisedAt": [{ "@id": "https://shop.example.com/privacy.html#preferences" }, { "@id": "mailto:privacy@example.com" }],
+        },
         "dpv:hasConsentStatus": [
           { "@type": ["dpv:ConsentGiven", "dpv:ExpressedConsent"], "dpv:hasIndicationMethod": "Cookie banner on the storefront" },
           { "@type": "dpv:ConsentWithdrawn", "dpv:hasIndicationMethod": "Unsubscribe link in an e-mail" },
         ],
-        "dct:provenance": { "rdf:value": `sha256:${withdrawal.hash}` },
+        "dct:provenance": { ledgerEntry: { eventId: withdrawal.id, sequence: withdrawal.sequence, ledgerHash: withdrawal.hash } },
       },
     });
-    expect(JSON.stringify(receipt)).not.toContain("receipt-holder");
 
     const someoneElse = { token: await gateway.shopperSession("another-shopper") };
     expect(
@@ -104,6 +154,56 @@ describe.each(TEST_ENGINES)("the consent ledger's chain on %s", (engine) => {
     await record(gateway, "another-shopper", "GRANTED");
     const crossed = await gateway.execute(RECEIPT, { subjectId: "another-shopper", eventId: withdrawal.id }, someoneElse);
     expect(crossed.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+
+    // The storefront's key gets its visitors' receipts, never a customer's: the key ships in the page.
+    const storefront = {
+      token: await gateway.issueKey({ kind: "PUBLISHABLE", name: "shop", allowedOrigins: ["https://shop.test"] }),
+      origin: "https://shop.test",
+    };
+    const forCustomer = await gateway.execute(RECEIPT, { subjectId: "receipt-holder", eventId: withdrawal.id }, storefront);
+    expect(forCustomer.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const visitorEvent = await gateway.execute(
+      RECORD,
+      {
+        input: { subjectId: "visitor:Xq3v9Jk2TnYw0LrB5sPe1A", purpose: "marketing", decision: "GRANTED", channel: "BANNER" },
+      },
+      storefront,
+    );
+    const { id: visitorId } = dataOf<{ id: string }>(visitorEvent, "recordConsent");
+    const forVisitor = await gateway.execute(RECEIPT, { subjectId: "visitor:Xq3v9Jk2TnYw0LrB5sPe1A", eventId: visitorId }, storefront);
+    expect(JSON.parse(forVisitor.data?.consentReceipt as string)["dpv:hasRecordOfActivity"]["dct:identifier"]).toBe(visitorId);
+  });
+
+  it("catches a rewrite re-chained to match, with the checkpoint published before it, even if the stored ones are deleted", async () => {
+    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    for (const decision of ["GRANTED", "WITHDRAWN", "GRANTED"]) await record(gateway, "rechained", decision);
+    const kept = await publishCheckpoint(gateway);
+    expect(kept.treeSize).toBe(3);
+    await record(gateway, "rechained", "WITHDRAWN");
+    expect(await verification(gateway, kept.jws)).toMatchObject({ ok: true, verifiedCount: 4 });
+
+    // Tamper test: the second decision flipped and every later link and the head recomputed: the chain alone verifies.
+    await rewriteAndRechain(gateway, 2);
+    const caught = { ok: false, firstBreak: { kind: "CHECKPOINT_MISMATCH", sequence: 3, eventId: null } };
+    expect(await verification(gateway)).toMatchObject(caught);
+    // The forger deletes the stored checkpoints too; the copy someone kept from the public URL still catches it.
+    await gateway.database.prisma.consentCheckpoint.deleteMany({});
+    expect(await verification(gateway)).toMatchObject({ ok: true });
+    expect(await verification(gateway, kept.jws)).toMatchObject(caught);
+    const forgedCheckpoint = `${kept.jws.slice(0, -4)}AAAA`;
+    expect((await gateway.asStaff(VERIFY, { checkpoint: forgedCheckpoint })).errors?.[0]?.extensions?.code).toBe("INVALID_CHECKPOINT");
+  });
+
+  it("catches the newest event deleted with the head moved back, by the checkpoint that covered it", async () => {
+    await using gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
+    const events = [];
+    for (const decision of ["GRANTED", "WITHDRAWN", "GRANTED"]) events.push(await record(gateway, "deleted", decision));
+    await publishCheckpoint(gateway);
+    // Tamper test: the newest event deleted, and the head moved back to the one before, so no gap and no head mismatch.
+    const { prisma } = gateway.database;
+    await prisma.$executeRaw`DELETE FROM "ConsentEvent" WHERE sequence = 3`;
+    await prisma.consentChainHead.update({ where: { tenantId: gateway.tenantId }, data: { sequence: 2, hash: events[1]?.hash } });
+    expect(await verification(gateway)).toMatchObject({ ok: false, firstBreak: { kind: "CHECKPOINT_MISMATCH", sequence: 3 } });
   });
 
   it("exports a period's events as CSV and as JSON that verifies, and refuses a backwards range", async () => {

@@ -1,6 +1,9 @@
+import { recordAudit } from "../../audit/audit-service.ts";
 import { builder } from "../../ground/builder.ts";
 import { inExportSlot } from "../../ground/exports/export-slots.ts";
 import { parseSubjectId } from "../../ground/identifiers/subject-id.ts";
+import { publishCheckpoint, type SignedCheckpoint } from "../proofs/consent-log.ts";
+import { rotateSigningKey } from "../proofs/signing-keys.ts";
 import {
   type ExportFormat,
   exportConsentEvents,
@@ -8,7 +11,7 @@ import {
   type LedgerVerification,
   verifyConsentLedger,
 } from "./ledger-audit-service.ts";
-import { consentReceipt } from "./receipt-service.ts";
+import { consentReceipt, signedConsentReceipt } from "./receipt-service.ts";
 
 const ChainBreakKindEnum = builder.enumType("ChainBreakKind", {
   values: {
@@ -16,10 +19,15 @@ const ChainBreakKindEnum = builder.enumType("ChainBreakKind", {
     PREVIOUS_MISMATCH: { description: "The event does not point at the hash of the one before: a row rewritten and rehashed." },
     HASH_MISMATCH: { description: "The stored hash is not the hash of the stored fields: a row edited in place." },
     HEAD_MISMATCH: { description: "The rows end before or beyond the head stored when appending, e.g. the newest deleted." },
+    CHECKPOINT_MISMATCH: {
+      description:
+        "The log rebuilt from the rows lacks a signed checkpoint's root: events it covered were changed or deleted since, even if rehashed.",
+    },
   } as const,
   description:
     "SEQUENCE_GAP: a row deleted, inserted or moved. PREVIOUS_MISMATCH: a row rewritten and rehashed. HASH_MISMATCH: a row " +
-    "edited in place. HEAD_MISMATCH: the rows end before (or beyond) the head stored when appending, e.g. the newest deleted.",
+    "edited in place. HEAD_MISMATCH: the rows end before (or beyond) the head stored when appending, e.g. the newest deleted. " +
+    "CHECKPOINT_MISMATCH: events a published checkpoint covered were changed or deleted, even with the chain rehashed.",
 });
 
 const ChainBreakRef = builder.objectRef<LedgerBreak>("ChainBreak").implement({
@@ -32,7 +40,8 @@ const ChainBreakRef = builder.objectRef<LedgerBreak>("ChainBreak").implement({
       resolve: (link) => link.kind,
     }),
     sequence: t.exposeInt("sequence", {
-      description: "The chain position where it broke; for HEAD_MISMATCH the stored head's position.",
+      description:
+        "The chain position where it broke; for HEAD_MISMATCH the stored head's position, for CHECKPOINT_MISMATCH its tree size.",
     }),
     eventId: t.field({
       type: "ID",
@@ -42,12 +51,15 @@ const ChainBreakRef = builder.objectRef<LedgerBreak>("ChainBreak").implement({
     }),
     expectedHash: t.string({
       nullable: true,
-      description: "The hash the chain called for there (for HEAD_MISMATCH the stored head's); null for SEQUENCE_GAP.",
+      description:
+        "The hash the chain called for there (for HEAD_MISMATCH the stored head's, for CHECKPOINT_MISMATCH its root); null for SEQUENCE_GAP.",
       resolve: (link) => ("expectedHash" in link ? link.expectedHash : null),
     }),
     foundHash: t.string({
       nullable: true,
-      description: "The hash found instead (for HEAD_MISMATCH the last verified event's); null for SEQUENCE_GAP.",
+      description:
+        "The hash found instead (HEAD_MISMATCH: the last verified event's; CHECKPOINT_MISMATCH: the rebuilt root, null when the rows " +
+        "are fewer); null for SEQUENCE_GAP.",
       resolve: (link) => ("foundHash" in link ? link.foundHash : null),
     }),
   }),
@@ -79,9 +91,17 @@ const LedgerVerificationRef = builder.objectRef<LedgerVerification>("ConsentLedg
 builder.queryField("consentLedgerVerification", (t) =>
   t.field({
     type: LedgerVerificationRef,
-    description: "Re-hashes the controller's consent ledger and reports the first broken link, if any.",
+    description:
+      "Re-hashes the controller's consent ledger, rebuilds its public log against the newest checkpoint (and `checkpoint`, one " +
+      "kept from before), and reports the first broken link, if any.",
+    args: {
+      checkpoint: t.arg.string({
+        required: false,
+        description: "A checkpoint kept from the public URL (its compact JWS): events it covered must be unchanged.",
+      }),
+    },
     authScopes: { staff: true, auditor: true },
-    resolve: (_root, _args, ctx) => verifyConsentLedger(ctx.prisma, ctx),
+    resolve: (_root, args, ctx) => verifyConsentLedger(ctx.prisma, ctx, args.checkpoint),
   }),
 );
 
@@ -124,8 +144,68 @@ builder.queryField("consentReceipt", (t) =>
       subjectId: t.arg.string({ description: "The app's id for the person the event is about." }),
       eventId: t.arg.id({ description: "The consent event's id." }),
     },
-    authScopes: (_root, { subjectId }) => ({ shopperIs: subjectId, staff: true, auditor: true }),
+    authScopes: (_root, { subjectId }) => ({ shopperIs: subjectId, storefrontVisitor: subjectId, staff: true, auditor: true }),
     resolve: async (_root, args, ctx) =>
       JSON.stringify(await consentReceipt(ctx.prisma, ctx, parseSubjectId(args.subjectId), String(args.eventId)), null, 2),
+  }),
+);
+
+builder.queryField("signedConsentReceipt", (t) =>
+  t.string({
+    description:
+      "The consent receipt signed with the controller's Ed25519 key, with the proof that its event is in a signed checkpoint of " +
+      "the public consent log, as one JSON document (custos-signed-receipt/1): what a person downloads and anyone can verify " +
+      "offline with @custos/sdk/verify or `custos-verify`.",
+    args: {
+      subjectId: t.arg.string({ description: "The app's id for the person the event is about." }),
+      eventId: t.arg.id({ description: "The consent event's id." }),
+    },
+    authScopes: (_root, { subjectId }) => ({ shopperIs: subjectId, storefrontVisitor: subjectId, staff: true, auditor: true }),
+    resolve: async (_root, args, ctx) =>
+      JSON.stringify(
+        await signedConsentReceipt(ctx.prisma, ctx, ctx.keyPepper, parseSubjectId(args.subjectId), String(args.eventId)),
+        null,
+        2,
+      ),
+  }),
+);
+
+const CheckpointRef = builder.objectRef<SignedCheckpoint>("ConsentCheckpoint").implement({
+  description: "A signed tree head of the controller's public consent log: anyone may keep it and check later receipts against it.",
+  authScopes: { staff: true, auditor: true },
+  fields: (t) => ({
+    treeSize: t.exposeInt("treeSize", { description: "How many consent events the log held: events 1 to treeSize." }),
+    rootHash: t.exposeString("rootHash", { description: "The RFC 9162 root hash of those events' entries (SHA-256, hex)." }),
+    issuedAt: t.field({ type: "DateTime", description: "When it was signed.", resolve: (checkpoint) => new Date(checkpoint.issuedAt) }),
+    jws: t.exposeString("jws", { description: "The checkpoint as a compact JWS (EdDSA), as published." }),
+  }),
+});
+
+builder.mutationField("publishConsentCheckpoint", (t) =>
+  t.field({
+    type: CheckpointRef,
+    description:
+      "Adds the events not yet in the public consent log and signs a checkpoint of it now, as the schedule does every minute " +
+      "(the newest one again when nothing was added).",
+    authScopes: { staff: true },
+    resolve: async (_root, _args, ctx) => {
+      const checkpoint = await publishCheckpoint(ctx.prisma, ctx.tenantId, ctx.keyPepper);
+      await recordAudit(ctx.prisma, ctx, { operation: "publishConsentCheckpoint" });
+      return checkpoint;
+    },
+  }),
+);
+
+builder.mutationField("rotateSigningKey", (t) =>
+  t.string({
+    description:
+      "Ends the current receipt and checkpoint signing key's validity now and makes the next one; returns its key id. Both stay " +
+      "published with their validity, so what the old key signed still verifies.",
+    authScopes: { staff: true },
+    resolve: async (_root, _args, ctx) => {
+      const keyId = await rotateSigningKey(ctx.prisma, ctx.tenantId, ctx.keyPepper);
+      await recordAudit(ctx.prisma, ctx, { operation: "rotateSigningKey" });
+      return keyId;
+    },
   }),
 );

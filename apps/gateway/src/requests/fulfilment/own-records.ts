@@ -1,6 +1,5 @@
-import { randomUUID } from "node:crypto";
 import type { TenantTransaction } from "@custos/db";
-import { buildConsentReceipt } from "../../consent/ledger/receipt.ts";
+import { receiptIssuer } from "../../consent/receipts/receipt-service.ts";
 import type { CsvValue } from "../../ground/exports/csv.ts";
 import { dataDestinations } from "../../transfers/transfer-service.ts";
 import type { PrivacyRequest } from "../workflow/request-workflow.ts";
@@ -53,8 +52,10 @@ export async function custosOwnRecords(tx: TenantTransaction, request: PrivacyRe
       : [],
     dataDestinations(tx, now),
   ]);
-  const controller = { name: tenant.controllerName, email: tenant.controllerEmail, address: tenant.controllerAddress ?? "" };
-  const consentHistory = events.map((event): Record<string, CsvValue> => {
+  const subject = subjectId ? await tx.dataSubject.findUnique({ where: { id: subjectId }, select: { externalId: true } }) : null;
+  const issueReceipt = receiptIssuer(tx, tenant, subject?.externalId ?? "", now);
+  const consentHistory: Record<string, CsvValue>[] = [];
+  for (const event of events) {
     const target = event.purpose
       ? { key: event.purpose.key, name: event.purpose.name, legalBasis: event.purpose.legalBasis }
       : { key: `cookies:${event.cookieCategory?.key}`, name: `Cookies: ${event.cookieCategory?.name}`, legalBasis: "CONSENT" as const };
@@ -62,21 +63,8 @@ export async function custosOwnRecords(tx: TenantTransaction, request: PrivacyRe
       (other) =>
         other.sequence < event.sequence && other.purposeId === event.purposeId && other.cookieCategoryId === event.cookieCategoryId,
     );
-    const receipt = buildConsentReceipt({
-      receiptId: randomUUID(),
-      issuedAt: now,
-      event,
-      eventHash: event.hash,
-      earlierEvents,
-      controller,
-      purpose: target,
-      policyVersion: event.policyVersion && {
-        version: event.policyVersion.version,
-        language: event.policyVersion.language,
-        url: event.policyVersion.url,
-      },
-    });
-    return {
+    const receipt = await issueReceipt(event, earlierEvents);
+    consentHistory.push({
       occurredAt: event.occurredAt.toISOString(),
       target: target.key,
       decision: event.decision,
@@ -85,8 +73,8 @@ export async function custosOwnRecords(tx: TenantTransaction, request: PrivacyRe
       expiresAt: iso(event.expiresAt),
       ledgerHash: event.hash,
       receipt: JSON.stringify(receipt),
-    };
-  });
+    });
+  }
   return {
     system: CUSTOS_SYSTEM,
     categories: [
