@@ -30,7 +30,7 @@ describe("the company-app surface", () => {
       token: await gateway.issueKey({ kind: "SERVICE", name: "c", dataSystemKey: "crm-app" }),
     });
 
-    expect(await orders.viewer()).toEqual({ kind: "SERVICE", tenant: expect.any(String) });
+    expect(await orders.viewer()).toEqual({ kind: "SERVICE", tenant: expect.any(String), person: null });
     const pending = (await orders.retention.tasks({ status: "PENDING" })).edges.map((edge) => edge.node);
     expect(pending.map((task) => [task.dataSystem, task.dataCategory.key, task.action, task.status])).toEqual([
       ["orders-app", "identity", "ANONYMISE", "PENDING"],
@@ -48,7 +48,7 @@ describe("the company-app surface", () => {
     expect(controller.name.length).toBeGreaterThan(0);
   });
 
-  it("checks many subjects' consent for one purpose in one call, in the order given", async () => {
+  it("checks many subjects' consent for one purpose in one call, suppressed addresses, and destructions owed", async () => {
     await using gateway = await startTestGateway("pglite");
     const staff = createClient({ url: gateway.graphqlUrl, token: gateway.staffKey });
     await staff.systems.create({ key: "campaigns-app", name: "Campaigns", dataCategories: ["identity"] });
@@ -67,5 +67,20 @@ describe("the company-app surface", () => {
     ]);
     const tooMany = Array.from({ length: 10_001 }, (_, index) => `cust-${index}`);
     expect((await failureOf(app.consent.getMany("marketing", tooMany))).code).toBe("TOO_MANY_SUBJECTS");
+
+    // An objection to direct marketing by address alone: the campaign app checks the address before sending.
+    expect(await app.consent.marketingSuppressed("Reader+news@Example.com")).toBe(false);
+    const objection = { type: "OBJECTION", jurisdiction: "DE", contactEmail: "reader@example.com", directMarketing: true } as const;
+    await createStorefrontClient({ url: gateway.graphqlUrl }).requests.submit(objection);
+    expect(await app.consent.marketingSuppressed("Reader+news@Example.com")).toBe(true);
+
+    // A 152-FZ withdrawal opens a destruction due in 30 days, which staff close once.
+    await app.consent.set({ subjectId: "cust-1", purpose: "marketing", decision: "WITHDRAWN", channel: "API", jurisdiction: "RU" });
+    const [destruction] = await staff.requests.withdrawalDestructions();
+    expect(destruction).toMatchObject({ subjectId: "cust-1", purpose: { key: "marketing" }, outcome: null, dueState: "ON_TRACK" });
+    if (!destruction) throw new Error("no destruction");
+    expect((await failureOf(staff.requests.closeWithdrawalDestruction(destruction.id, "OTHER_BASIS"))).code).toBe("REASON_REQUIRED");
+    expect(await staff.requests.closeWithdrawalDestruction(destruction.id, "DESTROYED")).toMatchObject({ outcome: "DESTROYED" });
+    expect(await staff.requests.withdrawalDestructions()).toEqual([]);
   });
 });

@@ -13,7 +13,16 @@ export interface AppClient {
   catalogue: CatalogueApi;
   consent: Pick<
     ConsentApi,
-    "get" | "getMany" | "set" | "withdrawAll" | "adoptVisitor" | "createUnsubscribeToken" | "receipt" | "tcfPermission" | "signedReceipt"
+    | "get"
+    | "getMany"
+    | "set"
+    | "withdrawAll"
+    | "adoptVisitor"
+    | "createUnsubscribeToken"
+    | "receipt"
+    | "tcfPermission"
+    | "signedReceipt"
+    | "marketingSuppressed"
   >;
   policy: Pick<PolicyApi, "current" | "controller">;
   subjects: SubjectsApi;

@@ -107,5 +107,7 @@ export type {
   VerificationMethod,
   Viewer,
   WithdrawAllConsentInput,
+  WithdrawalDestruction,
+  WithdrawalDestructionOutcome,
 } from "./types.ts";
 export { createVisitorId } from "./visitor-id.ts";

@@ -12,6 +12,7 @@ import type {
   CurrentPoliciesQuery,
   DataSystemFieldsFragment,
   DataSystemsQueryVariables,
+  DestructionOutcome,
   DisclosuresQuery,
   LegalHoldsQuery,
   NoticeFieldsFragment,
@@ -41,6 +42,7 @@ import type {
   UnsubscribeMutation,
   ViewerQuery,
   WhereDoesMyDataGoQuery,
+  WithdrawalDestructionFieldsFragment,
 } from "../generated/graphql.ts";
 
 export type {
@@ -174,6 +176,11 @@ export type PrivacyRequestQueueFilter = PrivacyRequestsQueryVariables;
 
 /** How far one curated working-day calendar reaches; deadlines that count later days are provisional. */
 export type CalendarCoverage = CalendarCoverageQuery["calendarCoverage"][number];
+
+/** A destruction owed after a 152-FZ consent withdrawal, with its own deadline. */
+export type WithdrawalDestruction = WithdrawalDestructionFieldsFragment;
+/** How staff closed one: DESTROYED, or OTHER_BASIS with the basis that allows keeping the data. */
+export type WithdrawalDestructionOutcome = DestructionOutcome;
 
 /** Where a customer's codes and notices go: the verified address the account system registered. */
 export type SubjectContact = SubjectContactFieldsFragment;

@@ -7,6 +7,7 @@ import {
   ConsentStatesDocument,
   CookieCategoriesDocument,
   CreateUnsubscribeTokenDocument,
+  MarketingSuppressedDocument,
   RecordConsentDocument,
   RecordCookieConsentDocument,
   ReportGpcDocument,
@@ -74,6 +75,11 @@ export interface ConsentApi {
    * apps, staff and auditors). Check `allowed`; `reason` says why.
    */
   tcfPermission(subjectId: string, vendorId: number, purpose: number, at?: Date | string): Promise<TcfPermission>;
+  /**
+   * Whether marketing to this address must not be sent: its owner objected to direct marketing by address alone
+   * (company apps, staff, auditors). Check it beside consent before each campaign.
+   */
+  marketingSuppressed(email: string): Promise<boolean>;
   /** Re-hashes the whole ledger and reports the first broken link (staff and auditors). */
   verifyLedger(): Promise<ConsentLedgerVerification>;
   /** Events of [from, to) as CSV or JSON, at most 10 000 (staff and auditors). */
@@ -106,6 +112,7 @@ export function consentApi(request: TypedRequest): ConsentApi {
     tcfPermission: async (subjectId, vendorId, purpose, at) =>
       (await request(TcfPermissionDocument, { subjectId, vendorId, purpose, at: at === undefined ? null : new Date(at).toISOString() }))
         .tcfPermission,
+    marketingSuppressed: async (email) => (await request(MarketingSuppressedDocument, { email })).marketingSuppressed,
     verifyLedger: async () => (await request(ConsentLedgerVerificationDocument)).consentLedgerVerification,
     export: async ({ from, to }, format) => (await request(ConsentEventsExportDocument, { from, to, format })).consentEventsExport,
   };

@@ -2,6 +2,7 @@ import {
   AnswerRequestDocument,
   AssignRequestDocument,
   CalendarCoverageDocument,
+  CloseWithdrawalDestructionDocument,
   CompleteRequestTaskDocument,
   EscalateRequestDocument,
   ExtendRequestDeadlineDocument,
@@ -15,6 +16,7 @@ import {
   TransitionRequestDocument,
   VerifyRequestDocument,
   VerifyRequestIdentityDocument,
+  WithdrawalDestructionsDocument,
   WithdrawRequestDocument,
 } from "../../generated/graphql.ts";
 import type { TypedRequest } from "../request.ts";
@@ -33,6 +35,8 @@ import type {
   SubmitRequestInput,
   SubmittedRequest,
   TaskResult,
+  WithdrawalDestruction,
+  WithdrawalDestructionOutcome,
 } from "../types.ts";
 
 /** A data-subject request as the person makes and follows it: storefront, shopper session or no credentials. */
@@ -72,6 +76,13 @@ export interface RequestsApi extends PersonRequestsApi {
   verifyIdentity(id: string, check: { provider: string; reference: string }): Promise<PrivacyRequest>;
   /** Staff and auditors: how far each working-day calendar reaches; later deadlines are provisional. */
   calendarCoverage(): Promise<CalendarCoverage[]>;
+  /**
+   * Staff and auditors: destructions owed after a 152-FZ consent withdrawal (Art. 21(5), 30 days), open ones by
+   * default, earliest deadline first.
+   */
+  withdrawalDestructions(filter?: { open?: boolean; first?: number }): Promise<WithdrawalDestruction[]>;
+  /** Staff: closes one, once: the data was destroyed, or another basis allows keeping it (`basis` required). */
+  closeWithdrawalDestruction(id: string, outcome: WithdrawalDestructionOutcome, basis?: string): Promise<WithdrawalDestruction>;
 }
 
 /** A company app's share of requests, with its service key. */
@@ -111,6 +122,10 @@ export function requestsApi(request: TypedRequest): RequestsApi {
     verifyIdentity: async (id, { provider, reference }) =>
       (await request(VerifyRequestIdentityDocument, { id, provider, reference })).verifyRequestIdentity,
     calendarCoverage: async () => (await request(CalendarCoverageDocument)).calendarCoverage,
+    withdrawalDestructions: async ({ open, first } = {}) =>
+      (await request(WithdrawalDestructionsDocument, { open: open ?? null, first: first ?? null })).withdrawalDestructions,
+    closeWithdrawalDestruction: async (id, outcome, basis) =>
+      (await request(CloseWithdrawalDestructionDocument, { id, outcome, basis: basis ?? null })).closeWithdrawalDestruction,
   };
 }
 
