@@ -159,16 +159,9 @@ describe.each(TEST_ENGINES)("the retention sweep on %s", (engine) => {
         { type: "QUESTION", jurisdiction: "DE", subjectId, contactEmail: `${subjectId}@example.test` },
       );
       if (open) return;
-      await asStaff(
-        gateway,
-        "transitionRequest",
-        "mutation ($input: TransitionRequestInput!) { transitionRequest(input: $input) { status } }",
-        {
-          id: request.id,
-          to: "COMPLETED",
-          reason: "answered on the phone; the shop keeps no records of its own",
-        },
-      );
+      const answer = "Answered on the phone: the shop keeps no records of its own.";
+      const ANSWER = "mutation ($id: ID!, $answer: String!) { answerRequest(id: $id, answer: $answer) { status } }";
+      dataOf(await gateway.asStaff(ANSWER, { id: request.id, answer }), "answerRequest");
     };
 
     moveClockTo(LONG_AGO);
