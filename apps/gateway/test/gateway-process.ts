@@ -1,6 +1,7 @@
 // A gateway as its own operating-system process, the way it runs in production: for the tests of shutdown, of several
 // gateways on one database, and for the start-up benchmark.
 import { type ChildProcess, execFile, execFileSync, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { connect } from "node:net";
 import { fileURLToPath } from "node:url";
 
@@ -92,10 +93,20 @@ export function descendantsOf(pid: number): number[] {
   return children.flatMap((child) => [child, ...descendantsOf(child)]);
 }
 
+/**
+ * Whether the process still runs. A zombie does not: it has exited and waits only to be reaped, which an orphan's
+ * new parent does (a container's PID 1 may never do it; tsx's esbuild service, orphaned by its exiting parent, is one).
+ */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
+  } catch {
+    return false;
+  }
+  try {
+    // /proc/<pid>/stat: "pid (comm) state …"; comm may hold spaces and parentheses, the state follows the last ")".
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
   } catch {
     return false;
   }
