@@ -97,6 +97,16 @@ const SAMPLES: readonly { title: string; template: string; payload: Record<strin
     },
   },
   {
+    title: "Objection to direct marketing, by the customer (152-FZ Art. 15(2): consent withdrawn at once)",
+    template: "request.completion",
+    payload: { ...request("RU", "Europe/Moscow", "OBJECTION"), searched: [], marketingStopped: "ACCOUNT" },
+  },
+  {
+    title: "Objection to direct marketing, a typed address only (United Kingdom: that address suppressed at once)",
+    template: "request.completion",
+    payload: { ...request("GB", "Europe/London", "OBJECTION"), searched: [], marketingStopped: "ADDRESS" },
+  },
+  {
     title: "Answer to a question (P4)",
     template: "request.completion",
     payload: {
@@ -183,6 +193,9 @@ export function noticeDocMarkdown(): string {
     "- A refusal cites a ground from the list for the request's law (`RefusalGround`); staff's words follow as an addition.",
     "  A kept category is named in the person's words with the law (`LegalHoldGround`) and the hold's end; a hold",
     "  without a listed ground is described by staff's reason.",
+    "- An objection to direct marketing is completed at once: its notice says what stopped (the customer's marketing, or",
+    "  mail to the typed address alone), what still arrives, the law (GDPR and UK GDPR Art. 21(2)–(3), 152-FZ Art. 15(2),",
+    "  with Art. 21(5)'s 30-day destruction) and the person's rights; no system is searched, so none is named.",
     "",
     ...sections,
   ].join("\n");

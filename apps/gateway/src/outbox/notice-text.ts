@@ -88,6 +88,8 @@ export const NoticePayloadSchema = z.object({
   downloadPath: z.string().optional(),
   downloadExpiresAt: z.string().optional(),
   searched: z.array(z.string()).optional(),
+  /** An objection to direct marketing acted on at once: the customer's consent withdrawn, or the typed address suppressed. */
+  marketingStopped: z.enum(["ACCOUNT", "ADDRESS"]).optional(),
   answeredWithoutSystems: z.string().optional(),
   kept: z.array(KeptSchema).optional(),
   authority: NoticeAuthoritySchema.nullish(),
@@ -166,6 +168,27 @@ function kept(say: Speaker, held: NonNullable<NoticePayload["kept"]>): string[] 
     : [say("request.completion.heldSome"), lines.join("\n")];
 }
 
+/**
+ * An objection to direct marketing, acted on at once: what stopped (the customer's marketing, or mail to the typed
+ * address alone), what still arrives, the law that says so, and the person's rights. No system was searched.
+ */
+function marketingStopped(say: Speaker, p: NoticePayload, stopped: "ACCOUNT" | "ADDRESS") {
+  return {
+    subject: say(`marketing.subject.${stopped}`),
+    body: [
+      say("marketing.objected", { receivedAt: date(p.receivedAt) }),
+      say(`marketing.stopped.${stopped}`),
+      stopped === "ADDRESS" ? say("marketing.scope.ADDRESS") : "",
+      say("marketing.service"),
+      stopped === "ACCOUNT" ? say("marketing.later.ACCOUNT") : "",
+      // 152-FZ Art. 21(5): the withdrawal opened a destruction with its own 30-day deadline.
+      stopped === "ACCOUNT" ? (perLaw(say, "marketing.destruction", p) ?? "") : "",
+      perLaw(say, "marketing.basis", p) ?? "",
+      ...rights(say, p),
+    ],
+  };
+}
+
 const ANSWERED_TYPES: readonly string[] = ["QUESTION", "COMPLAINT"];
 
 type Words = (say: Speaker, p: NoticePayload, options: NoticeOptions) => { subject: string; body: string[] };
@@ -212,6 +235,7 @@ const WORDS: Record<NoticeTemplate, Words> = {
         body: [say("request.answer.intro", { type: p.requestType, receivedAt: date(p.receivedAt) }), p.answer, ...rights(say, p)],
       };
     }
+    if (p.marketingStopped) return marketingStopped(say, p, p.marketingStopped);
     // Everything held: nothing was erased, so the notice neither says it was carried out nor that the rest is gone.
     const allHeld = p.requestType === "ERASURE" && (p.kept ?? []).some((hold) => hold.category === null);
     return {
