@@ -151,9 +151,12 @@ const SAMPLES: readonly { title: string; template: string; payload: Record<strin
     payload: {
       timeZone: "Europe/Moscow",
       overdueCount: 1,
-      dueSoonCount: 1,
+      dueSoonCount: 2,
       overdue: [{ id: REQUEST_ID, type: "ACCESS", dueAt: "2026-10-20T20:59:59.999Z" }],
-      dueSoon: [{ id: "5b1f…", type: "ERASURE", dueAt: "2026-10-22T20:59:59.999Z" }],
+      dueSoon: [
+        { id: "5b1f…", type: "ERASURE", dueAt: "2026-10-22T20:59:59.999Z" },
+        { id: "9d27…", type: "DESTRUCTION_AFTER_WITHDRAWAL", dueAt: "2026-10-23T20:59:59.999Z" },
+      ],
     },
   },
 ];

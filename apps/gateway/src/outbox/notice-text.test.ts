@@ -1,6 +1,7 @@
 import { RequestType } from "@custos/db/enums";
 import { describe, expect, it } from "vitest";
 import { StoredJsonError } from "../ground/stored-json.ts";
+import { DESTRUCTION_ENTRY_TYPE } from "../requests/deadlines/deadline-reminders.ts";
 import { NOTICE_CATALOGUES } from "./notice-messages.ts";
 import { NOTICE_LANGUAGES, NOTICE_TEMPLATES, noticeLanguage, noticeText } from "./notice-text.ts";
 
@@ -105,6 +106,19 @@ describe("notice texts", () => {
         expect(fallback.has(noticeText(template, { noticeLanguage: language }, options).subject), `${language} ${template}`).toBe(false);
       }
     }
+  });
+
+  it("name every entry of the staff reminder by its label, the destruction after a withdrawal too, never its key", () => {
+    const types = [...Object.values(RequestType), DESTRUCTION_ENTRY_TYPE];
+    const overdue = types.map((type, index) => ({ id: `r-${index}`, type, dueAt: "2026-11-05T20:59:59.999Z" }));
+    for (const language of NOTICE_LANGUAGES) {
+      const { text } = noticeText("staff.deadline-reminder", { overdue, overdueCount: overdue.length, noticeLanguage: language }, options);
+      for (const type of types) expect(text, `${language} ${type}`).not.toContain(type);
+    }
+    const destruction = { id: "d-1", type: DESTRUCTION_ENTRY_TYPE, dueAt: "2026-11-05T20:59:59.999Z" };
+    expect(noticeText("staff.deadline-reminder", { overdue: [destruction], overdueCount: 1 }, options).text).toContain(
+      "Просрочено: Уничтожение данных после отзыва согласия (часть 5 статьи 21 152-ФЗ, 30 дней) d-1, срок 5 ноября 2026 г.",
+    );
   });
 
   it("have the same messages in every catalogue", () => {

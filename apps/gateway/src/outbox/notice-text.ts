@@ -191,6 +191,13 @@ function marketingStopped(say: Speaker, p: NoticePayload, stopped: "ACCOUNT" | "
 
 const ANSWERED_TYPES: readonly string[] = ["QUESTION", "COMPLAINT"];
 
+/** A reminder's line: the request type (or the destruction after a withdrawal) by its label, never the raw key. */
+const staffEntry = (say: Speaker, entry: { id: string; type: string; dueAt: string }) => ({
+  id: entry.id,
+  type: say.has(`staff.entry.${entry.type}`) ? say(`staff.entry.${entry.type}`) : entry.type,
+  dueAt: date(entry.dueAt),
+});
+
 type Words = (say: Speaker, p: NoticePayload, options: NoticeOptions) => { subject: string; body: string[] };
 
 const WORDS: Record<NoticeTemplate, Words> = {
@@ -284,8 +291,8 @@ const WORDS: Record<NoticeTemplate, Words> = {
   "staff.deadline-reminder": (say, p) => ({
     subject: say("staff.deadline-reminder.subject", { overdue: p.overdueCount ?? 0, dueSoon: p.dueSoonCount ?? 0 }),
     body: [
-      ...(p.overdue ?? []).map((request) => say("staff.deadline-reminder.overdue", { ...request, dueAt: date(request.dueAt) })),
-      ...(p.dueSoon ?? []).map((request) => say("staff.deadline-reminder.dueSoon", { ...request, dueAt: date(request.dueAt) })),
+      ...(p.overdue ?? []).map((entry) => say("staff.deadline-reminder.overdue", staffEntry(say, entry))),
+      ...(p.dueSoon ?? []).map((entry) => say("staff.deadline-reminder.dueSoon", staffEntry(say, entry))),
       say("staff.deadline-reminder.queue"),
     ],
   }),
