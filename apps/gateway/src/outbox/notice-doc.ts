@@ -129,6 +129,15 @@ const SAMPLES: readonly { title: string; template: string; payload: Record<strin
     },
   },
   {
+    title: "Refusal (UK GDPR Art. 12(5), United Kingdom, with staff's explanation)",
+    template: "request.rejection",
+    payload: {
+      ...request("GB", "Europe/London", "ACCESS"),
+      refusalGround: "GDPR_ART_12_5_MANIFESTLY_UNFOUNDED",
+      reason: "The request asks for data about another customer's orders.",
+    },
+  },
+  {
     title: "Refusal (Belarus: no authority listed)",
     template: "request.rejection",
     payload: { ...request("BY", "UTC", "ERASURE"), refusalGround: "IDENTITY_NOT_VERIFIED", reason: null },
@@ -196,6 +205,8 @@ export function noticeDocMarkdown(): string {
     "- A refusal cites a ground from the list for the request's law (`RefusalGround`); staff's words follow as an addition.",
     "  A kept category is named in the person's words with the law (`LegalHoldGround`) and the hold's end; a hold",
     "  without a listed ground is described by staff's reason.",
+    "- A British request cites the UK GDPR, never the EU's: a sentence with a law in it has a `<id>.GB` variant (refusal",
+    "  grounds, the hold's legal obligation, the extension, the court, direct marketing) that wins over the GDPR's.",
     "- An objection to direct marketing is completed at once: its notice says what stopped (the customer's marketing, or",
     "  mail to the typed address alone), what still arrives, the law (GDPR and UK GDPR Art. 21(2)–(3), 152-FZ Art. 15(2),",
     "  with Art. 21(5)'s 30-day destruction) and the person's rights; no system is searched, so none is named.",

@@ -122,6 +122,11 @@ function perLaw(say: Speaker, prefix: string, p: NoticePayload): string | null {
   return found ? say(found) : null;
 }
 
+/** The catalogue's sentence for the request's law or jurisdiction (`<id>.GB`), else its general one, else null. */
+function lawful(say: Speaker, id: string, p: NoticePayload): string | null {
+  return perLaw(say, id, p) ?? (say.has(id) ? say(id) : null);
+}
+
 /** Where the person may turn if they disagree: the competent authority (or, with none listed, the country's), and court. */
 function rights(say: Speaker, p: NoticePayload): string[] {
   const authority = p.authority;
@@ -147,7 +152,7 @@ function rights(say: Speaker, p: NoticePayload): string[] {
 }
 
 /** What an erasure kept and why: each category in the person's words, its legal ground and until when. */
-function kept(say: Speaker, held: NonNullable<NoticePayload["kept"]>): string[] {
+function kept(say: Speaker, p: NoticePayload, held: NonNullable<NoticePayload["kept"]>): string[] {
   if (held.length === 0) return [say("request.completion.erasedAll")];
   const lines = held.map((hold) => {
     const category =
@@ -157,9 +162,7 @@ function kept(say: Speaker, held: NonNullable<NoticePayload["kept"]>): string[] 
           ? say(`category.${hold.category}`)
           : (hold.categoryName ?? hold.category);
     const ground =
-      hold.ground && say.has(`hold.ground.${hold.ground}`)
-        ? say(`hold.ground.${hold.ground}`)
-        : say("hold.ground.unlisted", { reason: hold.reason });
+      (hold.ground ? lawful(say, `hold.ground.${hold.ground}`, p) : null) ?? say("hold.ground.unlisted", { reason: hold.reason });
     const period = hold.until ? say("hold.period.until", { until: date(hold.until) }) : say("hold.period.open");
     return say("request.completion.heldLine", { category, ground, period });
   });
@@ -253,7 +256,7 @@ const WORDS: Record<NoticeTemplate, Words> = {
           ? say("request.completion.searched", { systems: p.searched.join(", ") })
           : say("request.completion.searchedOwn"),
         p.answeredWithoutSystems ? say("request.completion.note", { note: p.answeredWithoutSystems }) : "",
-        ...(p.requestType === "ERASURE" ? kept(say, p.kept ?? []) : []),
+        ...(p.requestType === "ERASURE" ? kept(say, p, p.kept ?? []) : []),
         p.downloadPath
           ? say("request.completion.download", { url: `${o.publicUrl}${p.downloadPath}`, expiresAt: date(p.downloadExpiresAt) })
           : "",
@@ -262,7 +265,7 @@ const WORDS: Record<NoticeTemplate, Words> = {
     };
   },
   "request.rejection": (say, p) => {
-    const ground = p.refusalGround && say.has(`refusal.${p.refusalGround}`) ? say(`refusal.${p.refusalGround}`) : null;
+    const ground = p.refusalGround ? lawful(say, `refusal.${p.refusalGround}`, p) : null;
     return {
       subject: say("request.rejection.subject"),
       body: [
