@@ -97,6 +97,16 @@ const SAMPLES: readonly { title: string; template: string; payload: Record<strin
     },
   },
   {
+    title: "Objection to direct marketing, by the customer (152-FZ Art. 15(2): consent withdrawn at once)",
+    template: "request.completion",
+    payload: { ...request("RU", "Europe/Moscow", "OBJECTION"), searched: [], marketingStopped: "ACCOUNT" },
+  },
+  {
+    title: "Objection to direct marketing, a typed address only (United Kingdom: that address suppressed at once)",
+    template: "request.completion",
+    payload: { ...request("GB", "Europe/London", "OBJECTION"), searched: [], marketingStopped: "ADDRESS" },
+  },
+  {
     title: "Answer to a question (P4)",
     template: "request.completion",
     payload: {
@@ -116,6 +126,15 @@ const SAMPLES: readonly { title: string; template: string; payload: Record<strin
       ...request("FR", "Europe/Paris", "ACCESS"),
       refusalGround: "GDPR_ART_12_5_EXCESSIVE",
       reason: "This is the twelfth identical request this month.",
+    },
+  },
+  {
+    title: "Refusal (UK GDPR Art. 12(5), United Kingdom, with staff's explanation)",
+    template: "request.rejection",
+    payload: {
+      ...request("GB", "Europe/London", "ACCESS"),
+      refusalGround: "GDPR_ART_12_5_MANIFESTLY_UNFOUNDED",
+      reason: "The request asks for data about another customer's orders.",
     },
   },
   {
@@ -141,9 +160,12 @@ const SAMPLES: readonly { title: string; template: string; payload: Record<strin
     payload: {
       timeZone: "Europe/Moscow",
       overdueCount: 1,
-      dueSoonCount: 1,
+      dueSoonCount: 2,
       overdue: [{ id: REQUEST_ID, type: "ACCESS", dueAt: "2026-10-20T20:59:59.999Z" }],
-      dueSoon: [{ id: "5b1f…", type: "ERASURE", dueAt: "2026-10-22T20:59:59.999Z" }],
+      dueSoon: [
+        { id: "5b1f…", type: "ERASURE", dueAt: "2026-10-22T20:59:59.999Z" },
+        { id: "9d27…", type: "DESTRUCTION_AFTER_WITHDRAWAL", dueAt: "2026-10-23T20:59:59.999Z" },
+      ],
     },
   },
 ];
@@ -183,6 +205,11 @@ export function noticeDocMarkdown(): string {
     "- A refusal cites a ground from the list for the request's law (`RefusalGround`); staff's words follow as an addition.",
     "  A kept category is named in the person's words with the law (`LegalHoldGround`) and the hold's end; a hold",
     "  without a listed ground is described by staff's reason.",
+    "- A British request cites the UK GDPR, never the EU's: a sentence with a law in it has a `<id>.GB` variant (refusal",
+    "  grounds, the hold's legal obligation, the extension, the court, direct marketing) that wins over the GDPR's.",
+    "- An objection to direct marketing is completed at once: its notice says what stopped (the customer's marketing, or",
+    "  mail to the typed address alone), what still arrives, the law (GDPR and UK GDPR Art. 21(2)–(3), 152-FZ Art. 15(2),",
+    "  with Art. 21(5)'s 30-day destruction) and the person's rights; no system is searched, so none is named.",
     "",
     ...sections,
   ].join("\n");

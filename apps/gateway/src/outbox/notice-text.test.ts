@@ -1,6 +1,10 @@
 import { RequestType } from "@custos/db/enums";
 import { describe, expect, it } from "vitest";
 import { StoredJsonError } from "../ground/stored-json.ts";
+import { noticeAuthority } from "../requests/competent-authority.ts";
+import { DESTRUCTION_ENTRY_TYPE } from "../requests/deadlines/deadline-reminders.ts";
+import { REFUSAL_GROUNDS } from "../requests/workflow/refusal-grounds.ts";
+import { LEGAL_HOLD_GROUNDS } from "../retention/rules/legal-hold-grounds.ts";
 import { NOTICE_CATALOGUES } from "./notice-messages.ts";
 import { NOTICE_LANGUAGES, NOTICE_TEMPLATES, noticeLanguage, noticeText } from "./notice-text.ts";
 
@@ -105,6 +109,60 @@ describe("notice texts", () => {
         expect(fallback.has(noticeText(template, { noticeLanguage: language }, options).subject), `${language} ${template}`).toBe(false);
       }
     }
+  });
+
+  it("cite the UK GDPR, never the EU's GDPR, in every sentence with a law that a British request can get", () => {
+    // A British refusal cited "GDPR Art. 12(5)(b)": every sentence naming a law needs its British wording.
+    const british = { law: "UK_GDPR", jurisdiction: "GB", timeZone: "Europe/London", authority: noticeAuthority("GB") };
+    const grounds = Object.entries(REFUSAL_GROUNDS).flatMap(([ground, entry]) =>
+      (entry.laws as readonly string[]).some((law) => law === "GB" || law === "ANY") ? [ground] : [],
+    );
+    const notices = [
+      ...grounds.map((refusalGround) => ["request.rejection", { requestType: "ACCESS", refusalGround, reason: "x" }] as const),
+      ["request.extension-notice", { requestType: "ACCESS", extendedDueAt: "2027-05-01T22:59:59Z", extensionBasis: "statute" }],
+      ["request.escalation-acknowledgement", { requestType: "ACCESS" }],
+      ...(["ACCOUNT", "ADDRESS"] as const).map(
+        (marketingStopped) => ["request.completion", { requestType: "OBJECTION", searched: [], marketingStopped }] as const,
+      ),
+      [
+        "request.completion",
+        {
+          requestType: "ERASURE",
+          searched: ["orders"],
+          kept: Object.keys(LEGAL_HOLD_GROUNDS).map((ground) => ({ category: "orders", ground, reason: "x", until: null })),
+        },
+      ],
+    ] as const;
+    for (const language of NOTICE_LANGUAGES) {
+      for (const [template, payload] of notices) {
+        const { text } = noticeText(template, { ...british, ...payload, noticeLanguage: language }, options);
+        expect(text, `${language} ${template} ${JSON.stringify(payload)}`).not.toMatch(/(?<!UK )GDPR|EU law|праву ЕС/);
+      }
+    }
+    const refused = (language: string) =>
+      noticeText(
+        "request.rejection",
+        { ...british, refusalGround: "GDPR_ART_12_5_MANIFESTLY_UNFOUNDED", reason: "x", noticeLanguage: language },
+        options,
+      ).text;
+    expect(refused("en")).toContain("Legal ground: the request is manifestly unfounded (UK GDPR Art. 12(5)(b)).");
+    expect(refused("ru")).toContain("Основание отказа: запрос явно необоснован (подпункт «b» пункта 5 статьи 12 UK GDPR).");
+    // An EEA request keeps the EU's GDPR.
+    const french = { law: "GDPR", jurisdiction: "FR", refusalGround: "GDPR_ART_12_5_EXCESSIVE", reason: "x", noticeLanguage: "en" };
+    expect(noticeText("request.rejection", french, options).text).toContain("repetitive character (GDPR Art. 12(5)(b)).");
+  });
+
+  it("name every entry of the staff reminder by its label, the destruction after a withdrawal too, never its key", () => {
+    const types = [...Object.values(RequestType), DESTRUCTION_ENTRY_TYPE];
+    const overdue = types.map((type, index) => ({ id: `r-${index}`, type, dueAt: "2026-11-05T20:59:59.999Z" }));
+    for (const language of NOTICE_LANGUAGES) {
+      const { text } = noticeText("staff.deadline-reminder", { overdue, overdueCount: overdue.length, noticeLanguage: language }, options);
+      for (const type of types) expect(text, `${language} ${type}`).not.toContain(type);
+    }
+    const destruction = { id: "d-1", type: DESTRUCTION_ENTRY_TYPE, dueAt: "2026-11-05T20:59:59.999Z" };
+    expect(noticeText("staff.deadline-reminder", { overdue: [destruction], overdueCount: 1 }, options).text).toContain(
+      "Просрочено: Уничтожение данных после отзыва согласия (часть 5 статьи 21 152-ФЗ, 30 дней) d-1, срок 5 ноября 2026 г.",
+    );
   });
 
   it("have the same messages in every catalogue", () => {

@@ -88,6 +88,8 @@ export const NoticePayloadSchema = z.object({
   downloadPath: z.string().optional(),
   downloadExpiresAt: z.string().optional(),
   searched: z.array(z.string()).optional(),
+  /** An objection to direct marketing acted on at once: the customer's consent withdrawn, or the typed address suppressed. */
+  marketingStopped: z.enum(["ACCOUNT", "ADDRESS"]).optional(),
   answeredWithoutSystems: z.string().optional(),
   kept: z.array(KeptSchema).optional(),
   authority: NoticeAuthoritySchema.nullish(),
@@ -120,6 +122,11 @@ function perLaw(say: Speaker, prefix: string, p: NoticePayload): string | null {
   return found ? say(found) : null;
 }
 
+/** The catalogue's sentence for the request's law or jurisdiction (`<id>.GB`), else its general one, else null. */
+function lawful(say: Speaker, id: string, p: NoticePayload): string | null {
+  return perLaw(say, id, p) ?? (say.has(id) ? say(id) : null);
+}
+
 /** Where the person may turn if they disagree: the competent authority (or, with none listed, the country's), and court. */
 function rights(say: Speaker, p: NoticePayload): string[] {
   const authority = p.authority;
@@ -145,7 +152,7 @@ function rights(say: Speaker, p: NoticePayload): string[] {
 }
 
 /** What an erasure kept and why: each category in the person's words, its legal ground and until when. */
-function kept(say: Speaker, held: NonNullable<NoticePayload["kept"]>): string[] {
+function kept(say: Speaker, p: NoticePayload, held: NonNullable<NoticePayload["kept"]>): string[] {
   if (held.length === 0) return [say("request.completion.erasedAll")];
   const lines = held.map((hold) => {
     const category =
@@ -155,9 +162,7 @@ function kept(say: Speaker, held: NonNullable<NoticePayload["kept"]>): string[] 
           ? say(`category.${hold.category}`)
           : (hold.categoryName ?? hold.category);
     const ground =
-      hold.ground && say.has(`hold.ground.${hold.ground}`)
-        ? say(`hold.ground.${hold.ground}`)
-        : say("hold.ground.unlisted", { reason: hold.reason });
+      (hold.ground ? lawful(say, `hold.ground.${hold.ground}`, p) : null) ?? say("hold.ground.unlisted", { reason: hold.reason });
     const period = hold.until ? say("hold.period.until", { until: date(hold.until) }) : say("hold.period.open");
     return say("request.completion.heldLine", { category, ground, period });
   });
@@ -166,7 +171,35 @@ function kept(say: Speaker, held: NonNullable<NoticePayload["kept"]>): string[] 
     : [say("request.completion.heldSome"), lines.join("\n")];
 }
 
+/**
+ * An objection to direct marketing, acted on at once: what stopped (the customer's marketing, or mail to the typed
+ * address alone), what still arrives, the law that says so, and the person's rights. No system was searched.
+ */
+function marketingStopped(say: Speaker, p: NoticePayload, stopped: "ACCOUNT" | "ADDRESS") {
+  return {
+    subject: say(`marketing.subject.${stopped}`),
+    body: [
+      say("marketing.objected", { receivedAt: date(p.receivedAt) }),
+      say(`marketing.stopped.${stopped}`),
+      stopped === "ADDRESS" ? say("marketing.scope.ADDRESS") : "",
+      say("marketing.service"),
+      stopped === "ACCOUNT" ? say("marketing.later.ACCOUNT") : "",
+      // 152-FZ Art. 21(5): the withdrawal opened a destruction with its own 30-day deadline.
+      stopped === "ACCOUNT" ? (perLaw(say, "marketing.destruction", p) ?? "") : "",
+      perLaw(say, "marketing.basis", p) ?? "",
+      ...rights(say, p),
+    ],
+  };
+}
+
 const ANSWERED_TYPES: readonly string[] = ["QUESTION", "COMPLAINT"];
+
+/** A reminder's line: the request type (or the destruction after a withdrawal) by its label, never the raw key. */
+const staffEntry = (say: Speaker, entry: { id: string; type: string; dueAt: string }) => ({
+  id: entry.id,
+  type: say.has(`staff.entry.${entry.type}`) ? say(`staff.entry.${entry.type}`) : entry.type,
+  dueAt: date(entry.dueAt),
+});
 
 type Words = (say: Speaker, p: NoticePayload, options: NoticeOptions) => { subject: string; body: string[] };
 
@@ -212,6 +245,7 @@ const WORDS: Record<NoticeTemplate, Words> = {
         body: [say("request.answer.intro", { type: p.requestType, receivedAt: date(p.receivedAt) }), p.answer, ...rights(say, p)],
       };
     }
+    if (p.marketingStopped) return marketingStopped(say, p, p.marketingStopped);
     // Everything held: nothing was erased, so the notice neither says it was carried out nor that the rest is gone.
     const allHeld = p.requestType === "ERASURE" && (p.kept ?? []).some((hold) => hold.category === null);
     return {
@@ -222,7 +256,7 @@ const WORDS: Record<NoticeTemplate, Words> = {
           ? say("request.completion.searched", { systems: p.searched.join(", ") })
           : say("request.completion.searchedOwn"),
         p.answeredWithoutSystems ? say("request.completion.note", { note: p.answeredWithoutSystems }) : "",
-        ...(p.requestType === "ERASURE" ? kept(say, p.kept ?? []) : []),
+        ...(p.requestType === "ERASURE" ? kept(say, p, p.kept ?? []) : []),
         p.downloadPath
           ? say("request.completion.download", { url: `${o.publicUrl}${p.downloadPath}`, expiresAt: date(p.downloadExpiresAt) })
           : "",
@@ -231,7 +265,7 @@ const WORDS: Record<NoticeTemplate, Words> = {
     };
   },
   "request.rejection": (say, p) => {
-    const ground = p.refusalGround && say.has(`refusal.${p.refusalGround}`) ? say(`refusal.${p.refusalGround}`) : null;
+    const ground = p.refusalGround ? lawful(say, `refusal.${p.refusalGround}`, p) : null;
     return {
       subject: say("request.rejection.subject"),
       body: [
@@ -260,8 +294,8 @@ const WORDS: Record<NoticeTemplate, Words> = {
   "staff.deadline-reminder": (say, p) => ({
     subject: say("staff.deadline-reminder.subject", { overdue: p.overdueCount ?? 0, dueSoon: p.dueSoonCount ?? 0 }),
     body: [
-      ...(p.overdue ?? []).map((request) => say("staff.deadline-reminder.overdue", { ...request, dueAt: date(request.dueAt) })),
-      ...(p.dueSoon ?? []).map((request) => say("staff.deadline-reminder.dueSoon", { ...request, dueAt: date(request.dueAt) })),
+      ...(p.overdue ?? []).map((entry) => say("staff.deadline-reminder.overdue", staffEntry(say, entry))),
+      ...(p.dueSoon ?? []).map((entry) => say("staff.deadline-reminder.dueSoon", staffEntry(say, entry))),
       say("staff.deadline-reminder.queue"),
     ],
   }),

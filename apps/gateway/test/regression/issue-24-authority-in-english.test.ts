@@ -71,13 +71,24 @@ describe("a refusal's rights", () => {
     expect(await refuse("GB", "ru", "IDENTITY_NOT_VERIFIED")).toContain(
       "в Управление комиссара по информации Великобритании (ICO): https://ico.org.uk/make-a-complaint/.",
     );
-    // The UK GDPR's own grounds (Art. 12(5) as in the GDPR) apply to a British request.
-    const britain = await refuse("GB", "en", "GDPR_ART_12_5_EXCESSIVE", "The same request, daily, for a month.");
-    expect(britain).toContain(
-      "Legal ground: the request is excessive, in particular because of its repetitive character (GDPR Art. 12(5)(b)).",
+    expect(await refuse("GB", "en", "GDPR_ART_12_5_EXCESSIVE", "The same request, daily, for a month.")).toContain(
+      "complain to the Information Commissioner's Office (ICO): https://ico.org.uk/make-a-complaint/.",
     );
-    expect(britain).toContain("complain to the Information Commissioner's Office (ICO): https://ico.org.uk/make-a-complaint/.");
-    expect(britain).toContain("you may take us to court (UK GDPR Art. 79).");
+  });
+
+  // A British refusal cited "GDPR Art. 12(5)(b)", the EU's regulation, to a person under the UK GDPR.
+  it("cites the UK GDPR to a British person, in either language, and never the EU's GDPR", async () => {
+    const english = await refuse("GB", "en", "GDPR_ART_12_5_EXCESSIVE", "The same request, daily, for a month.");
+    expect(english).toContain(
+      "Legal ground: the request is excessive, in particular because of its repetitive character (UK GDPR Art. 12(5)(b)).",
+    );
+    expect(english).toContain("you may take us to court (UK GDPR Art. 79).");
+    const russian = await refuse("GB", "ru", "GDPR_ART_17_3_B_LEGAL_OBLIGATION");
+    expect(russian).toContain(
+      "Основание отказа: мы обязаны хранить данные для исполнения обязанности по праву Великобритании (подпункт «b» пункта 3 статьи 17 UK GDPR).",
+    );
+    expect(russian).toContain("(статья 79 UK GDPR)");
+    for (const text of [english, russian]) expect(text).not.toMatch(/(?<!UK )GDPR/);
   });
 
   it("tells a person in a country with no listed authority that they may still complain there and go to court", async () => {

@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vi
 import { silentLogger } from "../../src/ground/logger.ts";
 import { moveClockTo, restoreClock } from "../clock.ts";
 import { dataOf, startTestGateway, type TestGateway } from "../harness.ts";
+import { readNotice } from "../notice-reader.ts";
 
 const SUBMIT = `mutation ($input: SubmitRequestInput!) {
   submitRequest(input: $input) { trackingToken concerns request { id status dueAt } } }`;
@@ -80,6 +81,18 @@ describe("an objection to direct marketing with only a typed address", () => {
     expect(await suppressed("reader.two@example.com")).toBe(false);
     expect(await marketing("cust-24-a")).toBe("GRANTED");
     expect((await tasksPulled()).map((task) => task.request.id)).not.toContain(submitted.request.id);
+
+    // The completion notice said only «we searched our own records»: it now says what stopped, for which address.
+    const notice = await readNotice(gateway, typed, "request.completion");
+    expect(notice.subject).toBe("Мы прекратили направлять рекламу на этот адрес");
+    expect(notice.text).toContain(
+      "Вы возразили 6 октября 2026 г. против использования ваших данных для прямого маркетинга. Мы выполнили ваше требование сразу, в тот же день.\n" +
+        "Мы внесли этот адрес электронной почты в список адресов, на которые не направляется реклама: с этого момента мы не отправляем на него рекламу и предложения.\n" +
+        "Это касается только этого адреса.",
+    );
+    expect(notice.text).toContain("Правовое основание: пункты 2–3 статьи 21 GDPR:");
+    expect(notice.text).toContain("Вы также вправе обратиться в суд за судебной защитой (статья 79 и пункт 4 статьи 12 GDPR).");
+    expect(notice.text).not.toMatch(/Мы проверили|согласи[ея] на получение рекламы/);
   });
 
   it("a malformed address is refused, and a storefront cannot ask", async () => {
@@ -97,10 +110,25 @@ describe("an objection to direct marketing known to be the customer's", () => {
     // Received Tuesday 6 October 2026, 12:00 in Moscow (UTC+3): due that day, 2026-10-06T20:59:59.999Z.
     moveClockTo("2026-10-06T09:00:00Z");
     const session = await gateway.shopperSession("cust-24-b");
-    const submitted = await object({ jurisdiction: "RU", contactEmail: "b@example.com" }, { token: session });
+    const submitted = await object({ jurisdiction: "RU", contactEmail: "b@example.com", language: "en" }, { token: session });
     expect(submitted).toMatchObject({ concerns: "ACCOUNT", request: { status: "COMPLETED", dueAt: "2026-10-06T20:59:59.999Z" } });
     expect(await marketing("cust-24-b")).toBe("WITHDRAWN");
     expect((await tasksPulled()).map((task) => task.request.id)).not.toContain(submitted.request.id);
+
+    const notice = await readNotice(gateway, "b@example.com", "request.completion");
+    expect(notice.subject).toBe("We have stopped direct marketing to you");
+    expect(notice.text).toContain(
+      "On 6 October 2026 you objected to our use of your data for direct marketing. We acted on it at once, the same day.\n" +
+        "We have recorded the withdrawal of your consent to marketing and stopped using your data for direct marketing: you will receive no more advertising or offers from us, by e-mail or in any other way.\n" +
+        "Messages we must send about your orders, your account or your requests are not marketing and will still reach you.",
+    );
+    expect(notice.text).toContain(
+      "within 30 days of your withdrawal, unless another legal basis lets us keep it (Art. 21(5) of Federal Law No. 152-FZ).",
+    );
+    expect(notice.text).toContain("Legal basis: Art. 15(2) of Russian Federal Law No. 152-FZ");
+    expect(notice.text).toContain("(Roskomnadzor): https://rkn.gov.ru/treatments/ask-question/.");
+    expect(notice.text).toContain("challenge our actions or inaction in court (Art. 17 of Russian Federal Law No. 152-FZ");
+    expect(notice.text).not.toMatch(/searched|this address only/);
   });
 
   it("from someone who proves it with the code sent to the account's address: acted on the day the code comes back", async () => {
@@ -124,5 +152,10 @@ describe("an objection to direct marketing known to be the customer's", () => {
       dueAt: "2027-02-03T23:59:59.999Z",
     });
     expect(await marketing("cust-24-c")).toBe("WITHDRAWN");
+    const notice = await readNotice(gateway, owner, "request.completion");
+    expect(notice.subject).toBe("Мы прекратили направлять вам рекламу");
+    expect(notice.text).toContain("Правовое основание: пункты 2–3 статьи 21 UK GDPR:");
+    expect(notice.text).toContain("в Управление комиссара по информации Великобритании (ICO): https://ico.org.uk/make-a-complaint/.");
+    expect(notice.text).not.toMatch(/(?<!UK )GDPR|152-ФЗ/);
   });
 });

@@ -8,6 +8,7 @@ import { deadlineReminderJob } from "../../src/app/jobs/tasks.ts";
 import { silentLogger } from "../../src/ground/logger.ts";
 import { moveClockTo, restoreClock } from "../clock.ts";
 import { dataOf, startTestGateway, type TestGateway } from "../harness.ts";
+import { readNotice } from "../notice-reader.ts";
 
 const CONSENT = "mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id } }";
 const MINT = "mutation ($subjectId: String!) { createUnsubscribeToken(subjectId: $subjectId) }";
@@ -88,6 +89,13 @@ describe("152-FZ Art. 21 part 5: destruction within 30 days of a withdrawal", ()
       overdue: expect.arrayContaining([{ id: opened.id, type: "DESTRUCTION_AFTER_WITHDRAWAL", dueAt: DUE }]),
     });
     expect(await openFor("ru-cust-3")).toHaveLength(1);
+    // The reminder printed the entry's type raw («Просрочен: DESTRUCTION_AFTER_WITHDRAWAL …»): now by its label.
+    const { controllerEmail } = await gateway.database.prisma.tenant.findUniqueOrThrow({ where: { id: gateway.tenantId } });
+    const reminder = await readNotice(gateway, controllerEmail, "staff.deadline-reminder");
+    expect(reminder.text).toContain(
+      `Просрочено: Уничтожение данных после отзыва согласия (часть 5 статьи 21 152-ФЗ, 30 дней) ${opened.id}, срок 5 ноября 2026 г.`,
+    );
+    expect(reminder.text).not.toContain("DESTRUCTION_AFTER_WITHDRAWAL");
 
     const refused = await gateway.asStaff(CLOSE, { id: opened.id, outcome: "OTHER_BASIS" });
     expect(refused.errors?.[0]?.extensions?.code).toBe("REASON_REQUIRED");
