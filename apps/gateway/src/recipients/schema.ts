@@ -14,7 +14,8 @@ const DeliveryStatusEnum = builder.enumType("WebhookDeliveryStatus", {
 });
 
 builder.prismaObject("WebhookEndpoint", {
-  description: "A data system's or processor's endpoint told of every consent change (Standard Webhooks).",
+  description:
+    "A data system's or processor's endpoint told of every consent change, erasure, rectification and restriction (Standard Webhooks).",
   authScopes: { staff: true, auditor: true },
   fields: (t) => ({
     id: t.exposeID("id", { description: "The endpoint's id." }),
@@ -34,13 +35,15 @@ builder.prismaObject("WebhookEndpoint", {
 });
 
 builder.prismaObject("WebhookDelivery", {
-  description: "One consent change told to one recipient: who was told, when, and whether they acknowledged.",
+  description: "One consent change or request told to one recipient: who was told, when, and whether they acknowledged.",
   authScopes: { staff: true, auditor: true },
   fields: (t) => ({
     id: t.exposeID("id", { description: "The delivery's id: the `webhook-id` the recipient receives, the same on every retry." }),
     endpoint: t.relation("endpoint", { description: "The recipient." }),
-    type: t.exposeString("type", { description: "What happened: `consent.changed`." }),
-    eventId: t.exposeID("eventId", { description: "The consent event told of." }),
+    type: t.exposeString("type", {
+      description: "What happened: `consent.changed`, `request.erasure`, `request.rectification` or `request.restriction`.",
+    }),
+    eventId: t.exposeID("eventId", { description: "The consent event, or the privacy request, told of." }),
     status: t.expose("status", { type: DeliveryStatusEnum, description: "Where it is on its way." }),
     attempts: t.exposeInt("attempts", { description: "Attempts made so far." }),
     lastError: t.exposeString("lastError", { nullable: true, description: "Why the last attempt failed (an HTTP status or error name)." }),
@@ -72,7 +75,8 @@ const RegisteredRef = builder.objectRef<{ endpoint: { id: string }; secret: stri
 builder.mutationField("registerWebhookEndpoint", (t) =>
   t.field({
     type: RegisteredRef,
-    description: "Registers a recipient's endpoint; it is told of every consent change from now on, signed with the secret returned.",
+    description:
+      "Registers a recipient's endpoint; it is told of every consent change, erasure, rectification and restriction from now on, signed with the secret returned.",
     authScopes: { staff: true },
     args: {
       name: t.arg.string({ description: "Who receives: the data system or processor." }),
@@ -86,7 +90,7 @@ builder.queryField("webhookEndpoints", (t) =>
   t.prismaConnection({
     type: "WebhookEndpoint",
     cursor: "id",
-    description: "The recipients told of consent changes, with how many deliveries each acknowledged and has not.",
+    description: "The recipients told of consent changes and requests, with how many deliveries each acknowledged and has not.",
     authScopes: { staff: true, auditor: true },
     resolve: (query, _root, _args, ctx) =>
       auditedRead(ctx, { operation: "webhookEndpoints" }, () =>
@@ -99,7 +103,7 @@ builder.queryField("webhookDeliveries", (t) =>
   t.prismaConnection({
     type: "WebhookDelivery",
     cursor: "id",
-    description: "Who was told of which consent change and when, oldest first; `status: FAILED` is the dead-letter list.",
+    description: "Who was told of which consent change or request and when, oldest first; `status: FAILED` is the dead-letter list.",
     authScopes: { staff: true, auditor: true },
     args: {
       status: t.arg({ type: DeliveryStatusEnum, required: false, description: "Only deliveries in this status; all when absent." }),
