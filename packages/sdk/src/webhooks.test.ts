@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { TEST_ENGINES } from "@custos/db/testing";
 import { dataOf, startTestGateway, type TestGateway } from "@custos/gateway/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createClient } from "./client.ts";
+import { failureOf } from "./test-support.ts";
 import { type ConsentChangedEvent, type CustosWebhookEvent, webhookHandler } from "./webhooks.ts";
 
 const REGISTER = `mutation ($name: String!, $url: String!) {
@@ -35,6 +37,8 @@ async function startReceiver(secret: string, port: number) {
 
 describe.each(TEST_ENGINES)("recipients told of consent changes and requests on %s", (engine) => {
   let gateway: TestGateway;
+  /** The first test's recipient, whose receiver is down once that test ends. */
+  const mailer = { id: "", port: 0, secret: "" };
   beforeAll(async () => {
     gateway = await startTestGateway(engine, inject("postgresAdminUrl"));
   });
@@ -44,8 +48,9 @@ describe.each(TEST_ENGINES)("recipients told of consent changes and requests on 
     const staff = createClient({ url: gateway.graphqlUrl, token: gateway.staffKey });
     const port = await freePort();
     const registered = await gateway.asStaff(REGISTER, { name: "Mailer (processor)", url: `http://127.0.0.1:${port}/custos` });
-    const { secret } = dataOf<{ secret: string }>(registered, "registerWebhookEndpoint");
+    const { secret, endpoint } = dataOf<{ secret: string; endpoint: { id: string } }>(registered, "registerWebhookEndpoint");
     expect(secret).toMatch(/^whsec_/);
+    Object.assign(mailer, { id: endpoint.id, port, secret });
 
     const grant = await staff.consent.set({ subjectId: "cust-hook", purpose: "marketing", decision: "GRANTED", channel: "BANNER" });
     const withdrawal = await staff.consent.set({ subjectId: "cust-hook", purpose: "marketing", decision: "WITHDRAWN", channel: "API" });
@@ -121,10 +126,7 @@ describe.each(TEST_ENGINES)("recipients told of consent changes and requests on 
     const { prisma } = gateway.database;
     // A second recipient, up from the start; the first (the mailer) is down since the test before.
     const adsPort = await freePort();
-    const ads = dataOf<{ secret: string; endpoint: { id: string } }>(
-      await gateway.asStaff(REGISTER, { name: "Ad platform (processor)", url: `http://127.0.0.1:${adsPort}/hooks` }),
-      "registerWebhookEndpoint",
-    );
+    const ads = await staff.webhooks.register("Ad platform (processor)", `http://127.0.0.1:${adsPort}/hooks`);
     const adsReceiver = await startReceiver(ads.secret, adsPort);
     try {
       // A customer's rectification, restriction and erasure, and an erasure from a visitor without an account.
@@ -185,6 +187,52 @@ describe.each(TEST_ENGINES)("recipients told of consent changes and requests on 
       expect(waiting.map((row) => JSON.stringify(row.payload).includes(customer) || row.eventId === submitted.request.id)).toEqual(
         Array(4).fill(true),
       );
+
+      // Out of attempts: the mailer's four are dead-lettered, still holding what it must be told.
+      expect(await gateway.deliverWebhooks({ maxAttempts: 3 })).toEqual({ delivered: 0, retrying: 0, failed: 4 });
+      const deadLetters = (await staff.webhooks.deliveries({ status: "FAILED" })).edges.map(({ node }) => node);
+      expect(deadLetters.map((node) => [node.endpoint.name, node.attempts, node.type.startsWith("request.")])).toEqual(
+        Array(4).fill(["Mailer (processor)", 3, true]),
+      );
+      expect(
+        (await staff.webhooks.endpoints()).map(({ name, acknowledged, unacknowledged }) => [name, acknowledged, unacknowledged]),
+      ).toEqual([
+        ["Mailer (processor)", 2, 4],
+        ["Ad platform (processor)", 4, 0],
+      ]);
+
+      // Staff retry the erasure's once the mailer is up again: told once, same webhook-id; only staff may.
+      const erasure = deadLetters.find((node) => node.eventId === erasureId);
+      if (!erasure) throw new Error("no dead-lettered erasure for the mailer");
+      const auditor = createClient({ url: gateway.graphqlUrl, token: await gateway.issueKey({ kind: "AUDITOR", name: "auditor" }) });
+      expect((await failureOf(auditor.webhooks.retry(erasure.id))).code).toBe("FORBIDDEN");
+      expect(await staff.webhooks.retry(erasure.id)).toMatchObject({ id: erasure.id, status: "PENDING", attempts: 0 });
+      expect((await failureOf(staff.webhooks.retry(erasure.id))).code).toBe("WEBHOOK_DELIVERY_NOT_FAILED");
+      expect((await failureOf(staff.webhooks.retry("not-an-id"))).code).toBe("WEBHOOK_DELIVERY_NOT_FAILED");
+      const mailerReceiver = await startReceiver(mailer.secret, mailer.port);
+      try {
+        expect(await gateway.deliverWebhooks()).toEqual({ delivered: 1, retrying: 0, failed: 0 });
+        expect(mailerReceiver.received.map(told)).toEqual([["request.erasure", erasureId, customer, null]]);
+
+        // Disabled: nothing new is fanned out to it, and its dead letters lose what they held and cannot be retried.
+        expect((await failureOf(auditor.webhooks.disable(mailer.id))).code).toBe("FORBIDDEN");
+        expect((await staff.webhooks.disable(mailer.id)).disabledAt).not.toBeNull();
+        expect((await failureOf(staff.webhooks.disable(mailer.id))).code).toBe("WEBHOOK_ENDPOINT_DISABLED");
+        expect((await failureOf(staff.webhooks.disable(randomUUID()))).code).toBe("NOT_FOUND");
+        const left = await prisma.webhookDelivery.findMany({ where: { endpointId: mailer.id, status: "FAILED" } });
+        expect(left.map((row) => [row.lastError, row.payload])).toEqual(Array(3).fill(["endpoint disabled", null]));
+        expect((await failureOf(staff.webhooks.retry(left[0]?.id ?? ""))).code).toBe("WEBHOOK_DELIVERY_NOT_FAILED");
+        await staff.consent.set({ subjectId: "cust-later", purpose: "marketing", decision: "GRANTED", channel: "BANNER" });
+        expect(await gateway.deliverWebhooks()).toEqual({ delivered: 1, retrying: 0, failed: 0 });
+        expect(mailerReceiver.received).toHaveLength(1);
+        expect(adsReceiver.received.map((event) => event.type).at(-1)).toBe("consent.changed");
+      } finally {
+        await mailerReceiver.close();
+      }
+      // Each staff act audited once; the refused ones wrote nothing.
+      for (const operation of ["retryWebhookDelivery", "disableWebhookEndpoint"]) {
+        expect((await staff.audit.list({ operation })).edges).toHaveLength(1);
+      }
     } finally {
       await adsReceiver.close();
     }

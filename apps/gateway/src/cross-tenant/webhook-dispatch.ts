@@ -157,7 +157,7 @@ export async function dispatchWebhooks(
 ) {
   await fanOut();
   const result = { delivered: 0, retrying: 0, failed: 0 };
-  for (const id of await claimPendingDeliveries(prisma)) {
+  for (const id of await claimPendingDeliveries(prisma, undefined, 100_000)) {
     const outcome = await deliverWebhook(prisma, keyPepper, id, maxAttempts);
     if (outcome === "delivered") result.delivered += 1;
     if (outcome === "dead-lettered") result.failed += 1;

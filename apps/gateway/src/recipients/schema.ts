@@ -1,7 +1,7 @@
 import { WebhookDeliveryStatus } from "@custos/db/enums";
 import { auditedRead } from "../audit/audit-service.ts";
 import { builder } from "../ground/builder.ts";
-import { registerWebhookEndpoint } from "./endpoint-service.ts";
+import { disableWebhookEndpoint, registerWebhookEndpoint, retryWebhookDelivery } from "./endpoint-service.ts";
 
 const DeliveryStatusEnum = builder.enumType("WebhookDeliveryStatus", {
   description: "Where a webhook is on its way to a recipient.",
@@ -9,7 +9,10 @@ const DeliveryStatusEnum = builder.enumType("WebhookDeliveryStatus", {
     PENDING: { value: WebhookDeliveryStatus.PENDING, description: "Written by the fan-out, not yet handed to a delivery job." },
     QUEUED: { value: WebhookDeliveryStatus.QUEUED, description: "A delivery job has it and retries it with backoff." },
     DELIVERED: { value: WebhookDeliveryStatus.DELIVERED, description: "The recipient acknowledged it (HTTP 2xx); also in the audit log." },
-    FAILED: { value: WebhookDeliveryStatus.FAILED, description: "Out of attempts (12, about 16 hours): on the dead-letter list." },
+    FAILED: {
+      value: WebhookDeliveryStatus.FAILED,
+      description: "Out of attempts (12, about 16 hours): dead-lettered, for staff to retry; or its endpoint was disabled, so never sent.",
+    },
   },
 });
 
@@ -22,6 +25,11 @@ builder.prismaObject("WebhookEndpoint", {
     name: t.exposeString("name", { description: "Who receives: the data system or processor." }),
     url: t.exposeString("url", { description: "Where the webhooks are POSTed." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was registered; told of consent changes from then on." }),
+    disabledAt: t.expose("disabledAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When staff disabled it (disableWebhookEndpoint): told of nothing since; null while active.",
+    }),
     acknowledged: t.int({
       description: "Deliveries it acknowledged.",
       resolve: (endpoint, _args, ctx) => ctx.prisma.webhookDelivery.count({ where: { endpointId: endpoint.id, status: "DELIVERED" } }),
@@ -103,7 +111,8 @@ builder.queryField("webhookDeliveries", (t) =>
   t.prismaConnection({
     type: "WebhookDelivery",
     cursor: "id",
-    description: "Who was told of which consent change or request and when, oldest first; `status: FAILED` is the dead-letter list.",
+    description:
+      "Who was told of which consent change or request and when, oldest first; `status: FAILED` is the dead-letter list (retryWebhookDelivery).",
     authScopes: { staff: true, auditor: true },
     args: {
       status: t.arg({ type: DeliveryStatusEnum, required: false, description: "Only deliveries in this status; all when absent." }),
@@ -117,5 +126,33 @@ builder.queryField("webhookDeliveries", (t) =>
           orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         }),
       ),
+  }),
+);
+
+builder.mutationField("retryWebhookDelivery", (t) =>
+  t.prismaField({
+    type: "WebhookDelivery",
+    description:
+      "Puts a delivery from the dead-letter list (FAILED) back in the queue with a fresh count of attempts, e.g. once the recipient is up again; same webhook-id.",
+    authScopes: { staff: true },
+    args: { id: t.arg.id({ description: "The delivery's id, from `webhookDeliveries(status: FAILED)`." }) },
+    resolve: async (query, _root, { id }, ctx) => {
+      const retried = await retryWebhookDelivery(ctx.prisma, ctx, String(id));
+      return ctx.prisma.webhookDelivery.findUniqueOrThrow({ ...query, where: { id: retried.id } });
+    },
+  }),
+);
+
+builder.mutationField("disableWebhookEndpoint", (t) =>
+  t.prismaField({
+    type: "WebhookEndpoint",
+    description:
+      "Stops telling a recipient: no new deliveries; those it has not acknowledged go to the dead-letter list and lose their payload.",
+    authScopes: { staff: true },
+    args: { id: t.arg.id({ description: "The endpoint's id, from `webhookEndpoints`." }) },
+    resolve: async (query, _root, { id }, ctx) => {
+      const disabled = await disableWebhookEndpoint(ctx.prisma, ctx, String(id));
+      return ctx.prisma.webhookEndpoint.findUniqueOrThrow({ ...query, where: { id: disabled.id } });
+    },
   }),
 );
