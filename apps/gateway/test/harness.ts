@@ -42,8 +42,11 @@ export interface TestGateway {
   mail: RecordingTransport;
   /** Sends the pending notices once, as the delivery job would. */
   deliverMail(options?: DispatchOptions): Promise<DispatchResult>;
-  /** Fans out the consent changes to the registered webhook endpoints and makes every due delivery attempt once, now. */
-  deliverWebhooks(): Promise<{ delivered: number; retrying: number; failed: number }>;
+  /**
+   * Fans out every tenant's consent changes to the registered webhook endpoints and makes every due delivery attempt
+   * once, now; `maxAttempts` (12 by default) is the attempt that dead-letters.
+   */
+  deliverWebhooks(options?: { maxAttempts?: number }): Promise<{ delivered: number; retrying: number; failed: number }>;
   /** `execute` with the staff key. */
   asStaff(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse>;
   /** A session token for the shopper, signed as the storefront's backend would sign it. */
@@ -99,8 +102,18 @@ export async function startTestGateway(
     return {
       mail,
       deliverMail: (options) => dispatchOutbox(prisma, mail, options),
-      deliverWebhooks: () =>
-        dispatchWebhooks(prisma, TEST_KEY_PEPPER, () => fanOutConsentChanges(scopeToTenant(prisma, tenant.id), tenant.id)),
+      deliverWebhooks: (options) =>
+        dispatchWebhooks(
+          prisma,
+          TEST_KEY_PEPPER,
+          async () => {
+            // Every change so far: the fan-out takes a batch of events a call.
+            for (const { id } of await prisma.tenant.findMany({ select: { id: true } })) {
+              while ((await fanOutConsentChanges(scopeToTenant(prisma, id), id)) > 0);
+            }
+          },
+          options?.maxAttempts,
+        ),
       database,
       graphqlUrl,
       baseUrl: gateway.url,

@@ -3,6 +3,7 @@
 export type { CatalogueApi, PolicyApi } from "./api/catalogue.ts";
 export type { ConsentApi, CookiesApi } from "./api/consent.ts";
 export type { AuditApi, NoticesApi, RecordsApi, StaffApi } from "./api/desk.ts";
+export type { WebhooksApi } from "./api/recipients.ts";
 export type { ProcessorsApi, SubjectsApi, SystemsApi, TransfersApi } from "./api/registers.ts";
 export type { PersonRequestsApi, RequestsApi, TasksApi } from "./api/requests.ts";
 export type { RetentionApi } from "./api/retention.ts";
@@ -77,6 +78,7 @@ export type {
   PurposeConsent,
   RecordConsentInput,
   RecordCookieConsentInput,
+  RegisteredWebhookEndpoint,
   RegisterSubjectContactInput,
   ReportGpcInput,
   RequestConcerns,
@@ -106,6 +108,10 @@ export type {
   UnsubscribeResult,
   VerificationMethod,
   Viewer,
+  WebhookDelivery,
+  WebhookDeliveryList,
+  WebhookDeliveryStatus,
+  WebhookEndpoint,
   WithdrawAllConsentInput,
   WithdrawalDestruction,
   WithdrawalDestructionOutcome,

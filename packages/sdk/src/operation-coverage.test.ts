@@ -21,9 +21,6 @@ const LEFT_OUT = [
   "releaseLegalHold",
   "revokeApiKey",
   "rotateSigningKey",
-  "registerWebhookEndpoint",
-  "webhookDeliveries",
-  "webhookEndpoints",
   "setRetentionPolicy",
   "sweepRetention",
 ].sort();

@@ -25,6 +25,7 @@ import type {
   ProcessorsQuery,
   PublishPolicyVersionMutation,
   PurposesQuery,
+  RegisterWebhookEndpointMutation,
   ReportGpcMutation,
   RequestProgressFieldsFragment,
   RequestTaskFieldsFragment,
@@ -41,6 +42,9 @@ import type {
   TransfersQuery,
   UnsubscribeMutation,
   ViewerQuery,
+  WebhookDeliveriesQuery,
+  WebhookDeliveryFieldsFragment,
+  WebhookEndpointFieldsFragment,
   WhereDoesMyDataGoQuery,
   WithdrawalDestructionFieldsFragment,
 } from "../generated/graphql.ts";
@@ -214,6 +218,14 @@ export type Notice = NoticeFieldsFragment;
 export type NoticeList = NoticesQuery["outbox"];
 export type NoticeStatus = OutboxStatus;
 
+/** A recipient told of consent changes and requests, with how many deliveries it acknowledged and has not. */
+export type WebhookEndpoint = WebhookEndpointFieldsFragment;
+/** A newly registered recipient with its signing secret, shown this once. */
+export type RegisteredWebhookEndpoint = RegisterWebhookEndpointMutation["registerWebhookEndpoint"];
+/** One consent change or request told to one recipient, and whether it acknowledged. */
+export type WebhookDelivery = WebhookDeliveryFieldsFragment;
+export type WebhookDeliveryList = WebhookDeliveriesQuery["webhookDeliveries"];
+
 /** One entry of the disclosure register. */
 export type Disclosure = DisclosuresQuery["disclosures"]["edges"][number]["node"];
 /** A legal hold: data kept through erasure and retention, and why. */
@@ -225,4 +237,10 @@ export type RetentionRun = RetentionRunsQuery["retentionRuns"]["edges"][number][
 export type AuditLogPage = AuditLogQuery["auditLog"];
 export type AuditLogEntry = AuditLogPage["edges"][number]["node"];
 
-export type { AuditExportFormat, AuditLogFilter, OutboxStatus, ProcessingRecordFormat } from "../generated/graphql.ts";
+export type {
+  AuditExportFormat,
+  AuditLogFilter,
+  OutboxStatus,
+  ProcessingRecordFormat,
+  WebhookDeliveryStatus,
+} from "../generated/graphql.ts";

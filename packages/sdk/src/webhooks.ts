@@ -2,7 +2,7 @@
 // webhook-signature) with the signature checked and each `webhook-id` handled once, even when the gateway retries:
 //
 //   import { webhookHandler } from "@custos/sdk/webhooks";
-//   const handler = webhookHandler({ secret: process.env.CUSTOS_WEBHOOK_SECRET, onEvent: (event) => applyConsent(event) });
+//   const handler = webhookHandler({ secret: process.env.CUSTOS_WEBHOOK_SECRET, onEvent: (event) => apply(event) });
 //   createServer(handler).listen(8080);
 //
 // A 2xx answer is the acknowledgement the gateway records; a throw from `onEvent` answers 500, so the event comes again.
@@ -24,6 +24,26 @@ export interface ConsentChangedEvent {
   };
 }
 
+/**
+ * An erasure, rectification or restriction that took effect (GDPR Art. 19, 152-FZ Art. 21): do the same in your system.
+ * The person is named by the app's id (`subjectId`), or, for a request made without an account, by the address the
+ * request's code proved (`email`); the other is null. A rectification carries no corrected values: read the corrected
+ * record from the system that holds it.
+ */
+export interface RequestCompletedEvent {
+  type: "request.erasure" | "request.rectification" | "request.restriction";
+  timestamp: string;
+  data: {
+    requestId: string;
+    subjectId: string | null;
+    email: string | null;
+    completedAt: string;
+  };
+}
+
+/** Everything the gateway tells a recipient; branch on `type`. */
+export type CustosWebhookEvent = ConsentChangedEvent | RequestCompletedEvent;
+
 /** Remembers the `webhook-id`s handled; keep it in your database to stay exactly-once across restarts. */
 export interface HandledIds {
   has(id: string): boolean | Promise<boolean>;
@@ -33,7 +53,7 @@ export interface HandledIds {
 export interface WebhookHandlerOptions {
   /** The `whsec_…` secret `registerWebhookEndpoint` returned. */
   secret: string;
-  onEvent(event: ConsentChangedEvent, webhookId: string): unknown;
+  onEvent(event: CustosWebhookEvent, webhookId: string): unknown;
   /** In memory by default. */
   handled?: HandledIds;
   /** Largest body read (default 64 KiB). */
@@ -68,9 +88,9 @@ export function webhookHandler(options: WebhookHandlerOptions): (req: IncomingMe
       "webhook-timestamp": String(req.headers["webhook-timestamp"] ?? ""),
       "webhook-signature": String(req.headers["webhook-signature"] ?? ""),
     };
-    let event: ConsentChangedEvent;
+    let event: CustosWebhookEvent;
     try {
-      event = webhook.verify(body, headers) as ConsentChangedEvent;
+      event = webhook.verify(body, headers) as CustosWebhookEvent;
     } catch {
       return answer(res, 401);
     }

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from "@custos/db";
+import { Prisma, type PrismaClient } from "@custos/db";
 import { Webhook } from "standardwebhooks";
 import { unsealWebhookSecret } from "../recipients/webhook-secrets.ts";
 
@@ -57,11 +57,24 @@ async function consentChangedPayload(prisma: PrismaClient, eventId: string, at: 
 }
 
 /**
- * The delivery job, whichever queue runs it: POSTs the event signed per Standard Webhooks (webhook-id = the delivery's
- * id, the same on every retry, so the receiver keeps what it already did), outside any transaction. A 2xx answer is
- * the receiver's acknowledgement: recorded on the delivery and in the audit log. Anything else is "retry" until the
- * last attempt, which puts it on the dead-letter list (FAILED). At least once from the wire, exactly once for a
- * receiver that keeps the ids it handled (the SDK's webhookHandler does).
+ * What the receiver gets of an erasure, rectification or restriction: the event as the request left it when it took
+ * effect (recipients/request-events.ts). Null once blanked: its endpoint was disabled, so nothing is sent.
+ */
+async function requestPayload(prisma: PrismaClient, row: { type: string; eventId: string; payload: Prisma.JsonValue }, at: Date) {
+  if (row.payload === null) return null;
+  const request = await prisma.privacyRequest.findUnique({ where: { id: row.eventId }, select: { subjectId: true } });
+  return {
+    subjectId: request?.subjectId ?? null,
+    body: JSON.stringify({ type: row.type, timestamp: at.toISOString(), data: row.payload }),
+  };
+}
+
+/**
+ * The delivery job, whichever queue runs it: POSTs the consent change or request signed per Standard Webhooks
+ * (webhook-id = the delivery's id, the same on every retry, so the receiver keeps what it already did), outside any
+ * transaction. A 2xx answer is the receiver's acknowledgement: recorded on the delivery and in the audit log.
+ * Anything else is "retry" until the last attempt, which puts it on the dead-letter list (FAILED). At least once from
+ * the wire, exactly once for a receiver that keeps the ids it handled (the SDK's webhookHandler does).
  */
 export async function deliverWebhook(
   prisma: PrismaClient,
@@ -70,10 +83,13 @@ export async function deliverWebhook(
   maxAttempts = WEBHOOK_MAX_ATTEMPTS,
 ): Promise<WebhookOutcome> {
   const row = await prisma.webhookDelivery.findUnique({ where: { id }, include: { endpoint: true } });
-  if (row?.status !== "QUEUED") return "gone";
+  if (row?.status !== "QUEUED" || row.endpoint.disabledAt) return "gone";
   const attempts = row.attempts + 1;
   const now = new Date();
-  const { subjectId, body } = await consentChangedPayload(prisma, row.eventId, now);
+  const built =
+    row.type === "consent.changed" ? await consentChangedPayload(prisma, row.eventId, now) : await requestPayload(prisma, row, now);
+  if (!built) return "gone";
+  const { subjectId, body } = built;
   const signature = new Webhook(unsealWebhookSecret(keyPepper, row.endpointId, row.endpoint.sealedSecret)).sign(row.id, now, body);
   let failure: string | null = null;
   try {
@@ -96,14 +112,19 @@ export async function deliverWebhook(
   }
   if (failure) {
     const deadLetter = attempts >= maxAttempts;
-    await prisma.webhookDelivery.update({
-      where: { id },
+    // Only while it is still this job's: staff may have disabled the endpoint meanwhile.
+    await prisma.webhookDelivery.updateMany({
+      where: { id, status: "QUEUED" },
       data: { attempts, lastError: failure, status: deadLetter ? "FAILED" : "QUEUED" },
     });
     return deadLetter ? "dead-lettered" : "retry";
   }
   await prisma.$transaction([
-    prisma.webhookDelivery.update({ where: { id }, data: { status: "DELIVERED", attempts, lastError: null, deliveredAt: new Date() } }),
+    // Acknowledged: a request's payload (the person's id) has served its purpose and is blanked.
+    prisma.webhookDelivery.update({
+      where: { id },
+      data: { status: "DELIVERED", attempts, lastError: null, deliveredAt: new Date(), payload: Prisma.DbNull },
+    }),
     prisma.auditLogEntry.create({
       data: {
         tenantId: row.tenantId,
@@ -128,11 +149,16 @@ export async function deliverWebhook(
  * Fans out and delivers every pending delivery once, now, and waits: for tests, where no queue runs. A delivery that
  * failed with attempts left is PENDING again, for the next call.
  */
-export async function dispatchWebhooks(prisma: PrismaClient, keyPepper: string, fanOut: () => Promise<unknown>) {
+export async function dispatchWebhooks(
+  prisma: PrismaClient,
+  keyPepper: string,
+  fanOut: () => Promise<unknown>,
+  maxAttempts = WEBHOOK_MAX_ATTEMPTS,
+) {
   await fanOut();
   const result = { delivered: 0, retrying: 0, failed: 0 };
-  for (const id of await claimPendingDeliveries(prisma)) {
-    const outcome = await deliverWebhook(prisma, keyPepper, id);
+  for (const id of await claimPendingDeliveries(prisma, undefined, 100_000)) {
+    const outcome = await deliverWebhook(prisma, keyPepper, id, maxAttempts);
     if (outcome === "delivered") result.delivered += 1;
     if (outcome === "dead-lettered") result.failed += 1;
     if (outcome === "retry") {

@@ -52,6 +52,9 @@ export const ERROR_CODE_DESCRIPTIONS = {
   INVALID_EXPORT_RANGE: "An export period whose end is not after its start.",
   INVALID_WEBHOOK_ENDPOINT:
     "A webhook endpoint without a name, or whose URL is not https:// (http:// only on this host) or carries credentials.",
+  WEBHOOK_DELIVERY_NOT_FAILED:
+    "Retrying a webhook delivery that is not on the dead-letter list (FAILED), or whose endpoint is disabled; webhookDeliveries lists them.",
+  WEBHOOK_ENDPOINT_DISABLED: "Disabling a webhook endpoint that is already disabled.",
   INVALID_CHECKPOINT:
     "A consent log checkpoint that is not a compact JWS signed by one of the controller's published keys, or a tree size the log has not reached.",
   EXPORT_TOO_LARGE: "An export would hold more rows than one document should; narrow the filter or the period.",

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { TenantScopedPrisma } from "@custos/db";
+import { Prisma, type TenantScopedPrisma } from "@custos/db";
 import { recordAudit } from "../audit/audit-service.ts";
 import type { Context } from "../ground/context.ts";
 import { CustosError } from "../ground/errors.ts";
+import { isUuid } from "../ground/identifiers/uuid.ts";
 import { newWebhookSecret, sealWebhookSecret } from "./webhook-secrets.ts";
 
 type Caller = Pick<Context, "caller" | "tenantId" | "requestId" | "keyPepper">;
@@ -45,5 +46,53 @@ export async function registerWebhookEndpoint(db: TenantScopedPrisma, ctx: Calle
     });
     await recordAudit(tx, ctx, { operation: "registerWebhookEndpoint" });
     return { endpoint, secret };
+  });
+}
+
+/**
+ * Puts a dead-lettered delivery back in the queue with a fresh count of attempts, e.g. once the recipient is up again;
+ * its webhook-id stays the same, so a receiver that already handled it acknowledges without acting twice.
+ */
+export async function retryWebhookDelivery(db: TenantScopedPrisma, ctx: Caller, id: string) {
+  return db.$transaction(async (tx) => {
+    const [retried] = isUuid(id)
+      ? await tx.webhookDelivery.updateManyAndReturn({
+          where: { id, status: "FAILED", endpoint: { disabledAt: null } },
+          data: { status: "PENDING", attempts: 0 },
+          select: { id: true },
+        })
+      : [];
+    if (!retried) {
+      throw new CustosError("WEBHOOK_DELIVERY_NOT_FAILED", "No delivery with that id is on the dead-letter list of an active endpoint.");
+    }
+    await recordAudit(tx, ctx, { operation: "retryWebhookDelivery" });
+    return retried;
+  });
+}
+
+/**
+ * Stops an endpoint: no new deliveries, and those it has not acknowledged leave the queue as FAILED ("endpoint
+ * disabled") with their payloads blanked, since nothing will send them. Who was not told stays visible to staff.
+ */
+export async function disableWebhookEndpoint(db: TenantScopedPrisma, ctx: Caller, id: string) {
+  return db.$transaction(async (tx) => {
+    const [disabled] = isUuid(id)
+      ? await tx.webhookEndpoint.updateManyAndReturn({
+          where: { id, disabledAt: null },
+          data: { disabledAt: new Date() },
+          select: { id: true },
+        })
+      : [];
+    if (!disabled) {
+      const exists = isUuid(id) && (await tx.webhookEndpoint.count({ where: { id } })) > 0;
+      if (exists) throw new CustosError("WEBHOOK_ENDPOINT_DISABLED", "This endpoint is already disabled.");
+      throw new CustosError("NOT_FOUND", "There is no webhook endpoint with that id.");
+    }
+    await tx.webhookDelivery.updateMany({
+      where: { endpointId: id, status: { not: "DELIVERED" } },
+      data: { status: "FAILED", lastError: "endpoint disabled", payload: Prisma.DbNull },
+    });
+    await recordAudit(tx, ctx, { operation: "disableWebhookEndpoint" });
+    return disabled;
   });
 }

@@ -60,7 +60,20 @@ export const consentSamples: Record<string, OperationSample> = {
   },
   "Mutation.registerWebhookEndpoint": {
     document: 'mutation ($url: String!) { registerWebhookEndpoint(name: "CRM", url: $url) { secret endpoint { id name } } }',
-    variables: (world) => ({ url: `https://crm-${world.unique()}.example.com/custos` }),
+    // Loopback, not a made-up host: a later delivery attempt is refused at once instead of waiting on DNS.
+    variables: (world) => ({ url: `http://127.0.0.1:9/crm-${world.unique()}` }),
+    allowed: ["staff"],
+    audited: true,
+  },
+  "Mutation.retryWebhookDelivery": {
+    document: "mutation ($id: ID!) { retryWebhookDelivery(id: $id) { id status attempts } }",
+    variables: async (world) => ({ id: await world.failedWebhookDeliveryId() }),
+    allowed: ["staff"],
+    audited: true,
+  },
+  "Mutation.disableWebhookEndpoint": {
+    document: "mutation ($id: ID!) { disableWebhookEndpoint(id: $id) { id disabledAt } }",
+    variables: async (world) => ({ id: await world.webhookEndpointId() }),
     allowed: ["staff"],
     audited: true,
   },

@@ -49,6 +49,10 @@ export interface SampleWorld {
   withdrawalDestructionId(): Promise<string>;
   /** The id of a fresh notice on the dead-letter list. */
   failedNoticeId(): Promise<string>;
+  /** The id of a fresh active webhook endpoint, to disable. */
+  webhookEndpointId(): Promise<string>;
+  /** The id of a fresh webhook delivery on the dead-letter list (its receiver is down). */
+  failedWebhookDeliveryId(): Promise<string>;
 }
 
 export interface OperationSample {

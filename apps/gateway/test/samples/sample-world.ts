@@ -50,6 +50,15 @@ export async function sampleWorld(gateway: TestGateway, tenant: SampleTenant): P
     return { token: submitted.trackingToken, id: submitted.request.id, recipient };
   };
   let shopperEventId: Promise<string> | undefined;
+  // On this host's discard port, where nothing listens: a receiver that is down, refused at once (no DNS, no wait).
+  const registerEndpoint = async (name: string) =>
+    (
+      await staff<{ endpoint: { id: string } }>(
+        "registerWebhookEndpoint",
+        "mutation ($name: String!, $url: String!) { registerWebhookEndpoint(name: $name, url: $url) { endpoint { id } } }",
+        { name, url: `http://127.0.0.1:9/${fresh()}` },
+      )
+    ).endpoint.id;
 
   return {
     shopperId: tenant.shopperId,
@@ -74,6 +83,16 @@ export async function sampleWorld(gateway: TestGateway, tenant: SampleTenant): P
       await gateway.deliverMail({ maxAttempts: 1, batchSize: 10_000 });
       gateway.mail.failNext = 0;
       return (await prisma.outboxMessage.findFirstOrThrow({ where: { recipient, status: "FAILED" } })).id;
+    },
+    webhookEndpointId: () => registerEndpoint("To disable"),
+    failedWebhookDeliveryId: async () => {
+      const endpointId = await registerEndpoint("Down");
+      await staff("recordConsent", "mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id } }", {
+        input: { subjectId: `hooked-${fresh()}`, purpose: "marketing", decision: "GRANTED", channel: "SUPPORT_AGENT" },
+      });
+      // Nothing answers, and one attempt is all a delivery gets here: straight to the dead-letter list.
+      await gateway.deliverWebhooks({ maxAttempts: 1 });
+      return (await prisma.webhookDelivery.findFirstOrThrow({ where: { endpointId, status: "FAILED" } })).id;
     },
     withdrawalDestructionId: async () => {
       const subjectId = `withdrawer-${fresh()}`;

@@ -4,6 +4,7 @@ import { CustosError } from "../../ground/errors.ts";
 import type { CsvValue } from "../../ground/exports/csv.ts";
 import { parseStoredJson } from "../../ground/stored-json.ts";
 import { ERASE_WHEN_SENT } from "../../outbox/outbox-service.ts";
+import { tellRecipientsOfRequest } from "../../recipients/request-events.ts";
 import { eraseSubjectRecords } from "../../subjects/erasure.ts";
 import { issueRequestToken } from "../intake/request-tokens.ts";
 import { isUuid, lockRequest, moveRequest, type PrivacyRequest, type RequestCaller } from "../workflow/request-workflow.ts";
@@ -102,7 +103,8 @@ export async function confirmWithoutSystems(tx: TenantTransaction, ctx: Fulfilme
 /**
  * Custos's own part, then the answer: the package for access and portability (the systems' records and Custos's
  * own), its own records erased for erasure (except what a legal hold keeps), the subject marked restricted for
- * restriction. The completion notice names the systems searched and what was kept, and why.
+ * restriction. The completion notice names the systems searched and what was kept, and why; the webhook recipients
+ * are told of an erasure, rectification or restriction (recipients/request-events.ts).
  */
 async function completeRequest(tx: TenantTransaction, ctx: FulfilmentCaller, request: PrivacyRequest, staffReason: string | null) {
   const tasks = await tx.requestTask.findMany({
@@ -149,6 +151,8 @@ async function completeRequest(tx: TenantTransaction, ctx: FulfilmentCaller, req
     note: staffReason ? `answered without data systems: ${staffReason}` : `searched: ${searched.join(", ")}`,
     payloads: { completion: completionPayload },
   });
+  // Before the erasure below replaces the app's subject id the recipients need.
+  await tellRecipientsOfRequest(tx, request, now);
   if (request.type === "ERASURE") await eraseOwnRecords(tx, request, now, held?.keep ?? new Set());
   return completed;
 }
