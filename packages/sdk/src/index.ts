@@ -22,6 +22,7 @@ export {
 export { createStorefrontClient, type StorefrontClient } from "./storefront.ts";
 export type { TypedDocument, VariablesArgument } from "./typed-document.ts";
 export type {
+  ApplicableRefusalGround,
   AuditExportFormat,
   AuditLogEntry,
   AuditLogFilter,
@@ -77,6 +78,7 @@ export type {
   PurposeConsent,
   RecordConsentInput,
   RecordCookieConsentInput,
+  RefusalGround,
   RegisterSubjectContactInput,
   ReportGpcInput,
   RequestConcerns,

@@ -24,6 +24,7 @@ import type {
   ProcessorsQuery,
   PublishPolicyVersionMutation,
   PurposesQuery,
+  RefusalGroundsQuery,
   ReportGpcMutation,
   RequestProgressFieldsFragment,
   RequestTaskFieldsFragment,
@@ -174,6 +175,9 @@ export type PrivacyRequestQueueFilter = PrivacyRequestsQueryVariables;
 
 /** How far one curated working-day calendar reaches; deadlines that count later days are provisional. */
 export type CalendarCoverage = CalendarCoverageQuery["calendarCoverage"][number];
+
+/** A legal ground a refusal under one law may cite: the ground, what it cites, and whether staff's reason must go with it. */
+export type ApplicableRefusalGround = RefusalGroundsQuery["refusalGrounds"][number];
 
 /** Where a customer's codes and notices go: the verified address the account system registered. */
 export type SubjectContact = SubjectContactFieldsFragment;
