@@ -1,7 +1,8 @@
 // The privacy desk in a real browser against the real gateway and a real OpenID provider: a privacy officer signs in
 // and takes a request from the queue to completion (keyboard only), another answers a question and refuses a request
-// on a legal ground (the notices reach a real SMTP server), an auditor sees and exports but cannot change anything, and
-// every page has no serious or critical axe-core violation. Screenshots: test-artifacts/desk-*.png.
+// on a legal ground (the notices reach a real SMTP server) and verifies a person's consent receipt in the browser, an
+// auditor sees and exports but cannot change anything, and every page has no serious or critical axe-core violation.
+// Screenshots: test-artifacts/desk-*.png.
 import { readFileSync } from "node:fs";
 import { type CustosClient, createClient } from "@custos/sdk/staff";
 import type { Locator, Page } from "playwright-core";
@@ -238,6 +239,13 @@ describe("the privacy desk", () => {
     const page = await world.signedIn("li");
     await page.goto(`${world.desk.url}/#/person/cust-7`);
     await page.getByRole("cell", { name: "GRANTED" }).first().waitFor();
+    // The person's own event, its signed receipt verified in the browser against the keys the gateway publishes.
+    const [own] = (await staff.consent.events("cust-7")).edges;
+    await page.getByRole("button", { name: `Verify receipt of event ${own?.node.sequence}` }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: new RegExp(`^Event ${own?.node.sequence}: the receipt verifies here, signed with key .+, in the public log`) })
+      .waitFor();
     await page.getByRole("button", { name: "Ask the gateway to verify the chain" }).click();
     await page.getByText(/^The chain of \d+ events verifies/).waitFor();
     // The browser's own re-hash of the exported chain reaches the head the gateway keeps.

@@ -96,6 +96,7 @@ export type {
   RetentionTrigger,
   StaffMember,
   SubjectConsent,
+  SubjectConsentEventPage,
   SubjectContact,
   SubjectPurposeConsent,
   SubmitRequestInput,

@@ -35,6 +35,7 @@ import type {
   RetentionTasksQuery,
   RetentionTasksQueryVariables,
   StaffMembersQuery,
+  SubjectConsentEventsQuery,
   SubjectContactFieldsFragment,
   SubmitRequestMutation,
   TcfPermissionQuery,
@@ -87,6 +88,8 @@ export type TcfPermission = TcfPermissionQuery["tcfPermission"];
 
 /** One recorded consent decision, as the ledger stored it, with its place in the hash chain. */
 export type ConsentEvent = ConsentEventFieldsFragment;
+/** A page of one person's consent events, newest first, for staff and auditors. */
+export type SubjectConsentEventPage = SubjectConsentEventsQuery["subjectConsentEvents"];
 
 /** What one GPC report did to one purpose or cookie category in its scope. */
 export type GpcOutcome = ReportGpcMutation["reportGpc"][number];
