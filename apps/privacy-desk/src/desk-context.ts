@@ -6,4 +6,6 @@ export interface Desk {
   viewer: Viewer;
   /** Auditors see and export; every control that changes something is left out for them (the gateway refuses anyway). */
   canChange: boolean;
+  /** The tenant's published signing keys (public, no credentials), which receipts are verified against in the browser. */
+  keysUrl: string;
 }

@@ -106,7 +106,8 @@ function App({ config }: { config: DeskConfig }) {
       const client = createClient({ url: config.gatewayUrl, token });
       try {
         const viewer = await client.viewer();
-        setBoot({ state: "ready", desk: { client, viewer, canChange: viewer.kind === "STAFF" } });
+        const keysUrl = new URL(`/.well-known/custos/${encodeURIComponent(viewer.tenant)}/keys`, config.gatewayUrl).href;
+        setBoot({ state: "ready", desk: { client, viewer, canChange: viewer.kind === "STAFF", keysUrl } });
       } catch (error) {
         if (error instanceof CustosError && error.code === "FORBIDDEN") return setBoot({ state: "no-role" });
         if (error instanceof CustosError && error.code === "UNAUTHENTICATED") {

@@ -1,13 +1,19 @@
 // One world per test file: the desk built and served, a real OpenID provider with the demo's people, the real gateway
-// configured for both, and Debian's Chromium driven by playwright-core.
+// configured for both, a real SMTP server its notices can go to, and Debian's Chromium driven by playwright-core.
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startTestGateway, type TestGateway } from "@custos/gateway/testing";
 import { type OpenIdProvider, startOpenIdProvider } from "@custos/testing/openid-provider";
+import { type ParsedMail, simpleParser } from "mailparser";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { SMTPServer } from "smtp-server";
 import { build } from "vite";
+// The gateway's own delivery of one outbox batch, through the transport main.ts builds from CUSTOS_SMTP_URL.
+import { dispatchOutbox } from "../../gateway/src/cross-tenant/outbox-dispatch.ts";
+import { smtpTransport } from "../../gateway/src/outbox/smtp-transport.ts";
 import { DEMO_AUDIENCE, DESK_CLIENT_ID, demoPeople } from "../server/demo-people.ts";
 import { type DeskServer, startDeskServer } from "../server/desk-server.ts";
 
@@ -26,11 +32,41 @@ const FLAGS = [
   "--disable-sync",
 ];
 
+/** A real SMTP server on loopback that keeps every message it accepts, parsed as a mail client reads it. */
+export interface SmtpSink {
+  url: string;
+  received: ParsedMail[];
+  close(): Promise<void>;
+}
+
+async function startSmtpSink(): Promise<SmtpSink> {
+  const received: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, _session, callback) {
+      simpleParser(stream).then(
+        (mail) => {
+          received.push(mail);
+          callback();
+        },
+        (error: Error) => callback(error),
+      );
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
 export interface DeskWorld {
   gateway: TestGateway;
   provider: OpenIdProvider;
   desk: DeskServer;
   browser: Browser;
+  smtp: SmtpSink;
+  /** Sends the pending notices once through the SMTP sink, as a gateway with CUSTOS_SMTP_URL set would. */
+  deliverBySmtp(): Promise<void>;
   /** A fresh browser context (its own storage and languages), signed in as `login` through the provider's pages. */
   signedIn(login: string, languages?: string[]): Promise<Page>;
   [Symbol.asyncDispose](): Promise<void>;
@@ -50,12 +86,19 @@ export async function startDeskWorld(): Promise<DeskWorld> {
   });
   desk.configure({ gatewayUrl: gateway.graphqlUrl, issuer: provider.issuer, clientId: DESK_CLIENT_ID });
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: FLAGS });
+  const smtp = await startSmtpSink();
+  const mail = smtpTransport(smtp.url, "privacy@shop.example", { publicUrl: gateway.baseUrl });
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
     gateway,
     provider,
     desk,
     browser,
+    smtp,
+    async deliverBySmtp() {
+      const { failed, retrying } = await dispatchOutbox(gateway.database.prisma, mail);
+      if (failed + retrying > 0) throw new Error(`the SMTP sink refused ${failed + retrying} notices`);
+    },
     async signedIn(login, languages = ["en-GB"]) {
       const context = await browser.newContext({ locale: languages[0], viewport: { width: 1200, height: 900 } });
       const page = await context.newPage();
@@ -70,6 +113,7 @@ export async function startDeskWorld(): Promise<DeskWorld> {
     },
     async [Symbol.asyncDispose]() {
       await browser.close();
+      await smtp.close();
       await gateway[Symbol.asyncDispose]();
       await provider.close();
       await desk.close();

@@ -1,6 +1,8 @@
 // The privacy desk in a real browser against the real gateway and a real OpenID provider: a privacy officer signs in
-// and takes a request from the queue to completion (keyboard only), an auditor sees and exports but cannot change
-// anything, and every page has no serious or critical axe-core violation. Screenshots: test-artifacts/desk-*.png.
+// and takes a request from the queue to completion (keyboard only), another answers a question and refuses a request
+// on a legal ground (the notices reach a real SMTP server) and verifies a person's consent receipt in the browser, an
+// auditor sees and exports but cannot change anything, and every page has no serious or critical axe-core violation.
+// Screenshots: test-artifacts/desk-*.png.
 import { readFileSync } from "node:fs";
 import { type CustosClient, createClient } from "@custos/sdk/staff";
 import type { Locator, Page } from "playwright-core";
@@ -27,11 +29,13 @@ describe("the privacy desk", () => {
   let staff: CustosClient;
   let app: CustosClient;
   let rectification: string;
+  let question: string;
+  let refusable: string;
   let provisional: string;
   beforeAll(async () => {
     world = await startDeskWorld();
     const { gateway } = world;
-    // The machines' side, through the SDK with keys: a data system and its app, a request, a person's consent.
+    // The machines' side, through the SDK with keys: a data system and its app, two requests, a person's consent.
     staff = createClient({ url: gateway.graphqlUrl, token: gateway.staffKey });
     await staff.systems.create({ key: "crm", name: "CRM", dataCategories: ["identity"] });
     app = createClient({ url: gateway.graphqlUrl, token: await gateway.issueKey({ kind: "SERVICE", name: "crm", dataSystemKey: "crm" }) });
@@ -42,6 +46,18 @@ describe("the privacy desk", () => {
         contactEmail: "moved@example.com",
         details: "My city is Kazan now.",
       })
+    ).request.id;
+    question = (
+      await staff.requests.submit({
+        type: "QUESTION",
+        jurisdiction: "RU",
+        contactEmail: "asks@example.com",
+        details: "Which cookies?",
+        language: "en",
+      })
+    ).request.id;
+    refusable = (
+      await staff.requests.submit({ type: "ERASURE", jurisdiction: "DE", contactEmail: "erase-invoices@example.com", language: "en" })
     ).request.id;
     // Left open, for the auditor to find in the queue: received on a day no curated Russian calendar reaches past, so
     // its deadline is provisional. The gateway runs in this process: moving Date moves its clock (and only Date).
@@ -160,10 +176,76 @@ describe("the privacy desk", () => {
     await page.context().close();
   });
 
+  it("answers a question and refuses a request on a legal ground, by keyboard; both notices reach the person by SMTP", async () => {
+    const page = await world.signedIn("li");
+    // A question reaches no data system: staff answer it, and the answer is the notice.
+    await page.goto(`${world.desk.url}/#/requests/${question}`);
+    await page.getByLabel("Legal ground (cited to the person)").waitFor();
+    await expectAccessible(page);
+    await snap(page, "desk-request-decisions");
+    const answer = "We set only the cookies that keep you signed in and your basket; no advertising cookies.";
+    await tabTo(page, page.getByLabel("Answer (sent to the person as written)"));
+    await page.keyboard.type(answer);
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "The answer sent to the person" }).waitFor();
+    expect(await page.locator(".answer").textContent()).toBe(answer);
+    expect(await staff.requests.get(question)).toMatchObject({ status: "COMPLETED", answer });
+
+    // A refusal offers the grounds of the request's law (GDPR here) and those of every law, never another law's.
+    await page.goto(`${world.desk.url}/#/requests/${refusable}`);
+    const ground = page.getByLabel("Legal ground (cited to the person)");
+    await ground.locator("option", { hasText: "Keeping the data is a legal obligation" }).waitFor({ state: "attached" });
+    const offered = await ground.locator("option").evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    expect(offered).toEqual(["", ...(await staff.requests.refusalGrounds("DE")).map((option) => option.ground)]);
+    expect(offered.filter((value) => value.startsWith("RU_") || value.startsWith("CCPA_"))).toEqual([]);
+    await tabTo(page, ground);
+    await page.keyboard.type("Keeping");
+    expect(await ground.inputValue()).toBe("GDPR_ART_17_3_B_LEGAL_OBLIGATION");
+    await page.getByText("Cites GDPR Art. 17(3)(b).").waitFor();
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Invoices are kept for ten years under the tax code.");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Space");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    const refusal = page.getByRole("definition").filter({ hasText: "Keeping the data is a legal obligation" });
+    await refusal.getByText("Invoices are kept for ten years under the tax code.", { exact: true }).waitFor();
+    expect(await staff.requests.get(refusable)).toMatchObject({ status: "REJECTED", refusalGround: "GDPR_ART_17_3_B_LEGAL_OBLIGATION" });
+    await expectAccessible(page);
+
+    // The gateway sends both through a real SMTP server, as one configured with CUSTOS_SMTP_URL does.
+    await world.deliverBySmtp();
+    const received = (address: string, subject: string) =>
+      world.smtp.received.filter(
+        (mail) => mail.subject === subject && [mail.to].flat().some((list) => list?.value.some((entry) => entry.address === address)),
+      );
+    const [answered] = received("asks@example.com", "Our answer to your privacy question");
+    expect(answered?.text).toContain(answer);
+    const [refused] = received("erase-invoices@example.com", "We cannot carry out your privacy request");
+    expect(refused?.text).toContain("we must keep the data to comply with a legal obligation (GDPR Art. 17(3)(b))");
+    expect(refused?.text).toContain("Invoices are kept for ten years under the tax code.");
+
+    // The audit log names the person for both.
+    const log = await staff.audit.list({ actor: "staff:person:li Li Na <li.na@privacy.example>" });
+    const changes = log.edges
+      .map((edge) => edge.node.operation)
+      .filter((operation) => !["privacyRequest", "privacyRequests", "staffMembers"].includes(operation));
+    expect(changes.sort()).toEqual(["answerRequest", "transitionRequest"]);
+    await page.context().close();
+  });
+
   it("shows a person, the registers and operations, each page accessible, in the language chosen", async () => {
     const page = await world.signedIn("li");
     await page.goto(`${world.desk.url}/#/person/cust-7`);
     await page.getByRole("cell", { name: "GRANTED" }).first().waitFor();
+    // The person's own event, its signed receipt verified in the browser against the keys the gateway publishes.
+    const [own] = (await staff.consent.events("cust-7")).edges;
+    await page.getByRole("button", { name: `Verify receipt of event ${own?.node.sequence}` }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: new RegExp(`^Event ${own?.node.sequence}: the receipt verifies here, signed with key .+, in the public log`) })
+      .waitFor();
     await page.getByRole("button", { name: "Ask the gateway to verify the chain" }).click();
     await page.getByText(/^The chain of \d+ events verifies/).waitFor();
     // The browser's own re-hash of the exported chain reaches the head the gateway keeps.

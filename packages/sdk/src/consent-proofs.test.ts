@@ -55,6 +55,23 @@ describe.each(TEST_ENGINES)("signed receipts and the public consent log through 
     const shopper = createClient({ url: gateway.graphqlUrl, token: () => gateway.shopperSession("cust-7") });
     const customerReceipt = await shopper.consent.signedReceipt("cust-7", withdrawal);
     expect(await verifyReceipt(customerReceipt, keys)).toMatchObject({ valid: true, decision: "WITHDRAWN", checkpoint: { treeSize: 5 } });
+    // Staff and auditors page through the person's own events, newest first, each one's receipt verifying the same way.
+    const auditor = createClient({ url: gateway.graphqlUrl, token: await gateway.issueKey({ kind: "AUDITOR", name: "auditor" }) });
+    const newest = await auditor.consent.events("cust-7", { first: 3 });
+    expect(newest.edges.map(({ node }) => [node.sequence, node.decision, node.subjectId])).toEqual([
+      [5, "WITHDRAWN", "cust-7"],
+      [4, "GRANTED", "cust-7"],
+      [3, "WITHDRAWN", "cust-7"],
+    ]);
+    const oldest = await auditor.consent.events("cust-7", { first: 3, after: newest.pageInfo.endCursor ?? undefined });
+    expect(oldest.edges.map(({ node }) => node.sequence)).toEqual([2]);
+    expect(oldest.pageInfo.hasNextPage).toBe(false);
+    const earliest = oldest.edges[0]?.node.id ?? "";
+    expect(await verifyReceipt(await auditor.consent.signedReceipt("cust-7", earliest), keys)).toMatchObject({
+      valid: true,
+      eventId: earliest,
+    });
+    await expect(shopper.consent.events("cust-7")).rejects.toMatchObject({ code: "FORBIDDEN" });
     const someoneElse = createClient({ url: gateway.graphqlUrl, token: () => gateway.shopperSession("cust-8") });
     await expect(someoneElse.consent.signedReceipt("cust-7", withdrawal)).rejects.toMatchObject({ code: "FORBIDDEN" });
 

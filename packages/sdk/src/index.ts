@@ -23,6 +23,7 @@ export {
 export { createStorefrontClient, type StorefrontClient } from "./storefront.ts";
 export type { TypedDocument, VariablesArgument } from "./typed-document.ts";
 export type {
+  ApplicableRefusalGround,
   AuditExportFormat,
   AuditLogEntry,
   AuditLogFilter,
@@ -79,6 +80,7 @@ export type {
   RecordConsentInput,
   RecordCookieConsentInput,
   RegisteredWebhookEndpoint,
+  RefusalGround,
   RegisterSubjectContactInput,
   ReportGpcInput,
   RequestConcerns,
@@ -96,6 +98,7 @@ export type {
   RetentionTrigger,
   StaffMember,
   SubjectConsent,
+  SubjectConsentEventPage,
   SubjectContact,
   SubjectPurposeConsent,
   SubmitRequestInput,

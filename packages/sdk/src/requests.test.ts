@@ -180,6 +180,11 @@ describe.each(TEST_ENGINES)("data-subject requests end to end through the SDK on
 
     // A refusal cites its legal ground from the list for the request's law; staff's words only add to it.
     const doubtful = await visitor.requests.submit({ type: "ACCESS", jurisdiction: "RU", contactEmail: "doubtful@example.com" });
+    // The grounds to choose from are the request's law's, then those of every law; a GDPR ground is not among them.
+    const grounds = await staff.requests.refusalGrounds("RU");
+    expect(grounds[0]).toEqual({ ground: "RU_152_ART_14_3_IDENTITY", citation: "152-FZ Art. 14(3)", needsReason: false });
+    expect(grounds.map((option) => option.ground)).not.toContain("GDPR_ART_12_5_EXCESSIVE");
+    expect(await failureOf(staff.requests.refusalGrounds("XX-NOWHERE"))).toMatchObject({ code: "INVALID_JURISDICTION" });
     expect(await failureOf(staff.requests.reject(doubtful.request.id, "GDPR_ART_12_5_EXCESSIVE", "again"))).toMatchObject({
       code: "REFUSAL_GROUND_NOT_APPLICABLE",
     });

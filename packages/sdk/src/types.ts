@@ -26,6 +26,7 @@ import type {
   PublishPolicyVersionMutation,
   PurposesQuery,
   RegisterWebhookEndpointMutation,
+  RefusalGroundsQuery,
   ReportGpcMutation,
   RequestProgressFieldsFragment,
   RequestTaskFieldsFragment,
@@ -36,6 +37,7 @@ import type {
   RetentionTasksQuery,
   RetentionTasksQueryVariables,
   StaffMembersQuery,
+  SubjectConsentEventsQuery,
   SubjectContactFieldsFragment,
   SubmitRequestMutation,
   TcfPermissionQuery,
@@ -92,6 +94,8 @@ export type TcfPermission = TcfPermissionQuery["tcfPermission"];
 
 /** One recorded consent decision, as the ledger stored it, with its place in the hash chain. */
 export type ConsentEvent = ConsentEventFieldsFragment;
+/** A page of one person's consent events, newest first, for staff and auditors. */
+export type SubjectConsentEventPage = SubjectConsentEventsQuery["subjectConsentEvents"];
 
 /** What one GPC report did to one purpose or cookie category in its scope. */
 export type GpcOutcome = ReportGpcMutation["reportGpc"][number];
@@ -185,6 +189,8 @@ export type CalendarCoverage = CalendarCoverageQuery["calendarCoverage"][number]
 export type WithdrawalDestruction = WithdrawalDestructionFieldsFragment;
 /** How staff closed one: DESTROYED, or OTHER_BASIS with the basis that allows keeping the data. */
 export type WithdrawalDestructionOutcome = DestructionOutcome;
+/** A legal ground a refusal under one law may cite: the ground, what it cites, and whether staff's reason must go with it. */
+export type ApplicableRefusalGround = RefusalGroundsQuery["refusalGrounds"][number];
 
 /** Where a customer's codes and notices go: the verified address the account system registered. */
 export type SubjectContact = SubjectContactFieldsFragment;

@@ -238,6 +238,21 @@ describe.each(TEST_ENGINES)("data-subject requests on %s", (engine) => {
       input: { id: waiting.id, to: "REJECTED", refusalGround: "GDPR_ART_12_5_EXCESSIVE", reason: "again" },
     });
     expect(foreign.errors?.[0]?.extensions?.code).toBe("REFUSAL_GROUND_NOT_APPLICABLE");
+    // What staff may choose from: the request's law's own grounds, then those of every law; never another law's.
+    const grounds = (jurisdiction: string) =>
+      gateway.asStaff("query ($j: String!) { refusalGrounds(jurisdiction: $j) { ground citation needsReason } }", { j: jurisdiction });
+    const russian = dataOf<{ ground: string; citation: string; needsReason: boolean }[]>(await grounds("ru"), "refusalGrounds");
+    expect(russian[0]).toEqual({ ground: "RU_152_ART_14_3_IDENTITY", citation: "152-FZ Art. 14(3)", needsReason: false });
+    expect(russian.map((option) => option.ground).slice(-3)).toEqual([
+      "IDENTITY_NOT_VERIFIED",
+      "MANIFESTLY_UNFOUNDED_OR_EXCESSIVE",
+      "OTHER_LEGAL_GROUND",
+    ]);
+    expect(russian.map((option) => option.ground)).not.toContain("GDPR_ART_12_5_EXCESSIVE");
+    const british = dataOf<{ ground: string }[]>(await grounds("GB"), "refusalGrounds").map((option) => option.ground);
+    expect(british).toContain("GDPR_ART_12_5_EXCESSIVE");
+    expect(british.some((ground) => ground.startsWith("RU_") || ground.startsWith("CCPA_"))).toBe(false);
+    expect((await grounds("Narnia")).errors?.[0]?.extensions?.code).toBe("INVALID_JURISDICTION");
     const rejected = await gateway.asStaff(TRANSITION, {
       input: { id: waiting.id, to: "REJECTED", refusalGround: "RU_152_ART_14_3_IDENTITY", reason: "identity could not be verified" },
     });

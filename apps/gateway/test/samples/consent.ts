@@ -95,6 +95,13 @@ export const consentSamples: Record<string, OperationSample> = {
     allowed: ["staff", "auditor"],
     audited: true,
   },
+  "Query.subjectConsentEvents": {
+    document:
+      "query ($subjectId: String!) { subjectConsentEvents(subjectId: $subjectId, first: 5) { edges { node { id decision sequence } } } }",
+    variables: (world) => ({ subjectId: world.shopperId }),
+    allowed: ["staff", "auditor"],
+    audited: true,
+  },
   "Query.consentEventsExport": {
     document:
       "query ($from: DateTime!, $to: DateTime!) { consentEventsExport(from: $from, to: $to, format: CSV) { format count document } }",

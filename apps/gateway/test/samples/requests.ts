@@ -33,6 +33,12 @@ export const requestsSamples: Record<string, OperationSample> = {
     allowed: ["staff", "auditor"],
     audited: false,
   },
+  "Query.refusalGrounds": {
+    document: '{ refusalGrounds(jurisdiction: "DE") { ground citation needsReason } }',
+    variables: () => ({}),
+    allowed: ["staff", "auditor"],
+    audited: false,
+  },
   "Query.privacyRequest": {
     document:
       "query ($id: ID!) { privacyRequest(id: $id) { id contactEmail events { toStatus actor } tasks { system status result } notices { template status } } }",

@@ -1,9 +1,11 @@
-// A person: their current consent per purpose and cookie category, and the ledger's hash chain verified.
+// A person: their current consent per purpose and cookie category, their own events with each signed receipt verified
+// in the browser, and the ledger's hash chain verified.
 import { useState } from "preact/hooks";
 import type { Desk } from "../desk-context.ts";
 import { t, when } from "../i18n.ts";
 import { verifyExportedChain } from "../ledger-check.ts";
 import { refusal, Show, useLoad } from "../ui.tsx";
+import { ConsentEvents } from "./person-events.tsx";
 
 export function PersonPage({ desk, subjectId }: { desk: Desk; subjectId: string }) {
   const [draft, setDraft] = useState(subjectId);
@@ -98,6 +100,7 @@ export function PersonPage({ desk, subjectId }: { desk: Desk; subjectId: string 
           )
         }
       </Show>
+      {subjectId && <ConsentEvents key={subjectId} desk={desk} subjectId={subjectId} />}
       <section aria-labelledby="ledger">
         <h2 id="ledger">{t("ledger")}</h2>
         <button

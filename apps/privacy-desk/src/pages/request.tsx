@@ -1,22 +1,31 @@
 // One request: summary and deadline, who has it, identity verification and who verified how, the timeline, each data
-// system's task with its answer, the notices sent and their delivery state; staff extend, verify, move and complete it.
+// system's task with its answer, the notices sent and their delivery state; staff extend, verify, move, refuse on a
+// legal ground, answer a question or complaint, and complete it.
 import type { PrivacyRequestDetail, RequestStatus } from "@custos/sdk/staff";
 import { useState } from "preact/hooks";
 import type { Desk } from "../desk-context.ts";
-import { t, when } from "../i18n.ts";
+import { groundName, t, when } from "../i18n.ts";
 import { DueBadge, Json, Outcome, Show, useChange, useLoad } from "../ui.tsx";
 import { missingCalendar } from "./queue.tsx";
+import { type Act, ANSWERED_TYPES, AnswerForm, RefusalForm } from "./request-decisions.tsx";
 
-/** Where staff may move a request by hand; the gateway refuses a move its workflow does not allow, naming those it does. */
-const MOVES: RequestStatus[] = ["AWAITING_VERIFICATION", "VERIFIED", "IN_PROGRESS", "COMPLETED", "REJECTED"];
+/**
+ * Where staff may move a request by hand; the gateway refuses a move its workflow does not allow, naming those it does.
+ * A refusal has its own form (it needs a legal ground), and a question or complaint is completed by its answer.
+ */
+function movesFor(request: PrivacyRequestDetail): RequestStatus[] {
+  const moves: RequestStatus[] = ["AWAITING_VERIFICATION", "VERIFIED", "IN_PROGRESS", "COMPLETED"];
+  return moves.filter((status) => status !== request.status && !(status === "COMPLETED" && ANSWERED_TYPES.includes(request.type)));
+}
 
 function chosen(assignee: string | null | undefined, request: PrivacyRequestDetail): string | null {
   return assignee === undefined ? (request.assignee?.subject ?? null) : assignee;
 }
 
-/** The move chosen, or the first one there is while the chosen one is where the request already stands. */
-function targetOf(current: RequestStatus, chosen: RequestStatus): RequestStatus {
-  return chosen !== current ? chosen : (MOVES.find((status) => status !== current) ?? chosen);
+/** The move chosen, or the first one there is while the chosen one is not open to this request. */
+function targetOf(request: PrivacyRequestDetail, chosen: RequestStatus): RequestStatus {
+  const moves = movesFor(request);
+  return moves.includes(chosen) ? chosen : (moves[0] ?? chosen);
 }
 
 function Summary({ request, coverage }: { request: PrivacyRequestDetail; coverage: Parameters<typeof missingCalendar>[1] }) {
@@ -44,6 +53,15 @@ function Summary({ request, coverage }: { request: PrivacyRequestDetail; coverag
       <dd>{request.contactEmail ?? "—"}</dd>
       <dt>{t("details")}</dt>
       <dd>{request.details ?? "—"}</dd>
+      {request.refusalGround && (
+        <>
+          <dt>{t("refusedOn")}</dt>
+          <dd>
+            {groundName(request.refusalGround)}
+            {request.rejectionReason && <p>{request.rejectionReason}</p>}
+          </dd>
+        </>
+      )}
     </dl>
   );
 }
@@ -63,7 +81,7 @@ export function RequestPage({ desk, id }: { desk: Desk; id: string }) {
   const [extension, setExtension] = useState("");
   const [move, setMove] = useState<{ to: RequestStatus; reason: string }>({ to: "IN_PROGRESS", reason: "" });
   const [check, setCheck] = useState({ provider: "", reference: "" });
-  const act = (action: () => Promise<unknown>) => async (event: Event) => {
+  const act: Act = (action) => async (event) => {
     event.preventDefault();
     if (await change.run(action)) reload();
   };
@@ -79,6 +97,13 @@ export function RequestPage({ desk, id }: { desk: Desk; id: string }) {
               <h2 id="summary">{t("summary")}</h2>
               <Summary request={request} coverage={coverage} />
             </section>
+
+            {request.answer && (
+              <section aria-labelledby="answer">
+                <h2 id="answer">{t("answerSent")}</h2>
+                <p class="answer">{request.answer}</p>
+              </section>
+            )}
 
             <section aria-labelledby="assignment">
               <h2 id="assignment">{t("assignee")}</h2>
@@ -220,8 +245,7 @@ export function RequestPage({ desk, id }: { desk: Desk; id: string }) {
             {desk.canChange && !request.closedAt && (
               <section aria-labelledby="actions">
                 <h2 id="actions">{t("actions")}</h2>
-                {/* Refusing with a legal ground and answering a question (sent to the person) go here, beside the extension,
-                    once the API has them; until then a refusal is the REJECTED move below, with its reason sent. */}
+                {ANSWERED_TYPES.includes(request.type) && <AnswerForm desk={desk} request={request} busy={change.busy} act={act} />}
                 {request.extensionNoticeBy && !request.extendedDueAt && (
                   <form onSubmit={act(() => desk.client.requests.extend(request.id, extension))}>
                     <fieldset>
@@ -237,19 +261,17 @@ export function RequestPage({ desk, id }: { desk: Desk; id: string }) {
                   </form>
                 )}
                 <form
-                  onSubmit={act(() =>
-                    desk.client.requests.transition(request.id, targetOf(request.status, move.to), move.reason || undefined),
-                  )}
+                  onSubmit={act(() => desk.client.requests.transition(request.id, targetOf(request, move.to), move.reason || undefined))}
                 >
                   <fieldset>
                     <legend>{t("move")}</legend>
                     <label>
                       {t("moveTo")}
                       <select
-                        value={targetOf(request.status, move.to)}
+                        value={targetOf(request, move.to)}
                         onChange={(event) => setMove({ ...move, to: event.currentTarget.value as RequestStatus })}
                       >
-                        {MOVES.filter((status) => status !== request.status).map((status) => (
+                        {movesFor(request).map((status) => (
                           <option key={status} value={status}>
                             {status}
                           </option>
@@ -265,6 +287,7 @@ export function RequestPage({ desk, id }: { desk: Desk; id: string }) {
                     </button>
                   </fieldset>
                 </form>
+                <RefusalForm desk={desk} request={request} busy={change.busy} act={act} />
               </section>
             )}
           </>

@@ -12,6 +12,7 @@ import {
   RecordCookieConsentDocument,
   ReportGpcDocument,
   SignedConsentReceiptDocument,
+  SubjectConsentEventsDocument,
   TcfPermissionDocument,
   UnsubscribeDocument,
   WithdrawAllConsentDocument,
@@ -30,6 +31,7 @@ import type {
   RecordCookieConsentInput,
   ReportGpcInput,
   SubjectConsent,
+  SubjectConsentEventPage,
   SubjectPurposeConsent,
   TcfPermission,
   UnsubscribeResult,
@@ -84,6 +86,11 @@ export interface ConsentApi {
   verifyLedger(): Promise<ConsentLedgerVerification>;
   /** Events of [from, to) as CSV or JSON, at most 10 000 (staff and auditors). */
   export(range: { from: string; to: string }, format: ConsentExportFormat): Promise<ConsentEventsExport>;
+  /**
+   * One person's events, newest first, a page at a time (staff and auditors; each read is audited naming the person):
+   * pass `pageInfo.endCursor` as `after` for the next. Each event's `id` is what `signedReceipt` takes.
+   */
+  events(subjectId: string, page?: { first?: number; after?: string }): Promise<SubjectConsentEventPage>;
 }
 
 export interface CookiesApi {
@@ -115,6 +122,8 @@ export function consentApi(request: TypedRequest): ConsentApi {
     marketingSuppressed: async (email) => (await request(MarketingSuppressedDocument, { email })).marketingSuppressed,
     verifyLedger: async () => (await request(ConsentLedgerVerificationDocument)).consentLedgerVerification,
     export: async ({ from, to }, format) => (await request(ConsentEventsExportDocument, { from, to, format })).consentEventsExport,
+    events: async (subjectId, { first, after } = {}) =>
+      (await request(SubjectConsentEventsDocument, { subjectId, first: first ?? null, after: after ?? null })).subjectConsentEvents,
   };
 }
 

@@ -9,6 +9,7 @@ import {
   PrivacyRequestDetailDocument,
   PrivacyRequestsDocument,
   PullRequestTasksDocument,
+  RefusalGroundsDocument,
   RequestStatusDocument,
   RequestTasksDocument,
   ResendRequestCodeDocument,
@@ -21,6 +22,7 @@ import {
 } from "../../generated/graphql.ts";
 import type { TypedRequest } from "../request.ts";
 import type {
+  ApplicableRefusalGround,
   CalendarCoverage,
   PrivacyRequest,
   PrivacyRequestDetail,
@@ -68,6 +70,11 @@ export interface RequestsApi extends PersonRequestsApi {
    * `reason` adds staff's own words (required with grounds that name no law themselves).
    */
   reject(id: string, ground: RefusalGround, reason?: string): Promise<PrivacyRequest>;
+  /**
+   * Staff and auditors: the grounds `reject` accepts for a request under `jurisdiction` (its `jurisdiction`, e.g. RU,
+   * DE, US-CA), its law's own first, then those of every law; `needsReason` says the reason is required with it.
+   */
+  refusalGrounds(jurisdiction: string): Promise<ApplicableRefusalGround[]>;
   /** Staff: answers a question or complaint and completes it; the answer is kept with the request and sent to the person. */
   answer(id: string, answer: string): Promise<PrivacyRequest>;
   /** Staff: extends the deadline where the law allows, with the reasons sent to the person. */
@@ -117,6 +124,7 @@ export function requestsApi(request: TypedRequest): RequestsApi {
     reject: async (id, refusalGround, reason) =>
       (await request(TransitionRequestDocument, { input: { id, to: "REJECTED", refusalGround, reason: reason ?? null } }))
         .transitionRequest,
+    refusalGrounds: async (jurisdiction) => (await request(RefusalGroundsDocument, { jurisdiction })).refusalGrounds,
     answer: async (id, answer) => (await request(AnswerRequestDocument, { id, answer })).answerRequest,
     extend: async (id, reason) => (await request(ExtendRequestDeadlineDocument, { id, reason })).extendRequestDeadline,
     verifyIdentity: async (id, { provider, reference }) =>

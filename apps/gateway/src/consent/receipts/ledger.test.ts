@@ -17,6 +17,13 @@ const EXPORT = `query ($from: DateTime!, $to: DateTime!, $format: ConsentExportF
   consentEventsExport(from: $from, to: $to, format: $format) { format count document }
 }`;
 
+const SUBJECT_EVENTS = `query ($subjectId: String!, $after: String) {
+  subjectConsentEvents(subjectId: $subjectId, first: 1, after: $after) {
+    edges { cursor node { decision sequence subjectId } }
+    pageInfo { hasNextPage }
+  }
+}`;
+
 const proof = { userAgent: "Mozilla/5.0 (X11; Linux x86_64)", ipAddress: "198.51.100.23", pageUrl: "https://shop.test/account" };
 
 async function record(gateway: TestGateway, subjectId: string, decision: string, extra: Record<string, unknown> = {}) {
@@ -235,5 +242,24 @@ describe.each(TEST_ENGINES)("the consent ledger's chain on %s", (engine) => {
 
     const backwards = await gateway.asStaff(EXPORT, { from: range.to, to: range.from, format: "CSV" });
     expect(backwards.errors?.[0]?.extensions?.code).toBe("INVALID_EXPORT_RANGE");
+
+    // One person's events, newest first and paged, for staff and auditors alike; each read names the person in the log.
+    await record(gateway, "someone-else", "GRANTED");
+    const page = async (subjectId: string, after?: string) =>
+      dataOf<{
+        edges: { cursor: string; node: { decision: string; sequence: number; subjectId: string } }[];
+        pageInfo: { hasNextPage: boolean };
+      }>(await gateway.execute(SUBJECT_EVENTS, { subjectId, after }, auditor), "subjectConsentEvents");
+    const first = await page("exported");
+    expect(first.edges.map(({ node }) => [node.sequence, node.decision, node.subjectId])).toEqual([[2, "WITHDRAWN", "exported"]]);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = await page("exported", first.edges[0]?.cursor);
+    expect(second.edges.map(({ node }) => [node.sequence, node.decision])).toEqual([[1, "GRANTED"]]);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    expect((await page("nobody-by-this-id")).edges).toEqual([]);
+    const subject = await gateway.database.prisma.dataSubject.findFirstOrThrow({ where: { externalId: "exported" } });
+    expect(await gateway.database.prisma.auditLogEntry.count({ where: { operation: "subjectConsentEvents", subjectId: subject.id } })).toBe(
+      2,
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { recordAudit } from "../../audit/audit-service.ts";
+import { auditedRead, recordAudit } from "../../audit/audit-service.ts";
 import { builder } from "../../ground/builder.ts";
 import { inExportSlot } from "../../ground/exports/export-slots.ts";
 import { parseSubjectId } from "../../ground/identifiers/subject-id.ts";
@@ -134,6 +134,28 @@ builder.queryField("consentEventsExport", (t) =>
     },
     authScopes: { staff: true, auditor: true },
     resolve: (_root, args, ctx) => inExportSlot(() => exportConsentEvents(ctx.prisma, ctx, { from: args.from, to: args.to }, args.format)),
+  }),
+);
+
+builder.queryField("subjectConsentEvents", (t) =>
+  t.prismaConnection({
+    type: "ConsentEvent",
+    cursor: "id",
+    description:
+      "One person's consent events, newest first, for staff and auditors (as consentEventsExport, but one person's and paged): " +
+      "each with the id consentReceipt and signedConsentReceipt take. Audited, naming the person.",
+    args: { subjectId: t.arg.string({ description: "The app's id for the person." }) },
+    authScopes: { staff: true, auditor: true },
+    resolve: async (query, _root, args, ctx) => {
+      const externalId = parseSubjectId(args.subjectId);
+      const subject = await ctx.prisma.dataSubject.findUnique({
+        where: { tenantId_externalId: { tenantId: ctx.tenantId, externalId } },
+        select: { id: true },
+      });
+      return auditedRead(ctx, { operation: "subjectConsentEvents", subjectId: subject?.id ?? null }, async () =>
+        subject ? ctx.prisma.consentEvent.findMany({ ...query, where: { subjectId: subject.id }, orderBy: [{ sequence: "desc" }] }) : [],
+      );
+    },
   }),
 );
 

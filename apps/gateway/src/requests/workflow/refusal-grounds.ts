@@ -35,6 +35,17 @@ export const REFUSAL_GROUNDS = {
 export type RefusalGround = keyof typeof REFUSAL_GROUNDS;
 export const REFUSAL_GROUND_KEYS = Object.keys(REFUSAL_GROUNDS) as RefusalGround[];
 
+/** Whether a refusal under the law of `jurisdiction` (ISO 3166, e.g. RU, DE, US-CA) may rest on `ground`. */
+function appliesUnder(ground: RefusalGround, jurisdiction: string): boolean {
+  const laws: readonly string[] = REFUSAL_GROUNDS[ground].laws;
+  return laws.includes("ANY") || laws.includes(lawFor(jurisdiction).id) || laws.includes(jurisdiction.slice(0, 2));
+}
+
+/** The grounds a refusal of a request under `jurisdiction` may cite: its own law's first, then those of every law (the list's order). */
+export function refusalGroundsFor(jurisdiction: string): RefusalGround[] {
+  return REFUSAL_GROUND_KEYS.filter((ground) => appliesUnder(ground, jurisdiction));
+}
+
 /** The ground fits the request's law and, where it names no law itself, comes with staff's explanation. */
 export function checkRefusalGround(jurisdiction: string, ground: RefusalGround | null | undefined, explanation: string | undefined) {
   if (!ground)
@@ -42,7 +53,7 @@ export function checkRefusalGround(jurisdiction: string, ground: RefusalGround |
   const entry = REFUSAL_GROUNDS[ground];
   const law = lawFor(jurisdiction).id;
   const laws: readonly string[] = entry.laws;
-  if (!laws.includes("ANY") && !laws.includes(law) && !laws.includes(jurisdiction.slice(0, 2))) {
+  if (!appliesUnder(ground, jurisdiction)) {
     throw new CustosError(
       "REFUSAL_GROUND_NOT_APPLICABLE",
       `${ground} is a ground under ${laws.join(", ")}; this request falls under ${law}.`,

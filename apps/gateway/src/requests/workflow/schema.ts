@@ -7,7 +7,7 @@ import { competentAuthority } from "../competent-authority.ts";
 import { answerRequest, extendDeadline, liftRestriction, staffTransition, verifyByDocuments } from "../intake/request-service.ts";
 import { dueStatus } from "../rules/index.ts";
 import { AuthorityRef, DEADLINE_PROVISIONAL, DueStateEnum, RequestStatusEnum, RequestTypeEnum, VerificationMethodEnum } from "../schema.ts";
-import { REFUSAL_GROUND_KEYS, REFUSAL_GROUNDS, type RefusalGround } from "./refusal-grounds.ts";
+import { REFUSAL_GROUND_KEYS, REFUSAL_GROUNDS, type RefusalGround, refusalGroundsFor } from "./refusal-grounds.ts";
 import { isUuid } from "./request-workflow.ts";
 
 const RefusalGroundEnum = builder.enumType("RefusalGround", {
@@ -20,6 +20,30 @@ const RefusalGroundEnum = builder.enumType("RefusalGround", {
     }),
   ) as Record<RefusalGround, { description: string }>,
 });
+
+const ApplicableRefusalGround = builder.objectRef<RefusalGround>("ApplicableRefusalGround").implement({
+  description: "A legal ground a refusal under one law may cite, as staff choose it.",
+  authScopes: { staff: true, auditor: true },
+  fields: (t) => ({
+    ground: t.field({ type: RefusalGroundEnum, description: "The ground, as transitionRequest takes it.", resolve: (ground) => ground }),
+    citation: t.string({ description: "What it cites, e.g. `GDPR Art. 12(5)(b)`.", resolve: (ground) => REFUSAL_GROUNDS[ground].citation }),
+    needsReason: t.boolean({
+      description: "true: the ground names no law itself or needs saying why it applies; staff's reason is required with it.",
+      resolve: (ground) => REFUSAL_GROUNDS[ground].explain,
+    }),
+  }),
+});
+
+builder.queryField("refusalGrounds", (t) =>
+  t.field({
+    type: [ApplicableRefusalGround],
+    description:
+      "The legal grounds a refusal of a request under this jurisdiction may cite: its law's own first, then those of every law. The same list transitionRequest checks a REJECTED move against.",
+    args: { jurisdiction: t.arg.string({ description: "The request's ISO 3166 code, e.g. RU, DE or US-CA." }) },
+    authScopes: { staff: true, auditor: true },
+    resolve: (_root, args) => refusalGroundsFor(parseJurisdiction(args.jurisdiction)),
+  }),
+);
 
 builder.prismaObject("RequestEvent", {
   description: "One transition of a request, with who made it and when.",

@@ -24,6 +24,8 @@ export function consentLogRoute(logs: PublicConsentLogs) {
     const db = rest.length === 0 ? await logs(slug) : null;
     if (!db) return notFound();
     res.setHeader("cache-control", "public, max-age=60");
+    // Public by design: any page may fetch the keys and checkpoints to verify a receipt in the browser (the privacy desk).
+    res.setHeader("access-control-allow-origin", "*");
     if (resource === "keys" && size === undefined) return sendJson(res, 200, await publishedKeys(db));
     if (resource === "checkpoint" && size === undefined) {
       const newest = await findCheckpoint(db);
