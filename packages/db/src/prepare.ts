@@ -33,12 +33,11 @@ export async function prepareDatabase(target: DatabaseTarget, log: (line: string
     if (template) {
       // The template's name says which migrations it has: the folder's, every one. No schema engine to start.
       log(`created ${describeTarget(target)} as a copy of ${template}, migrated and seeded`);
-    } else if (target.kind === "pglite") {
-      const applied = await applyMigrations(db);
-      if (applied.length > 0) log(`applied ${applied.length} migration(s) to ${describeTarget(target)}`);
     } else {
       const { pending } = await migrationStatus(db);
-      if (pending.length > 0) throw new PendingMigrationsError(pending);
+      if (pending.length > 0 && target.kind === "postgres") throw new PendingMigrationsError(pending);
+      // The schema engine starts only when there is something to apply: a restart with nothing new skips it.
+      if (pending.length > 0) log(`applied ${(await applyMigrations(db)).length} migration(s) to ${describeTarget(target)}`);
     }
     const prisma = createPrismaClient(db);
     if (target.kind === "pglite" && (await prisma.tenant.count()) === 0) {
