@@ -1,4 +1,5 @@
 // The gateway process: `pnpm start`. Embedded PGlite by default, PostgreSQL with DATABASE_URL.
+import "./app/lean-memory.ts";
 import { readFile } from "node:fs/promises";
 import { describeTarget, prepareDatabase, type ReadyDatabase, scopeToTenant } from "@custos/db";
 import { createApiKey } from "./access/api-key-service.ts";
