@@ -11,6 +11,8 @@ const STARTUP_TIMEOUT_MS = 120_000;
 export interface ServerProcess {
   /** Base URL; GraphQL at `${url}/graphql`. */
   url: string;
+  /** The server's own process (node, no wrapper), whose memory the benchmark reads. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -30,7 +32,8 @@ async function startNodeProcess(args: string[], env: NodeJS.ProcessEnv, readyPat
   child.stderr?.on("data", keep);
   const url = `http://127.0.0.1:${port}`;
   await waitUntilReady(child, `${url}${readyPath}`, () => output);
-  return { url, stop: () => stopProcess(child) };
+  if (child.pid === undefined) throw new Error(`${args.join(" ")} did not start`);
+  return { url, pid: child.pid, stop: () => stopProcess(child) };
 }
 
 async function waitUntilReady(child: ChildProcess, probe: string, output: () => string): Promise<void> {
@@ -58,8 +61,12 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 export interface GatewayProcessOptions {
-  databaseUrl: string;
+  /** PostgreSQL; the embedded database in this folder with `embeddedDataDir` instead. */
+  databaseUrl?: string;
+  embeddedDataDir?: string;
   keyPepper: string;
+  /** Turns /metrics on with this bearer token. */
+  metricsToken?: string;
   /** Extra node flags, e.g. `--cpu-prof --cpu-prof-dir=…`. */
   nodeFlags?: readonly string[];
 }
@@ -67,17 +74,20 @@ export interface GatewayProcessOptions {
 let builtGateway: string[] | undefined;
 
 /**
- * The one place the benchmark starts a gateway: built, as `pnpm start:prod` runs it, on PostgreSQL, rate limits off.
- * It is built once per run into a folder of its own, so a test build elsewhere in dist/ cannot be measured instead.
+ * The one place the benchmark starts a gateway: built, as `pnpm start:prod` runs it, rate limits off; on PostgreSQL
+ * in production mode, or on the embedded database as `npm start` runs it. It is built once per run into a folder of
+ * its own, so a test build elsewhere in dist/ cannot be measured instead.
  */
 export function startGatewayProcess(options: GatewayProcessOptions): Promise<ServerProcess> {
+  const database = options.embeddedDataDir
+    ? { CUSTOS_DATA_DIR: options.embeddedDataDir, DATABASE_URL: "" }
+    : // Production needs TLS; a deployment terminates it at a proxy, which on loopback is the load generator's place.
+      { DATABASE_URL: options.databaseUrl, NODE_ENV: "production", CUSTOS_TRUSTED_PROXIES: "127.0.0.1" };
   const env = {
-    DATABASE_URL: options.databaseUrl,
+    ...database,
     CUSTOS_KEY_PEPPER: options.keyPepper,
     CUSTOS_RATE_LIMITS: "off",
-    NODE_ENV: "production",
-    // Production needs TLS; a deployment terminates it at a proxy, which on loopback is the load generator's place.
-    CUSTOS_TRUSTED_PROXIES: "127.0.0.1",
+    ...(options.metricsToken ? { CUSTOS_METRICS_TOKEN: options.metricsToken } : {}),
   };
   builtGateway ??= buildGateway("bench");
   return startNodeProcess([...(options.nodeFlags ?? []), ...builtGateway], env, "/health");

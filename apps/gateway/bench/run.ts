@@ -1,23 +1,29 @@
 // `pnpm bench [--smoke]`: the gateway on PostgreSQL against a hello-world Apollo Server and against the raw
-// transaction (pgbench), driven by wrk, printed as one table and written to docs/benchmarks.md. `--smoke` runs every
-// operation for a second or two and checks no goal (npm test runs it); BENCH_SECONDS sets the time per operation.
-// `--only=reads,bulk,writes,retention,start` runs those parts alone and prints them without writing docs/benchmarks.md;
-// BENCH_SUBJECTS seeds fewer subjects for such a run.
+// transaction (pgbench), driven by wrk, printed as one table with each goal met or not, compared with the figures of
+// the last full run (docs/benchmarks.json), and written to docs/benchmarks.md. `--smoke` runs every operation for a
+// second or two (npm test runs it): its goals are printed, never enforced. BENCH_SECONDS sets the time per operation,
+// BENCH_WRITE_RUNS how often the 16-writer recordConsent row is repeated, BENCH_SOAK_SECONDS the memory soak.
+// `--only=reads,bulk,writes,memory,retention,start` runs those parts alone and prints them without writing
+// docs/benchmarks.md; BENCH_SUBJECTS seeds fewer subjects for such a run.
 
+import { randomBytes } from "node:crypto";
 import { bulkConsentCheck } from "./bulk-check.ts";
 import { secondsToFirstAnswer } from "./embedded-start.ts";
+import { peakResidentMb, resetPeak, soak } from "./memory.ts";
 import { type BaselineTenant, createBaselineTenant, rawConsentCheck, rawRecordConsent } from "./pgbench.ts";
 import { type ServerProcess, startGatewayProcess, startHelloServer } from "./processes.ts";
-import { formatTable, type Row, thisMachine, writeBenchmarksDoc } from "./report.ts";
+import { compareWithCommitted, formatTable, type Row, thisMachine, writeBenchmarksDoc } from "./report.ts";
 import { sweepAgainstRawUpdate } from "./retention.ts";
-import { type BenchDatabase, createBenchDatabase, seedDecidedSubjects } from "./setup.ts";
+import { type BenchDatabase, createBenchDatabase, createEmbeddedBenchDatabase, seedDecidedSubjects } from "./setup.ts";
 import { drive, type Load, type LoadResult } from "./wrk.ts";
 
 const smoke = process.argv.includes("--smoke");
 const seconds = Number(process.env.BENCH_SECONDS ?? (smoke ? 2 : 10));
 const warmSeconds = smoke ? 1 : 3;
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? (smoke ? 1_000 : 1_000_000));
-const PARTS = ["reads", "bulk", "writes", "retention", "start"] as const;
+const WRITE_RUNS = Number(process.env.BENCH_WRITE_RUNS ?? (smoke ? 1 : 5));
+const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? (smoke ? 4 : 600));
+const PARTS = ["reads", "bulk", "writes", "memory", "retention", "start"] as const;
 const onlyArgument = process.argv.find((argument) => argument.startsWith("--only="));
 const only = onlyArgument?.slice("--only=".length).split(",");
 const unknownPart = only?.find((part) => !(PARTS as readonly string[]).includes(part));
@@ -28,6 +34,8 @@ if (unknownPart !== undefined) {
 const runs = (part: (typeof PARTS)[number]) => only === undefined || only.includes(part);
 const RETENTION_ROWS = smoke ? 2_000 : 1_000_000;
 const READ_CONNECTIONS = 32;
+const PRODUCTION_MB = 150;
+const EMBEDDED_MB = 300;
 
 const CATALOGUE = { query: "{ purposes { key name legalBasis requiresConsent } }" };
 const COOKIES = { query: "{ cookieCategories { key name required } }" };
@@ -43,8 +51,6 @@ const VERIFY = { query: "{ consentLedgerVerification { ok headSequence verifiedC
 
 const rows: Row[] = [];
 const notes: string[] = [];
-/** A smoke run checks that everything runs, not how fast. */
-const goal = (met: boolean) => (smoke ? null : met);
 const graphql = (server: ServerProcess) => `${server.url}/graphql`;
 
 /**
@@ -57,15 +63,16 @@ async function measure(load: Omit<Load, "seconds">, settle?: () => Promise<unkno
   return drive({ ...load, seconds });
 }
 
-function ratioRow(operation: string, gateway: LoadResult, baseline: number, wanted: number): void {
+function ratioRow(key: string, operation: string, gateway: LoadResult, baseline: number, wanted: number): void {
   rows.push({
+    key,
     operation,
     gateway: gateway.perSecond,
     baseline,
     p50Ms: gateway.p50Ms,
     p99Ms: gateway.p99Ms,
     goal: `≥ ${wanted}× baseline`,
-    met: goal(gateway.perSecond >= wanted * baseline),
+    met: gateway.perSecond >= wanted * baseline,
     failed: gateway.failed,
   });
   if (gateway.failed > 0) notes.push(`${operation}: ${gateway.failed} failed answers, e.g. ${gateway.sample}`);
@@ -75,20 +82,36 @@ async function catalogueReads(hello: ServerProcess, gateway: ServerProcess): Pro
   const load = { connections: READ_CONNECTIONS };
   const helloPurposes = await measure({ ...load, url: graphql(hello), body: CATALOGUE });
   const purposes = await measure({ ...load, url: graphql(gateway), body: CATALOGUE });
-  ratioRow(`anonymous purposes, ${READ_CONNECTIONS} connections`, purposes, helloPurposes.perSecond, 0.8);
+  ratioRow("purposes", `anonymous purposes, ${READ_CONNECTIONS} connections`, purposes, helloPurposes.perSecond, 0.8);
   const helloCookies = await measure({ ...load, url: graphql(hello), body: COOKIES });
   const cookies = await measure({ ...load, url: graphql(gateway), body: COOKIES });
-  ratioRow(`anonymous cookieCategories, ${READ_CONNECTIONS} connections`, cookies, helloCookies.perSecond, 0.8);
+  ratioRow("cookieCategories", `anonymous cookieCategories, ${READ_CONNECTIONS} connections`, cookies, helloCookies.perSecond, 0.8);
   return helloPurposes;
 }
 
-async function auditedReads(bench: BenchDatabase, hello: ServerProcess, gateway: ServerProcess, helloPeak: LoadResult): Promise<void> {
-  const load = { connections: READ_CONNECTIONS, repeat: SUBJECTS, token: bench.serviceToken, body: CONSENT_STATE };
+/** The reads of one subject's consent a service makes: what the paced p99 and the memory soak offer. */
+const consentStateLoad = (bench: BenchDatabase) => ({
+  connections: READ_CONNECTIONS,
+  repeat: SUBJECTS,
+  token: bench.serviceToken,
+  body: CONSENT_STATE,
+});
+
+/** Returns the gateway's peak consentState rate. */
+async function auditedReads(bench: BenchDatabase, hello: ServerProcess, gateway: ServerProcess, helloPeak: LoadResult): Promise<number> {
+  const load = consentStateLoad(bench);
   const peak = await measure({ ...load, url: graphql(gateway) });
-  ratioRow(`service consentState (audited), ${READ_CONNECTIONS} connections`, peak, helloPeak.perSecond, 0.4);
+  ratioRow(
+    "consentState",
+    `service consentState (audited) of ${SUBJECTS} subjects, ${READ_CONNECTIONS} connections`,
+    peak,
+    helloPeak.perSecond,
+    0.5,
+  );
   // Not a goal: the database's own ceiling for the check's statements, so the table shows which side limits it.
   const raw = await rawConsentCheck(bench.url, bench.tenantId, SUBJECTS, { clients: READ_CONNECTIONS, seconds });
   rows.push({
+    key: "consentState against its statements",
     operation: `raw consentState statements (pgbench), ${READ_CONNECTIONS} clients: the gateway's check against them`,
     gateway: peak.perSecond,
     baseline: raw.perSecond,
@@ -101,26 +124,29 @@ async function auditedReads(bench: BenchDatabase, hello: ServerProcess, gateway:
   const paced = await drive({ ...load, seconds, rate, url: graphql(gateway) });
   const helloPaced = await drive({ connections: READ_CONNECTIONS, seconds, rate, url: graphql(hello), body: CATALOGUE });
   rows.push({
+    key: "consentState p99 at half peak",
     operation: `service consentState at ${rate} req/s (half its peak), p99 against hello-world's`,
     gateway: paced.perSecond,
     baseline: helloPaced.perSecond,
     p50Ms: paced.p50Ms,
     p99Ms: paced.p99Ms,
     goal: `p99 ≤ 3× ${helloPaced.p99Ms.toFixed(1)} ms`,
-    met: goal(paced.p99Ms <= 3 * helloPaced.p99Ms),
+    met: paced.p99Ms <= 3 * helloPaced.p99Ms,
     failed: paced.failed + helloPaced.failed,
   });
+  return peak.perSecond;
 }
 
 async function bulkCheck(bench: BenchDatabase, gateway: ServerProcess): Promise<void> {
   const figures = await bulkConsentCheck(bench, graphql(gateway), SUBJECTS);
   rows.push({
+    key: "bulk consent check",
     operation: `bulk consent check of ${figures.subjects} subjects in ${figures.calls} calls (seconds per 1M), against its SQL alone`,
     digits: 2,
     gateway: figures.secondsPerMillion,
     baseline: figures.sqlSecondsPerMillion,
     goal: "≤ 60 s per 1M",
-    met: goal(figures.secondsPerMillion <= 60),
+    met: figures.secondsPerMillion <= 60,
     failed: figures.failed,
   });
   notes.push(
@@ -129,25 +155,47 @@ async function bulkCheck(bench: BenchDatabase, gateway: ServerProcess): Promise<
   if (figures.failed > 0) notes.push(`bulk consent check: ${figures.failed} failed calls, e.g. ${figures.sample}`);
 }
 
+/** The goal at each writer count: the issue's 0.5× at one writer and 0.8× at sixteen; 64 writers for the record. */
+const WRITE_GOALS: Record<number, number> = { 1: 0.5, 16: 0.8, 64: 0.5 };
+
 async function consentWrites(bench: BenchDatabase, baselineTenant: BaselineTenant, gateway: ServerProcess): Promise<void> {
+  const load = (writers: number) => ({ connections: writers, url: graphql(gateway), token: bench.serviceToken });
+  const settle = () => settledEventCount(bench);
   for (const writers of [1, 16, 64]) {
-    const raw = await rawRecordConsent(bench.url, baselineTenant, { clients: writers, seconds, chainLock: false });
-    const load = { connections: writers, url: graphql(gateway), token: bench.serviceToken };
-    const settle = () => settledEventCount(bench);
-    const fresh = await measure({ ...load, body: recordConsent("new-{{n}}") }, settle);
-    ratioRow(`recordConsent, new subjects, ${writers} writers`, fresh, raw.perSecond, 0.5);
+    const wanted = WRITE_GOALS[writers] ?? 0.5;
+    // At sixteen writers the goal holds in every run: each run is measured against a raw run beside it.
+    const runs = writers === 16 ? WRITE_RUNS : 1;
+    const measured: { ratio: number; fresh: LoadResult; raw: number }[] = [];
+    for (let run = 0; run < runs; run++) {
+      const raw = await rawRecordConsent(bench.url, baselineTenant, { clients: writers, seconds, chainLock: false });
+      const fresh = await measure({ ...load(writers), body: recordConsent("new-{{n}}") }, settle);
+      measured.push({ ratio: fresh.perSecond / raw.perSecond, fresh, raw: raw.perSecond });
+    }
+    const ratios = measured.map(({ ratio }) => ratio).sort((a, b) => a - b);
+    const median = measured.find(({ ratio }) => ratio === ratios[Math.floor(ratios.length / 2)]) ?? measured[0];
+    if (median === undefined) continue;
+    const operation = `recordConsent, new subjects, ${writers} writers${runs > 1 ? ` (median of ${runs} runs, the goal in each)` : ""}`;
+    ratioRow(`recordConsent ${writers}`, operation, median.fresh, median.raw, wanted);
+    const last = rows.at(-1);
+    if (last && runs > 1) {
+      last.met = last.met !== null && ratios.every((ratio) => ratio >= wanted) && measured.every(({ fresh }) => fresh.failed === 0);
+      last.failed = measured.reduce((sum, { fresh }) => sum + fresh.failed, 0);
+      notes.push(`recordConsent with ${writers} writers over ${runs} runs: ${ratios.map((ratio) => `${ratio.toFixed(2)}×`).join(", ")}`);
+    }
     if (writers !== 16) continue;
-    const repeat = await measure({ ...load, body: recordConsent("bench-{{r}}"), repeat: 1_000 }, settle);
-    ratioRow(`recordConsent, repeat subjects, ${writers} writers`, repeat, raw.perSecond, 0.5);
+    const repeat = await measure({ ...load(writers), body: recordConsent("bench-{{r}}"), repeat: 1_000 }, settle);
+    ratioRow("recordConsent repeat 16", `recordConsent, repeat subjects, ${writers} writers`, repeat, median.raw, wanted);
     const locked = await rawRecordConsent(bench.url, baselineTenant, { clients: writers, seconds, chainLock: true });
     rows.push({
+      key: "raw transaction 16",
       operation: `raw transaction, ${writers} clients, no chain lock`,
       gateway: null,
-      baseline: raw.perSecond,
+      baseline: median.raw,
       goal: "",
       met: null,
     });
     rows.push({
+      key: "raw transaction 16 locked",
       operation: `raw transaction, ${writers} clients, chain-head lock held to commit`,
       gateway: null,
       baseline: locked.perSecond,
@@ -177,7 +225,7 @@ async function twoGateways(bench: BenchDatabase, baselineTenant: BaselineTenant,
       failed: a.failed + b.failed,
       sample: a.sample || b.sample,
     };
-    ratioRow(`recordConsent, two gateway processes, ${writers} writers`, both, raw.perSecond, 0.5);
+    ratioRow("recordConsent two gateways", `recordConsent, two gateway processes, ${writers} writers`, both, raw.perSecond, 0.5);
   } finally {
     await second.stop();
   }
@@ -205,6 +253,7 @@ async function ledgerVerifies(bench: BenchDatabase, gateway: ServerProcess): Pro
   const verification = answer.data?.consentLedgerVerification;
   const ok = verification?.ok === true && verification.headSequence === events;
   rows.push({
+    key: "ledger",
     operation: `ledger after the writes: ${events} events, head at ${verification?.headSequence ?? "?"}`,
     gateway: null,
     baseline: null,
@@ -214,15 +263,113 @@ async function ledgerVerifies(bench: BenchDatabase, gateway: ServerProcess): Pro
   });
 }
 
+/** The production gateway's peak resident memory over one part of the load, as the kernel counts it. */
+async function residentRow(gateway: ServerProcess, part: string): Promise<void> {
+  const megabytes = await peakResidentMb(gateway);
+  rows.push({
+    key: `production memory, ${part}`,
+    operation: `production gateway: peak resident memory (MB) during the ${part}`,
+    digits: 0,
+    gateway: megabytes,
+    baseline: null,
+    goal: `≤ ${PRODUCTION_MB} MB`,
+    met: megabytes <= PRODUCTION_MB,
+  });
+}
+
+/**
+ * A gateway of its own with /metrics on, offered half the consentState peak for the soak: its heap's floor at the end
+ * against the floor at the start says whether it grows, and its peak resident memory what it holds under that load.
+ */
+async function heapSoak(bench: BenchDatabase, consentStatePeak: number | undefined): Promise<void> {
+  const metricsToken = randomBytes(16).toString("hex");
+  const gateway = await startGatewayProcess({ databaseUrl: bench.url, keyPepper: bench.keyPepper, metricsToken });
+  try {
+    const load = { ...consentStateLoad(bench), url: graphql(gateway) };
+    const peak = consentStatePeak ?? (await measure(load)).perSecond;
+    const rate = Math.max(1, Math.floor(peak / 2));
+    await drive({ ...load, seconds: warmSeconds });
+    const figures = await soak(gateway, metricsToken, { ...load, rate }, SOAK_SECONDS);
+    rows.push({
+      key: "heap soak",
+      operation: `production gateway: V8 heap floor (MB) at the end of a ${SOAK_SECONDS} s soak of consentState at ${rate} req/s, against its start`,
+      digits: 1,
+      gateway: figures.lastFloorMb,
+      baseline: figures.firstFloorMb,
+      goal: "≤ 1.1× the start's floor",
+      met: figures.lastFloorMb <= 1.1 * figures.firstFloorMb,
+      failed: figures.failed,
+    });
+    rows.push({
+      key: "production memory, soak",
+      operation: "production gateway: peak resident memory (MB) during the soak",
+      digits: 0,
+      gateway: figures.peakResidentMb,
+      baseline: null,
+      goal: `≤ ${PRODUCTION_MB} MB`,
+      met: figures.peakResidentMb <= PRODUCTION_MB,
+    });
+    notes.push(
+      `heap soak: ${figures.requests} answers; floor ${figures.firstFloorMb.toFixed(1)} MB at the start, ${figures.lastFloorMb.toFixed(1)} MB at the end`,
+    );
+    if (figures.failed > 0) notes.push(`heap soak: ${figures.failed} failed answers, e.g. ${figures.sample}`);
+  } finally {
+    await gateway.stop();
+  }
+}
+
+/** The embedded gateway as `npm start` runs it, under reads and writes of its own database: its peak resident memory. */
+async function embeddedMemory(): Promise<void> {
+  const embedded = await createEmbeddedBenchDatabase();
+  try {
+    const gateway = await startGatewayProcess({ embeddedDataDir: embedded.dataDir, keyPepper: embedded.keyPepper });
+    try {
+      const url = graphql(gateway);
+      const token = embedded.serviceToken;
+      const catalogue = await drive({ connections: READ_CONNECTIONS, url, body: CATALOGUE, seconds });
+      const writes = await drive({ connections: 16, url, token, body: recordConsent("embedded-{{r}}"), repeat: 1_000, seconds });
+      const reads = await drive({
+        connections: READ_CONNECTIONS,
+        url,
+        token,
+        body: { ...CONSENT_STATE, variables: { subjectId: "embedded-{{r}}" } },
+        repeat: 1_000,
+        seconds,
+      });
+      const megabytes = await peakResidentMb(gateway);
+      const failed = catalogue.failed + writes.failed + reads.failed;
+      rows.push({
+        key: "embedded memory",
+        operation: "embedded gateway: peak resident memory (MB) under catalogue reads, recordConsent and consentState",
+        digits: 0,
+        gateway: megabytes,
+        baseline: null,
+        goal: `≤ ${EMBEDDED_MB} MB`,
+        met: megabytes <= EMBEDDED_MB,
+        failed,
+      });
+      notes.push(
+        `embedded gateway: purposes ${catalogue.perSecond.toFixed(0)} req/s, recordConsent ${writes.perSecond.toFixed(0)} req/s (16 writers), consentState ${reads.perSecond.toFixed(0)} req/s`,
+      );
+      if (failed > 0) notes.push(`embedded gateway: ${failed} failed answers, e.g. ${catalogue.sample || writes.sample || reads.sample}`);
+    } finally {
+      await gateway.stop();
+    }
+  } finally {
+    await embedded.remove();
+  }
+}
+
 async function retention(bench: BenchDatabase): Promise<void> {
   const figures = await sweepAgainstRawUpdate(bench.server.adminUrl, RETENTION_ROWS);
   rows.push({
+    key: "retention sweep",
     operation: `retention sweep of ${figures.rows} subjects (seconds), against one raw UPDATE of them`,
     digits: 2,
     gateway: figures.sweepSeconds,
     baseline: figures.rawUpdateSeconds,
     goal: "≤ 2× the raw UPDATE",
-    met: goal(figures.sweepSeconds <= 2 * figures.rawUpdateSeconds),
+    met: figures.sweepSeconds <= 2 * figures.rawUpdateSeconds,
     failed: figures.swept === figures.rows ? 0 : 1,
   });
 }
@@ -235,6 +382,7 @@ async function retention(bench: BenchDatabase): Promise<void> {
 async function embeddedStart(): Promise<void> {
   const first = await secondsToFirstAnswer();
   rows.push({
+    key: "embedded first start",
     operation: "embedded default, first start of this run (may build the gateway and make the database template)",
     digits: 2,
     gateway: first,
@@ -244,12 +392,13 @@ async function embeddedStart(): Promise<void> {
   });
   const again = await secondsToFirstAnswer();
   rows.push({
+    key: "embedded start",
     operation: "embedded default: seconds from `pnpm start` to the first answered query, nothing changed since",
     digits: 2,
     gateway: again,
     baseline: null,
     goal: "≤ 5 s",
-    met: goal(again <= 5),
+    met: again <= 5,
   });
 }
 
@@ -263,18 +412,29 @@ try {
   started.push(hello);
   const gateway = await startGatewayProcess({ databaseUrl: bench.url, keyPepper: bench.keyPepper });
   started.push(gateway);
+  let consentStatePeak: number | undefined;
   if (runs("reads")) {
     const helloPeak = await catalogueReads(hello, gateway);
-    await auditedReads(bench, hello, gateway, helloPeak);
+    await resetPeak(gateway);
+    consentStatePeak = await auditedReads(bench, hello, gateway, helloPeak);
+    await residentRow(gateway, "reads of consentState");
   }
-  if (runs("bulk")) await bulkCheck(bench, gateway);
+  if (runs("bulk")) {
+    await resetPeak(gateway);
+    await bulkCheck(bench, gateway);
+    await residentRow(gateway, "bulk consent check");
+  }
   if (runs("writes")) {
     const baselineTenant = await createBaselineTenant(bench.url);
+    await resetPeak(gateway);
     await consentWrites(bench, baselineTenant, gateway);
+    await residentRow(gateway, "recordConsent writes");
     await twoGateways(bench, baselineTenant, gateway);
     await ledgerVerifies(bench, gateway);
   }
+  if (runs("memory")) await heapSoak(bench, consentStatePeak);
   for (const server of started.splice(0).reverse()) await server.stop();
+  if (runs("memory")) await embeddedMemory();
   if (runs("retention")) await retention(bench);
   if (runs("start")) await embeddedStart();
 } finally {
@@ -285,9 +445,10 @@ try {
 notes.push(
   `${seconds} s per operation after ${warmSeconds} s of unmeasured warm-up; reads with ${READ_CONNECTIONS} connections; ` +
     "every answer checked for a non-2xx status and GraphQL errors (a run with any is marked FAILED, not counted)",
-  "the rows measured in seconds (bulk check, retention, embedded start) show seconds, not requests per second, in the gateway and baseline columns",
+  "the rows measured in seconds (bulk check, retention, start) or MB (memory) show those, not requests per second, in the gateway and baseline columns",
 );
 console.log(formatTable(rows));
 for (const note of notes) console.log(`- ${note}`);
+console.log(`\n${await compareWithCommitted(rows)}`);
 if (!smoke && only === undefined) await writeBenchmarksDoc(rows, thisMachine(bench.postgresVersion), "pnpm bench", notes);
 if (rows.some((row) => row.failed)) process.exitCode = 1;

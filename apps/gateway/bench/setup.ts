@@ -1,7 +1,18 @@
 // The benchmark's database: a PostgreSQL database of its own on the tests' server (scripts/ensure-postgres.sh,
 // @custos/testing), migrated and seeded like a fresh install, with the keys the load uses and subjects to read.
 import { randomBytes } from "node:crypto";
-import { createPrismaClient, openDatabase, scopeToTenant, seedExampleSystems, seedPolicyRegisters, UNBOUNDED } from "@custos/db";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  createPrismaClient,
+  openDatabase,
+  prepareDatabase,
+  scopeToTenant,
+  seedExampleSystems,
+  seedPolicyRegisters,
+  UNBOUNDED,
+} from "@custos/db";
 import { createMigratedTestDatabase, type MigratedTestDatabase } from "@custos/db/testing";
 import { type PostgresServer, startPostgres } from "@custos/testing";
 import { createApiKey } from "../src/access/api-key-service.ts";
@@ -71,5 +82,30 @@ export async function seedDecidedSubjects(bench: BenchDatabase, count: number): 
     await prisma.$executeRawUnsafe("ANALYZE");
   } finally {
     await prisma.$disconnect();
+  }
+}
+
+export interface EmbeddedBenchDatabase {
+  dataDir: string;
+  keyPepper: string;
+  serviceToken: string;
+  remove(): Promise<void>;
+}
+
+/**
+ * An embedded database folder as `npm start` makes it (a copy of the migrated and seeded template), with a service
+ * key for the load; closed again, since PGlite serves one process and the gateway under test is that process.
+ */
+export async function createEmbeddedBenchDatabase(): Promise<EmbeddedBenchDatabase> {
+  const dataDir = await mkdtemp(join(tmpdir(), "custos-bench-embedded-"));
+  const keyPepper = randomBytes(32).toString("base64url");
+  const ready = await prepareDatabase({ kind: "pglite", dataDir });
+  try {
+    const { id: tenantId } = await ready.prisma.tenant.findFirstOrThrow();
+    const db = scopeToTenant(ready.prisma, tenantId);
+    const service = await createApiKey(db, tenantId, keyPepper, { kind: "SERVICE", name: "benchmark orders app", dataSystemKey: "orders" });
+    return { dataDir, keyPepper, serviceToken: service.token, remove: () => rm(dataDir, { recursive: true, force: true }) };
+  } finally {
+    await ready.close();
   }
 }
