@@ -1,10 +1,12 @@
-// The privacy page: the policy in effect with the controller's contact, where personal data goes, and the request
-// form with e-mail verification and a status view that follows a request by its tracking token.
+// The privacy page: the policy in effect with the controller's contact, where personal data goes, the visitor's
+// preference centre with a receipt for each recorded choice, and the request form with e-mail verification and a
+// status view that follows a request by its tracking token.
+import { mountPreferenceCentre } from "@custos/consent-ui";
 import { CustosError, type RequestProgress, type RequestType } from "@custos/sdk/storefront";
 import { setUpShop } from "./setup.ts";
 import { SHOP_TEXTS, type ShopTexts } from "./texts.ts";
 
-const { client, language } = await setUpShop();
+const { client, language, manager } = await setUpShop();
 const texts = SHOP_TEXTS[language];
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector) as T;
 const line = (text: string) => Object.assign(document.createElement("li"), { textContent: text });
@@ -56,6 +58,8 @@ handle(verifyForm, async (fields) => {
   verifyForm.hidden = true;
 });
 document.body.dataset.formsReady = "true";
+// The storefront's key reads and keeps this visitor's own choices: the visitor id in this browser is theirs.
+void mountPreferenceCentre($("[data-preference-centre]"), { manager, client, language });
 
 const tracking = new URLSearchParams(location.search).get("token");
 if (tracking) client.requests.status(tracking).then(showProgress, explain);

@@ -1,7 +1,10 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { startTestGateway, type TestGateway } from "@custos/gateway/testing";
+import { type PublishedKeys, type SignedReceipt, verifyReceipt } from "@custos/sdk/verify";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openVisitor, visitorIdOf } from "./browser.ts";
+import { ARTIFACTS, launchBrowser, openVisitor, visitorIdOf } from "./browser.ts";
 import { decisionsOf, ledgerSize, startShop } from "./shop.ts";
 
 const OPTIONAL = ["advertising", "analytics", "functional"];
@@ -122,6 +125,37 @@ describe("the demo shop in Chromium against the real gateway", () => {
     await expect.poll(async () => (await ledgerSize(gateway)) - beforeWithdrawal).toBe(4);
     expect((await decisionsOf(gateway, "cust-77")).map(([key]) => key)).not.toContain("feature_testing");
     await visitor.snap("06-preference-centre-withdrawn");
+  });
+
+  it("lets a visitor download a choice's signed receipt from the preference centre, and it verifies offline", async () => {
+    await using visitor = await openVisitor(browser);
+    const { page } = visitor;
+    await page.goto(`${shop.url}/privacy.html?lang=en`);
+    await page.getByRole("button", { name: "Accept all" }).click();
+    await page.waitForFunction(() => document.body.dataset.consentPending === "false");
+    const centre = page.getByRole("region", { name: "My consents" });
+    // The banner's choice, recorded: its receipt is offered; a purpose never decided offers none.
+    await centre.getByRole("button", { name: "Download receipt: Analytics" }).waitFor();
+    expect(await centre.getByRole("button", { name: /Download receipt: Marketing/ }).count()).toBe(0);
+    await centre.getByRole("checkbox", { name: /Marketing, advertising and communications/ }).check();
+    await centre.getByRole("button", { name: "Save my choice" }).click();
+    await centre.getByText("Choice saved").waitFor();
+    const control = centre.getByRole("button", { name: "Download receipt: Marketing, advertising and communications" });
+    await control.waitFor();
+    await visitor.snap("10-preference-centre-receipt");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), control.click()]);
+    const saved = join(ARTIFACTS, "receipt-download.json");
+    await download.saveAs(saved);
+    const receipt = JSON.parse(await readFile(saved, "utf8")) as SignedReceipt;
+    expect(download.suggestedFilename()).toMatch(/^consent-receipt-marketing-[0-9a-f-]{36}\.json$/);
+    // Offline, with nothing but the controller's published keys: the visitor's grant of marketing, in the public log.
+    const keys = (await (await fetch(`${gateway.baseUrl}/.well-known/custos/default/keys`)).json()) as PublishedKeys;
+    const visitorId = await visitorIdOf(page);
+    expect(await verifyReceipt(receipt, keys)).toMatchObject({ valid: true, decision: "GRANTED", target: "marketing" });
+    const record = receipt.receipt["dpv:hasRecordOfActivity"] as Record<string, Record<string, unknown>>;
+    expect(record["dpv:hasDataSubject"]?.["dct:identifier"]).toBe(visitorId);
+    expect(await decisionsOf(gateway, visitorId)).toContainEqual(["marketing", "GRANTED", "PREFERENCE_CENTRE"]);
   });
 
   it("records the opt-out of a browser that sends Global Privacy Control", async () => {

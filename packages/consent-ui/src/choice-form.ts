@@ -9,13 +9,22 @@ export interface ChoiceForm {
   read(): { cookies: Record<string, ConsentDecision>; purposes: Record<string, ConsentDecision> };
 }
 
+export type ChoiceKind = "cookies" | "purposes";
+
 /**
  * One checkbox per optional cookie category (strictly necessary ones shown checked and disabled), its vendors and
- * cookies, and, with `withPurposes`, one per purpose that needs consent. Checked as the manager allows now.
+ * cookies, and, with `withPurposes`, one per purpose that needs consent. Checked as the manager allows now; `more`
+ * adds a control of the caller's to a row (the preference centre's receipt).
  */
-export function choiceForm(manager: ConsentManager, catalogue: Catalogue, texts: Texts, withPurposes: boolean): ChoiceForm {
-  const boxes = new Map<string, { kind: "cookies" | "purposes"; input: HTMLInputElement }>();
-  const row = (kind: "cookies" | "purposes", key: string, name: string, description: string, required: boolean, extra?: Node) => {
+export function choiceForm(
+  manager: ConsentManager,
+  catalogue: Catalogue,
+  texts: Texts,
+  withPurposes: boolean,
+  more?: (kind: ChoiceKind, key: string, name: string) => Node | null,
+): ChoiceForm {
+  const boxes = new Map<string, { kind: ChoiceKind; input: HTMLInputElement }>();
+  const row = (kind: ChoiceKind, key: string, name: string, description: string, required: boolean, extra?: Node) => {
     const id = uniqueId(key);
     const input = h("input", { type: "checkbox", id, "aria-describedby": `${id}-text` });
     input.checked = required || manager.allows(key);
@@ -27,6 +36,7 @@ export function choiceForm(manager: ConsentManager, catalogue: Catalogue, texts:
       h("label", { for: id }, input, name, required ? ` (${texts.alwaysOn})` : ""),
       h("p", { id: `${id}-text` }, description),
       extra,
+      more?.(kind, key, name),
     );
   };
   const vendorList = (vendors: Catalogue["categories"][number]["vendors"]) =>

@@ -1,31 +1,56 @@
 import type { ConsentManager, StorefrontClient } from "@custos/sdk/storefront";
 import { catalogueSource } from "./catalogue.ts";
-import { changesOnly, choiceForm, everything } from "./choice-form.ts";
+import { type ChoiceKind, changesOnly, choiceForm, everything } from "./choice-form.ts";
 import { h, uniqueId } from "./dom.ts";
+import { decisionEvents, receiptButton } from "./receipt-download.ts";
 import { injectStyles } from "./styles.ts";
 import { type Language, TEXTS } from "./texts.ts";
 
 export interface PreferenceCentreOptions {
-  /** A manager for the signed-in shopper: `subjectId` their customer id, `token` their session. */
+  /**
+   * The person's manager: for a signed-in shopper `subjectId` their customer id and `token` their session; for a
+   * visitor, the page's own (its visitor id, the storefront's key).
+   */
   manager: ConsentManager;
+  /** With the same credentials as `manager`: it reads the decisions' events and fetches their signed receipts. */
   client: StorefrontClient;
   language: Language;
 }
 
+/** Receipts are offered for decisions the gateway has; without it, none (the choices still work). */
+const noEvents = () => new Map<string, string>();
+
 /**
- * The signed-in shopper's preference centre, inside `container`: cookie categories and consent-based purposes as the
- * gateway has them, saved as PREFERENCE_CENTRE decisions; withdrawing all is one button, as granting is.
+ * The person's preference centre, inside `container`: cookie categories and consent-based purposes as the gateway has
+ * them, saved as PREFERENCE_CENTRE decisions; withdrawing all is one button, as granting is. Each recorded decision
+ * offers its signed receipt for download. A signed-in shopper's manager and client carry their session; a visitor's,
+ * the storefront's key.
  */
 export async function mountPreferenceCentre(container: HTMLElement, { manager, client, language }: PreferenceCentreOptions) {
   const texts = TEXTS[language];
   injectStyles();
-  const [catalogue] = await Promise.all([
+  const [catalogue, , recorded] = await Promise.all([
     catalogueSource(client, language, undefined, globalThis.localStorage).load(),
     manager.refresh().catch(() => {}),
+    decisionEvents(client, manager.subjectId).catch(noEvents),
   ]);
+  let events = recorded;
   const titleId = uniqueId("centre-title");
   const status = h("p", { class: "custos-status", role: "status", "aria-live": "polite" });
-  let form = choiceForm(manager, catalogue, texts, true);
+  const receipt = (kind: ChoiceKind, key: string, name: string) => {
+    const eventId = events.get(`${kind}:${key}`);
+    const failed = () => {
+      status.textContent = texts.receiptFailed;
+    };
+    return eventId ? receiptButton(client, manager.subjectId, { kind, key, name, eventId }, texts, failed) : null;
+  };
+  let form = choiceForm(manager, catalogue, texts, true, receipt);
+  // Checkboxes follow the state: a choice saved here or read back from the gateway; receipts, the decisions recorded.
+  const redraw = () => {
+    const next = choiceForm(manager, catalogue, texts, true, receipt);
+    form.element.replaceWith(next.element);
+    form = next;
+  };
   const decide = (choice: ReturnType<typeof form.read>) => {
     const changes = changesOnly(manager, choice);
     if (Object.keys(changes.cookies).length + Object.keys(changes.purposes).length === 0) {
@@ -61,11 +86,16 @@ export async function mountPreferenceCentre(container: HTMLElement, { manager, c
     ),
     status,
   );
-  // Checkboxes follow the state: a choice saved here or read back from the gateway.
-  manager.onChange(() => {
-    const next = choiceForm(manager, catalogue, texts, true);
-    form.element.replaceWith(next.element);
-    form = next;
+  // A choice confirmed (here, in the banner, in another tab) is a new event: its receipt replaces the one before.
+  let confirmedAt = manager.snapshot().confirmedAt;
+  manager.onChange((snapshot) => {
+    redraw();
+    if (snapshot.confirmedAt === confirmedAt) return;
+    confirmedAt = snapshot.confirmedAt;
+    decisionEvents(client, manager.subjectId).then((recorded) => {
+      events = recorded;
+      redraw();
+    }, noEvents);
   });
   container.replaceChildren(section);
 }

@@ -13,6 +13,7 @@ const CSS = `
 .custos-category p{margin:4px 0}
 .custos-vendors li{margin:2px 0}
 .custos-status{min-height:1.4em;margin-top:8px}
+.custos-receipt{min-height:44px;padding:6px 12px;font:inherit;border:1px solid #1a1a1a;border-radius:6px;background:#fff;color:#1a1a1a;cursor:pointer}
 `;
 
 let injected = false;

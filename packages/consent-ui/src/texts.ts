@@ -22,6 +22,9 @@ export interface Texts {
   unchanged: string;
   pending: string;
   gpcOn: string;
+  /** The preference centre's button that saves a decision's signed receipt as a file. */
+  downloadReceipt: string;
+  receiptFailed: string;
 }
 
 export const TEXTS: Record<Language, Texts> = {
@@ -47,6 +50,8 @@ export const TEXTS: Record<Language, Texts> = {
     unchanged: "Вы ничего не изменили",
     pending: "Выбор сохранён на этом устройстве и будет отправлен, когда появится связь",
     gpcOn: "Ваш браузер передаёт сигнал Global Privacy Control: реклама и передача данных отключены.",
+    downloadReceipt: "Скачать подтверждение",
+    receiptFailed: "Не удалось получить подтверждение, попробуйте позже",
   },
   en: {
     bannerTitle: "We use cookies",
@@ -70,6 +75,8 @@ export const TEXTS: Record<Language, Texts> = {
     unchanged: "Nothing changed",
     pending: "Choice saved on this device; it will be sent when the connection is back",
     gpcOn: "Your browser sends the Global Privacy Control signal: advertising and sharing are off.",
+    downloadReceipt: "Download receipt",
+    receiptFailed: "The receipt could not be fetched; try again later",
   },
   zh: {
     bannerTitle: "我们使用 Cookie",
@@ -92,5 +99,7 @@ export const TEXTS: Record<Language, Texts> = {
     unchanged: "您没有做任何更改",
     pending: "选择已保存在此设备上，联网后将发送",
     gpcOn: "您的浏览器发送了全球隐私控制（GPC）信号：广告和数据共享已关闭。",
+    downloadReceipt: "下载凭证",
+    receiptFailed: "无法获取凭证，请稍后再试",
   },
 };

@@ -60,6 +60,7 @@ describe.each(TEST_ENGINES)("the client against the real gateway on %s", (engine
           channel: null,
           decidedAt: null,
           validUntil: null,
+          eventId: null,
         },
         {
           purpose: { key: "marketing", name: expect.any(String), legalBasis: "CONSENT" },
@@ -68,6 +69,8 @@ describe.each(TEST_ENGINES)("the client against the real gateway on %s", (engine
           channel: "BANNER",
           decidedAt: granted.occurredAt,
           validUntil: null,
+          // The event behind the decision: what its receipt is asked for by.
+          eventId: granted.id,
         },
       ],
       cookieCategories: expect.arrayContaining([expect.objectContaining({ category: expect.objectContaining({ key: "analytics" }) })]),

@@ -41,8 +41,24 @@ export interface RequestCompletedEvent {
   };
 }
 
+/**
+ * A restriction lifted by staff (liftProcessingRestriction): the person's data may be processed again. `requestId` is
+ * the restriction request it ends (as told in `request.restriction`); a restriction always concerns an account, so
+ * `email` is null.
+ */
+export interface RestrictionLiftedEvent {
+  type: "request.restriction_lifted";
+  timestamp: string;
+  data: {
+    requestId: string | null;
+    subjectId: string;
+    email: null;
+    liftedAt: string;
+  };
+}
+
 /** Everything the gateway tells a recipient; branch on `type`. */
-export type CustosWebhookEvent = ConsentChangedEvent | RequestCompletedEvent;
+export type CustosWebhookEvent = ConsentChangedEvent | RequestCompletedEvent | RestrictionLiftedEvent;
 
 /** Remembers the `webhook-id`s handled; keep it in your database to stay exactly-once across restarts. */
 export interface HandledIds {

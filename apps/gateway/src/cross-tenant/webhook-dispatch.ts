@@ -57,12 +57,14 @@ async function consentChangedPayload(prisma: PrismaClient, eventId: string, at: 
 }
 
 /**
- * What the receiver gets of an erasure, rectification or restriction: the event as the request left it when it took
- * effect (recipients/request-events.ts). Null once blanked: its endpoint was disabled, so nothing is sent.
+ * What the receiver gets of an erasure, rectification or restriction, or a restriction's lift: the event as it was when
+ * it took effect (recipients/request-events.ts). Null once blanked: its endpoint was disabled, so nothing is sent.
  */
-async function requestPayload(prisma: PrismaClient, row: { type: string; eventId: string; payload: Prisma.JsonValue }, at: Date) {
+async function requestPayload(prisma: PrismaClient, row: { type: string; payload: Prisma.JsonValue }, at: Date) {
   if (row.payload === null) return null;
-  const request = await prisma.privacyRequest.findUnique({ where: { id: row.eventId }, select: { subjectId: true } });
+  // The request it is about: the completed one, or the restriction a lift ends.
+  const requestId = (row.payload as { requestId?: string | null }).requestId;
+  const request = requestId ? await prisma.privacyRequest.findUnique({ where: { id: requestId }, select: { subjectId: true } }) : null;
   return {
     subjectId: request?.subjectId ?? null,
     body: JSON.stringify({ type: row.type, timestamp: at.toISOString(), data: row.payload }),

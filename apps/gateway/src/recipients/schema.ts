@@ -49,9 +49,11 @@ builder.prismaObject("WebhookDelivery", {
     id: t.exposeID("id", { description: "The delivery's id: the `webhook-id` the recipient receives, the same on every retry." }),
     endpoint: t.relation("endpoint", { description: "The recipient." }),
     type: t.exposeString("type", {
-      description: "What happened: `consent.changed`, `request.erasure`, `request.rectification` or `request.restriction`.",
+      description:
+        "What happened: `consent.changed`, `request.erasure`, `request.rectification`, `request.restriction` or " +
+        "`request.restriction_lifted` (liftProcessingRestriction; its data names the restriction request it ends).",
     }),
-    eventId: t.exposeID("eventId", { description: "The consent event, or the privacy request, told of." }),
+    eventId: t.exposeID("eventId", { description: "The consent event, the privacy request, or the restriction's lift, told of." }),
     status: t.expose("status", { type: DeliveryStatusEnum, description: "Where it is on its way." }),
     attempts: t.exposeInt("attempts", { description: "Attempts made so far." }),
     lastError: t.exposeString("lastError", { nullable: true, description: "Why the last attempt failed (an HTTP status or error name)." }),

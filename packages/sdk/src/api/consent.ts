@@ -40,7 +40,10 @@ import type {
 import type { SignedReceipt } from "../verify/receipt.ts";
 
 export interface ConsentApi {
-  /** The subject's current consent for every consent-based purpose and cookie category: check `processingAllowed`. */
+  /**
+   * The subject's current consent for every consent-based purpose and cookie category: check `processingAllowed`. Each
+   * decided one's `eventId` is the event behind it, what `signedReceipt` takes.
+   */
   get(subjectId: string): Promise<SubjectConsent>;
   /**
    * Many subjects' current consent for one purpose, one entry per id in the order given: the check before a campaign

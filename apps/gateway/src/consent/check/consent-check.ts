@@ -46,6 +46,8 @@ export function judge(
 interface StoredState extends StateRow {
   /** The purpose's or the cookie category's id. */
   targetId: string;
+  /** The consent event that made the current decision: the person's receipt is for it. */
+  eventId: string;
 }
 
 /** Epoch milliseconds of a stored timestamp, which PostgreSQL keeps without a zone and Prisma writes in UTC. */
@@ -53,8 +55,8 @@ const epochMs = (column: Prisma.Sql) => Prisma.sql`round(extract(epoch FROM ${co
 
 function stateColumns(alias: string, target: string): Prisma.Sql {
   const column = (name: string) => Prisma.raw(`${alias}."${name}"`);
-  return Prisma.sql`json_build_object('targetId', ${column(target)}, 'decision', ${column("decision")}, 'channel', ${column("channel")},
-    'decidedAt', ${epochMs(column("decidedAt"))}, 'expiresAt', ${epochMs(column("expiresAt"))}, 'policyVersionId', ${column("policyVersionId")})`;
+  return Prisma.sql`json_build_object('targetId', ${column(target)}, 'eventId', ${column("lastEventId")}, 'decision', ${column("decision")},
+    'channel', ${column("channel")}, 'decidedAt', ${epochMs(column("decidedAt"))}, 'expiresAt', ${epochMs(column("expiresAt"))}, 'policyVersionId', ${column("policyVersionId")})`;
 }
 
 type StoredStateJson = Omit<StoredState, "decidedAt" | "expiresAt"> & { decidedAt: number; expiresAt: number | null };

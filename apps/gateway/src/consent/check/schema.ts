@@ -35,6 +35,18 @@ function currentDecisionFields<Shape extends Pick<SubjectPurposeCheck, "state" |
   };
 }
 
+/** The event behind the current decision, where one subject reads their own state: what their receipt is for. */
+function decisionEventField<Shape extends { state: { eventId: string } | null }>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<SchemaTypes, Shape>,
+) {
+  return t.field({
+    type: "ID",
+    nullable: true,
+    description: "The consent event that made the current decision, as signedConsentReceipt takes it; null when never asked.",
+    resolve: ({ state }: Shape) => state?.eventId ?? null,
+  });
+}
+
 const SubjectPurposeConsentRef = builder.objectRef<SubjectPurposeCheck>("SubjectPurposeConsent").implement({
   description: "One subject's current consent for the purpose a consentStates check asked about.",
   authScopes: { service: true, staff: true, auditor: true },
@@ -92,6 +104,7 @@ const PurposeConsentRef = builder.objectRef<PurposeConsentShape>("PurposeConsent
       resolve: ({ processingAllowed }) => processingAllowed,
     }),
     ...currentDecisionFields(t),
+    eventId: decisionEventField(t),
   }),
 });
 
@@ -110,6 +123,7 @@ const CookieCategoryConsentRef = builder.objectRef<CookieConsentShape>("CookieCa
       resolve: ({ processingAllowed }) => processingAllowed,
     }),
     ...currentDecisionFields(t),
+    eventId: decisionEventField(t),
   }),
 });
 

@@ -5,6 +5,7 @@ import { suppressMarketingTo } from "../../consent/unsubscribe/address-suppressi
 import { actorLabel } from "../../ground/caller.ts";
 import type { Context } from "../../ground/context.ts";
 import { CustosError } from "../../ground/errors.ts";
+import { tellRecipientsOfLift } from "../../recipients/request-events.ts";
 import { parseEmail, parseLanguage } from "../../subjects/contact-service.ts";
 import { maskEmail } from "../../subjects/mask-email.ts";
 import { completeMarketingObjection, confirmWithoutSystems, needsSystems, startFulfilment } from "../fulfilment/fulfilment.ts";
@@ -542,13 +543,18 @@ export async function extendDeadline(db: TenantScopedPrisma, ctx: ServiceCaller,
   });
 }
 
-/** Ends a restriction of processing: apps may process the person's data again. */
+/** Ends a restriction of processing: apps, and the recipients told of it, may process the person's data again. */
 export async function liftRestriction(db: TenantScopedPrisma, ctx: ServiceCaller, externalId: string) {
   const subject = await db.dataSubject.findFirst({ where: { externalId } });
   if (!subject) throw new CustosError("NOT_FOUND", "There is no such subject.");
   return db.$transaction(async (tx) => {
-    const lifted = await tx.dataSubject.update({ where: { id: subject.id }, data: { restrictedAt: null } });
+    // Only a restriction in force is told as lifted: lifting again changes nothing and tells no one twice.
+    const { count } = await tx.dataSubject.updateMany({
+      where: { id: subject.id, restrictedAt: { not: null } },
+      data: { restrictedAt: null },
+    });
+    if (count > 0) await tellRecipientsOfLift(tx, ctx.tenantId, subject, new Date());
     await recordAudit(tx, ctx, { operation: "liftProcessingRestriction", subjectId: subject.id });
-    return lifted;
+    return { restrictedAt: null };
   });
 }

@@ -378,7 +378,9 @@ const RestrictionRef = builder.objectRef<{ subjectId: string; restrictedAt: Date
 builder.mutationField("liftProcessingRestriction", (t) =>
   t.field({
     type: RestrictionRef,
-    description: "Ends a restriction of processing (after telling the person, GDPR Art. 18(3)).",
+    description:
+      "Ends a restriction of processing (after telling the person, GDPR Art. 18(3)); a restriction in force is told to every " +
+      "active webhook endpoint as `request.restriction_lifted`, in the same transaction.",
     args: { subjectId: t.arg.string({ description: "The app's id for the person." }) },
     authScopes: { staff: true },
     resolve: async (_root, args, ctx) => {
