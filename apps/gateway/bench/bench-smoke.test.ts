@@ -3,6 +3,7 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { findFreeLoopbackPort } from "@custos/testing";
 import { expect, test } from "vitest";
 
 const run = promisify(execFile);
@@ -14,6 +15,15 @@ test(
   async () => {
     const { stdout } = await run(process.execPath, ["--import", "tsx", "bench/run.ts", "--smoke"], {
       cwd: GATEWAY_DIR,
+      env: {
+        ...process.env,
+        // A second of load per operation shows it runs; the smoke run checks no goal, so two tell nothing more.
+        BENCH_SECONDS: "1",
+        // `pnpm start` (the embedded-start row) puts the demo's desk and sign-in provider on these: the fixed defaults
+        // may be held by a test running beside this one, or by another checkout.
+        DESK_PORT: String(await findFreeLoopbackPort()),
+        OIDC_PORT: String(await findFreeLoopbackPort()),
+      },
       timeout: SMOKE_TIMEOUT_MS,
       maxBuffer: 1 << 22,
     });

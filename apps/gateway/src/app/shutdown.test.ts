@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { findFreeLoopbackPort } from "@custos/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildGateway, descendantsOf, isAlive, repoDir, slowRequest, spawnGatewayProcess } from "../../test/gateway-process.ts";
 
@@ -33,7 +34,12 @@ describe("stopping the gateway", () => {
   }, 90_000);
 
   it("leaves no gateway behind when `npm start` gets SIGTERM", async () => {
-    const start = await spawnGatewayProcess(EMBEDDED, { command: "npm", args: ["start"], cwd: repoDir, startTimeoutMs: 180_000 });
+    // The demo's desk and sign-in provider on free ports, not their fixed ones: another test or checkout may hold those.
+    const demoPorts = { DESK_PORT: String(await findFreeLoopbackPort()), OIDC_PORT: String(await findFreeLoopbackPort()) };
+    const start = await spawnGatewayProcess(
+      { ...EMBEDDED, ...demoPorts },
+      { command: "npm", args: ["start"], cwd: repoDir, startTimeoutMs: 180_000 },
+    );
     const below = descendantsOf(start.child.pid ?? 0);
     expect(below.length).toBeGreaterThan(0);
     expect((await fetch(`${start.url}/health`)).status).toBe(200);
