@@ -197,7 +197,9 @@ export async function signedConsentReceipt(
   externalSubjectId: string,
   eventId: string,
 ): Promise<SignedReceipt> {
-  // The key first: one made now is valid from now, and the receipt is issued within its validity.
+  // The event first, so that a refused call writes nothing, not even the tenant's first signing key. Then the key: one
+  // made now is valid from now, and the receipt, issued after it, within its validity.
+  await findEvent(db, ctx, externalSubjectId, eventId);
   const key = await signingKey(db, ctx.tenantId, keyPepper);
   const receipt = await consentReceipt(db, ctx, externalSubjectId, eventId, "signedConsentReceipt");
   const sequence = receipt["dpv:hasRecordOfActivity"]["dct:provenance"].ledgerEntry.sequence;
