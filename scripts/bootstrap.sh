@@ -28,6 +28,7 @@ fi
 frozen=--frozen-lockfile
 [ -n "${CUSTOS_UPDATE_LOCKFILE:-}" ] && frozen=
 installed=0
+echo "bootstrap: installing the workspace's packages"
 pnpm install $frozen --reporter=append-only | grep -v '^Progress' || installed=${PIPESTATUS[0]}
 test -d node_modules/.pnpm || { echo "bootstrap: pnpm install failed" >&2; exit 1; }
 # Only a complete install is stamped (after it: CUSTOS_UPDATE_LOCKFILE may have rewritten the lock file).

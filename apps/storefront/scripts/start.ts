@@ -1,31 +1,21 @@
 // `pnpm storefront`: the gateway (on the embedded database only) and the demo shop beside it, in one command.
-// The shop's backend gets a fresh session key pair and a publishable key for its origin each start; the gateway is
-// a child process, stopped with the shop (Ctrl+C).
-import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// The shop's backend has a session key pair and a publishable key for its origin in the gateway's database
+// (demo-keys.ts); the gateway is a child process, stopped with the shop (Ctrl+C).
+// `npm start` passes --beside-gateway: it registered the keys (register-keys.ts), started the built gateway and built
+// the shop itself, so this only serves the shop.
+import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "vite";
 import { fetchCatalogues, startDemoBackend } from "../server/demo-backend.ts";
-import { createSessionSigner } from "../server/session-signer.ts";
+import { demoKeys, HOST, shopUrl } from "./demo-keys.ts";
 
-const HOST = "127.0.0.1";
-const SHOP_PORT = Number(process.env.STOREFRONT_PORT ?? 5180);
+const SHOP_PORT = Number(new URL(shopUrl).port);
 const GATEWAY_PORT = Number(process.env.PORT ?? 4000);
-const shopUrl = `http://${HOST}:${SHOP_PORT}`;
 const gatewayBase = `http://${HOST}:${GATEWAY_PORT}`;
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const GATEWAY_DIR = fileURLToPath(new URL("../../gateway/", import.meta.url));
-
-/** `pnpm keys …` on the gateway's database, before the gateway holds it. */
-function keys(...args: string[]): string {
-  return execFileSync("pnpm", ["--filter", "@custos/gateway", "--silent", "exec", "tsx", "src/app/cli/keys.ts", ...args], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-}
+const besideGateway = process.argv.includes("--beside-gateway");
 
 // The demo registers its own session key for the tenant, in place of the key the tenant's real storefront backend signs
 // with: only on the embedded database, which is the demo's own, never on a configured PostgreSQL.
@@ -34,40 +24,30 @@ if (process.env.DATABASE_URL?.trim()) {
   process.exit(1);
 }
 
-const signer = await createSessionSigner(`${shopUrl}/demo-session`);
-const folder = mkdtempSync(join(tmpdir(), "custos-storefront-"));
-try {
-  const jwkFile = join(folder, "session-public.jwk.json");
-  writeFileSync(jwkFile, JSON.stringify(signer.publicJwk));
-  keys("session-key", "--issuer", signer.issuer, "--jwk", jwkFile);
-} finally {
-  rmSync(folder, { recursive: true, force: true });
-}
-const publishableKey =
-  keys("create", "--kind", "PUBLISHABLE", "--name", "demo storefront", "--origin", shopUrl).trim().split("\n").at(-1) ?? "";
+const { signer, publishableKey } = await demoKeys();
 
-// `npm start` passes --built-gateway: the gateway it built, run with plain node. Otherwise (`pnpm storefront`) the
-// gateway's own start (`tsx src/main.ts`), run by tsx directly: tsx passes SIGTERM on to the gateway, which shuts down
-// cleanly, where a pnpm in between would leave it running.
-const gatewayArgs = process.argv.includes("--built-gateway")
-  ? ["--enable-source-maps", "dist/main.js"]
-  : [createRequire(import.meta.url).resolve("tsx/cli"), "src/main.ts"];
-const gateway = spawn(process.execPath, gatewayArgs, {
-  cwd: GATEWAY_DIR,
-  stdio: "inherit",
-  env: { ...process.env, PORT: String(GATEWAY_PORT) },
-});
-let stopping = false;
-const stopGateway = () => {
-  stopping = true;
-  if (gateway.exitCode === null) gateway.kill("SIGTERM");
-};
-process.on("exit", stopGateway);
-gateway.on("exit", (code, signal) => {
-  if (stopping) process.exit(0);
-  console.error(`storefront: the gateway stopped (exit ${code ?? signal}); stopping the shop.`);
-  process.exit(code ?? 1);
-});
+/** The gateway's own start (`tsx src/main.ts`), run by tsx directly: tsx passes SIGTERM on to the gateway, which shuts
+ * down cleanly, where a pnpm in between would leave it running. Its exit ends this process. */
+function startGateway(): () => void {
+  const gateway = spawn(process.execPath, [createRequire(import.meta.url).resolve("tsx/cli"), "src/main.ts"], {
+    cwd: GATEWAY_DIR,
+    stdio: "inherit",
+    env: { ...process.env, PORT: String(GATEWAY_PORT) },
+  });
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+    if (gateway.exitCode === null) gateway.kill("SIGTERM");
+  };
+  process.on("exit", stop);
+  gateway.on("exit", (code, signal) => {
+    if (stopping) process.exit(0);
+    console.error(`storefront: the gateway stopped (exit ${code ?? signal}); stopping the shop.`);
+    process.exit(code ?? 1);
+  });
+  return stop;
+}
+const stopGateway = besideGateway ? undefined : startGateway();
 
 for (let attempt = 0; ; attempt++) {
   const healthy = await fetch(`${gatewayBase}/health`).then(
@@ -79,7 +59,10 @@ for (let attempt = 0; ; attempt++) {
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
 
-await build({ root: ROOT, logLevel: "warn" });
+if (!besideGateway) {
+  const { build } = await import("vite");
+  await build({ root: ROOT, logLevel: "warn" });
+}
 const catalogues = await fetchCatalogues(`${gatewayBase}/graphql`);
 // A shop that cannot start (its port taken) leaves the gateway running: say so, and how to choose another port.
 const shop = await startDemoBackend({
@@ -93,10 +76,12 @@ const shop = await startDemoBackend({
   return undefined;
 });
 if (shop) console.log(`\nThe demo shop is at ${shop.url} (gateway at ${gatewayBase}/graphql). Ctrl+C stops both.\n`);
-// Ctrl+C: the gateway shuts down, and its exit ends this process.
+// Ctrl+C: the gateway shuts down, and its exit ends this process; beside `npm start`'s gateway, the shop stops alone.
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    void shop?.stop();
-    stopGateway();
+    if (stopGateway) {
+      void shop?.stop();
+      stopGateway();
+    } else void (shop?.stop() ?? Promise.resolve()).finally(() => process.exit(0));
   });
 }

@@ -69,4 +69,8 @@ export async function runOnTenant(slug: string, work: (command: TenantCommand) =
   } finally {
     await database.close();
   }
+  // The command is over once its database is closed. Prisma's schema engine, when this command migrated the embedded
+  // database (a new template, `memory://`), leaves a timer that would hold the process ~10 s longer: `npm start`
+  // waited for it before the gateway could start. Exits once what was printed is written.
+  process.stdout.write("", () => process.exit());
 }
