@@ -157,10 +157,18 @@ export async function consentReceipt(
   ctx: Caller,
   externalSubjectId: string,
   eventId: string,
-  /** The audit entry's operation: the query that issued the receipt. */
-  operation = "consentReceipt",
 ): Promise<ConsentReceipt> {
-  const event = await findEvent(db, ctx, externalSubjectId, eventId);
+  return issueReceipt(db, ctx, externalSubjectId, await findEvent(db, ctx, externalSubjectId, eventId), "consentReceipt");
+}
+
+/** The receipt of an event already found to be the subject's, audited as `operation`: the query that issued it. */
+async function issueReceipt(
+  db: TenantScopedPrisma,
+  ctx: Caller,
+  externalSubjectId: string,
+  event: ReceiptEvent,
+  operation: string,
+): Promise<ConsentReceipt> {
   const [earlierEvents, tenant] = await Promise.all([
     db.consentEvent.findMany({
       where: {
@@ -199,9 +207,9 @@ export async function signedConsentReceipt(
 ): Promise<SignedReceipt> {
   // The event first, so that a refused call writes nothing, not even the tenant's first signing key. Then the key: one
   // made now is valid from now, and the receipt, issued after it, within its validity.
-  await findEvent(db, ctx, externalSubjectId, eventId);
+  const event = await findEvent(db, ctx, externalSubjectId, eventId);
   const key = await signingKey(db, ctx.tenantId, keyPepper);
-  const receipt = await consentReceipt(db, ctx, externalSubjectId, eventId, "signedConsentReceipt");
+  const receipt = await issueReceipt(db, ctx, externalSubjectId, event, "signedConsentReceipt");
   const sequence = receipt["dpv:hasRecordOfActivity"]["dct:provenance"].ledgerEntry.sequence;
   // An event newer than the last scheduled checkpoint gets one now: the tree is extended and signed on demand.
   const checkpoint = (await findCheckpoint(db, { atLeastSize: sequence })) ?? (await publishCheckpoint(db, ctx.tenantId, keyPepper));
